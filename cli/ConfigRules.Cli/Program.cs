@@ -1,0 +1,2 @@
+// configrules entry point.
+return 0;

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using ConfigRules.Framework.Json;
+
+namespace ConfigRules.Framework.Model;
+
+/// <summary>Maps either wire shape of a configuration item onto the one model rules see.</summary>
+public static class ConfigurationItemMapper
+{
+    /// <summary>Parses one item in either shape from UTF-8 JSON.</summary>
+    public static ConfigurationItem Parse(ReadOnlySpan<byte> utf8Json, SourceLocation? source = null)
+    {
+        ConfigurationItemDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize(utf8Json, FrameworkJsonContext.Default.ConfigurationItemDocument);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidConfigurationItemException($"The configuration item is not valid JSON: {ex.Message}", ex);
+        }
+        return FromDocument(document ?? throw new InvalidConfigurationItemException("The configuration item is null."), source);
+    }
+
+    public static ConfigurationItem Parse(string json, SourceLocation? source = null) =>
+        Parse(System.Text.Encoding.UTF8.GetBytes(json), source);
+
+    public static ConfigurationItem FromDocument(ConfigurationItemDocument document, SourceLocation? source = null)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var missing = new List<string>(2);
+        if (string.IsNullOrWhiteSpace(document.ResourceType)) missing.Add("resourceType");
+        if (string.IsNullOrWhiteSpace(document.ResourceId)) missing.Add("resourceId");
+        if (missing.Count > 0)
+            throw new InvalidConfigurationItemException(
+                $"The configuration item has no {string.Join(" and no ", missing)}: both are required in either shape.");
+
+        return new ConfigurationItem
+        {
+            ResourceType = document.ResourceType!,
+            ResourceId = document.ResourceId!,
+            ResourceName = document.ResourceName,
+            Arn = document.Arn,
+            AwsAccountId = document.AwsAccountId ?? document.AccountId,
+            AwsRegion = document.AwsRegion,
+            Status = string.IsNullOrEmpty(document.ConfigurationItemStatus) ? ConfigurationItemStatus.Ok : document.ConfigurationItemStatus,
+            CaptureTime = document.ConfigurationItemCaptureTime,
+            ResourceCreationTime = document.ResourceCreationTime,
+            Configuration = ReadEmbedded(document.Configuration, "configuration"),
+            SupplementaryConfiguration = MapSupplementary(document.SupplementaryConfiguration),
+            Tags = MapTags(document.Tags),
+            Relationships = document.Relationships is { Count: > 0 } relationships
+                ? relationships.Select(r => new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, r.RelationshipName?.Trim())).ToArray()
+                : [],
+            Source = source,
+        };
+    }
+
+    /// <summary>
+    /// The API shape carries <c>configuration</c> and supplementary values as JSON text; the event shape as
+    /// JSON. Text that is not JSON (a plain supplementary string) stays a string.
+    /// </summary>
+    private static JsonElement ReadEmbedded(JsonElement value, string what)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Undefined:
+            case JsonValueKind.Null:
+                return default;
+            case JsonValueKind.String:
+                var text = value.GetString();
+                if (string.IsNullOrWhiteSpace(text) || text == "null") return default;
+                var trimmed = text.AsSpan().TrimStart();
+                if (trimmed.Length > 0 && (trimmed[0] == '{' || trimmed[0] == '['))
+                {
+                    try
+                    {
+                        using var doc = JsonDocument.Parse(text);
+                        return doc.RootElement.Clone();
+                    }
+                    catch (JsonException ex)
+                    {
+                        throw new InvalidConfigurationItemException($"The item's {what} is a string that is not valid JSON: {ex.Message}", ex);
+                    }
+                }
+                return value;
+            default:
+                return value;
+        }
+    }
+
+    private static Dictionary<string, JsonElement> MapSupplementary(Dictionary<string, JsonElement>? source)
+    {
+        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+        if (source is null) return result;
+        foreach (var (key, value) in source)
+        {
+            var parsed = ReadEmbedded(value, $"supplementaryConfiguration.{key}");
+            if (parsed.ValueKind != JsonValueKind.Undefined) result[key] = parsed;
+        }
+        return result;
+    }
+
+    private static Dictionary<string, string> MapTags(Dictionary<string, string?>? source)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (source is null) return result;
+        foreach (var (key, value) in source) result[key] = value ?? string.Empty;
+        return result;
+    }
+}
+
+/// <summary>A configuration item that cannot be read; the message says which field and what was expected.</summary>
+public sealed class InvalidConfigurationItemException(string message, Exception? inner = null)
+    : Exception(message, inner);

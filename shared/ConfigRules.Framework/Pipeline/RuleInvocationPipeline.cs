@@ -1,0 +1,135 @@
+using System.Collections.Concurrent;
+using ConfigRules.Framework.Evaluation;
+using ConfigRules.Framework.Events;
+using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Framework.Pipeline;
+
+/// <summary>
+/// Everything between a Config event and PutEvaluations that is not the rule's judgement: parameters first
+/// (so nothing is posted with bad ones), message types, scope, oversized items, periodic enumeration with
+/// stale clean-up, ordering timestamps and batches of 100.
+/// </summary>
+public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService config, RuleServices services, TimeProvider time, PipelineOptions? options = null)
+{
+    /// <summary>PutEvaluations and BatchGetResourceConfig both take at most 100 entries a call.</summary>
+    public const int BatchSize = 100;
+
+    private readonly PipelineOptions _options = options ?? PipelineOptions.Default;
+
+    public async Task<InvocationReport> HandleAsync(ConfigRuleEvent evt, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evt);
+        if (evt.Kind == MessageKind.Ignored) return Report(evt, [], 0, 0);
+
+        var parameters = rule.ParseParameters(evt.RuleParameters);
+        var context = new RuleContext(time.GetUtcNow(), services);
+
+        return evt.Kind == MessageKind.Scheduled
+            ? await HandleScheduledAsync(evt, parameters, context, cancellationToken).ConfigureAwait(false)
+            : await HandleChangeAsync(evt, parameters, context, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<InvocationReport> HandleChangeAsync(ConfigRuleEvent evt, object parameters, RuleContext context, CancellationToken cancellationToken)
+    {
+        var announced = evt.ConfigurationItem ?? evt.ConfigurationItemSummary
+            ?? throw new InvalidEventException($"A {evt.MessageType} carries a configuration item.");
+        var ordering = announced.CaptureTime ?? evt.NotificationCreationTime ?? context.Now;
+
+        Evaluation.Evaluation evaluation;
+        if (evt.EventLeftScope)
+        {
+            evaluation = ItemEvaluator.ToEvaluation(rule.Definition, announced.ResourceType, announced.ResourceId,
+                Verdict.NotApplicable("The resource is no longer in the rule's scope."), ordering);
+        }
+        else
+        {
+            var item = announced;
+            if (evt.Kind == MessageKind.OversizedConfigurationItemChange && !announced.IsDeletedOrNotRecorded &&
+                rule.Definition.ResourceTypes.Contains(announced.ResourceType, StringComparer.Ordinal))
+            {
+                item = await config.GetLatestConfigurationItemAsync(announced.ResourceType, announced.ResourceId, cancellationToken).ConfigureAwait(false)
+                       ?? throw new ConfigurationItemUnavailableException(
+                           $"Config has no configuration history for {announced.ResourceType} {announced.ResourceId} yet; the invocation fails so that Lambda retries it.");
+            }
+            evaluation = await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, item.CaptureTime ?? ordering, cancellationToken).ConfigureAwait(false);
+        }
+
+        await config.PutEvaluationsAsync([evaluation], evt.ResultToken, cancellationToken).ConfigureAwait(false);
+        return Report(evt, [evaluation], 0, 1);
+    }
+
+    private async Task<InvocationReport> HandleScheduledAsync(ConfigRuleEvent evt, object parameters, RuleContext context, CancellationToken cancellationToken)
+    {
+        var ordering = evt.NotificationCreationTime ?? context.Now;
+        var keys = new List<ResourceKey>();
+        foreach (var resourceType in rule.Definition.ResourceTypes)
+        {
+            await foreach (var key in config.ListDiscoveredResourcesAsync(resourceType, cancellationToken).ConfigureAwait(false))
+                keys.Add(key);
+        }
+
+        var seen = new ConcurrentDictionary<ResourceKey, bool>();
+        var evaluations = new ConcurrentBag<Evaluation.Evaluation>();
+        var putCalls = 0;
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentBatches, CancellationToken = cancellationToken };
+
+        // Each chunk is read, judged and posted on its own, so memory stays bounded and batches overlap.
+        await Parallel.ForEachAsync(keys.Chunk(BatchSize), parallel, async (chunk, ct) =>
+        {
+            var items = await config.BatchGetResourceConfigAsync(chunk, ct).ConfigureAwait(false);
+            var batch = new List<Evaluation.Evaluation>(items.Count);
+            foreach (var item in items)
+            {
+                seen[new ResourceKey(item.ResourceType, item.ResourceId)] = true;
+                batch.Add(await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, ordering, ct).ConfigureAwait(false));
+            }
+            if (batch.Count == 0) return;
+            await config.PutEvaluationsAsync(batch, evt.ResultToken, ct).ConfigureAwait(false);
+            Interlocked.Increment(ref putCalls);
+            foreach (var evaluation in batch) evaluations.Add(evaluation);
+        }).ConfigureAwait(false);
+
+        var stale = new List<Evaluation.Evaluation>();
+        if (!string.IsNullOrEmpty(evt.ConfigRuleName))
+        {
+            await foreach (var key in config.ListEvaluatedResourcesAsync(evt.ConfigRuleName, cancellationToken).ConfigureAwait(false))
+            {
+                if (seen.ContainsKey(key) || !rule.Definition.ResourceTypes.Contains(key.ResourceType, StringComparer.Ordinal)) continue;
+                seen[key] = true;
+                stale.Add(ItemEvaluator.ToEvaluation(rule.Definition, key.ResourceType, key.ResourceId,
+                    Verdict.NotApplicable("The resource no longer exists or is no longer recorded."), ordering));
+            }
+        }
+        foreach (var chunk in stale.Chunk(BatchSize))
+        {
+            await config.PutEvaluationsAsync(chunk, evt.ResultToken, cancellationToken).ConfigureAwait(false);
+            putCalls++;
+        }
+
+        return Report(evt, [.. evaluations, .. stale], stale.Count, putCalls);
+    }
+
+    private InvocationReport Report(ConfigRuleEvent evt, IReadOnlyCollection<Evaluation.Evaluation> evaluations, int stale, int putCalls) => new(
+        rule.Definition.Id,
+        evt.MessageType,
+        evaluations.Count,
+        evaluations.Count(e => e.ComplianceType == ComplianceType.Compliant),
+        evaluations.Count(e => e.ComplianceType == ComplianceType.NonCompliant),
+        evaluations.Count(e => e.ComplianceType == ComplianceType.NotApplicable),
+        stale,
+        putCalls);
+}
+
+public sealed record PipelineOptions
+{
+    public static readonly PipelineOptions Default = new();
+
+    /// <summary>How many periodic batches (read, judge, post) run at once.</summary>
+    public int MaxConcurrentBatches { get; init; } = 4;
+}
+
+/// <summary>Config has not recorded the item an oversized notification announced; a retry will find it.</summary>
+public sealed class ConfigurationItemUnavailableException(string message)
+    : ConfigRulesException("ConfigurationItemUnavailableException", message);

@@ -1,0 +1,58 @@
+namespace ConfigRules.Framework.Rules;
+
+/// <summary>When Config runs a rule.</summary>
+[Flags]
+public enum RuleTriggers
+{
+    None = 0,
+    /// <summary>On configuration changes (and oversized change notifications) of the rule's resource types.</summary>
+    ConfigurationChanges = 1,
+    /// <summary>On a schedule, enumerating every recorded resource of the rule's types.</summary>
+    Periodic = 2,
+    Both = ConfigurationChanges | Periodic,
+}
+
+public enum Severity { Low, Medium, High, Critical }
+
+/// <summary>
+/// Everything about a rule that is data, not code: docs, conformance-pack parameters and IAM policies are
+/// derived from it, and tests fail when they drift from it.
+/// </summary>
+public sealed record RuleDefinition
+{
+    /// <summary>The rule id: also its <c>_HANDLER</c>, folder name and Config rule name.</summary>
+    public required string Id { get; init; }
+    public required string Title { get; init; }
+    /// <summary>What the rule checks and why it matters, one or two sentences.</summary>
+    public required string Description { get; init; }
+    public required IReadOnlyList<string> ResourceTypes { get; init; }
+    public RuleTriggers Triggers { get; init; } = RuleTriggers.Both;
+    /// <summary>Config's <c>MaximumExecutionFrequency</c> for the periodic trigger.</summary>
+    public string MaximumExecutionFrequency { get; init; } = "TwentyFour_Hours";
+    public required IReadOnlyList<ParameterDefinition> Parameters { get; init; }
+    public required Severity Severity { get; init; }
+    /// <summary>IAM actions the rule needs beyond the framework's own Config actions.</summary>
+    public IReadOnlyList<string> IamActions { get; init; } = [];
+    /// <summary>One line on how to fix a finding, for notices and reports.</summary>
+    public required string Remediation { get; init; }
+
+    /// <summary>Every IAM action the rule's function needs: the framework's plus the rule's own.</summary>
+    public IReadOnlyList<string> RequiredIamActions =>
+        [.. FrameworkIamActions.ForRules.Concat(IamActions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public ParameterDefinition? FindParameter(string name) =>
+        Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+}
+
+/// <summary>The Config API actions the pipeline itself calls for every rule.</summary>
+public static class FrameworkIamActions
+{
+    public static readonly IReadOnlyList<string> ForRules =
+    [
+        "config:BatchGetResourceConfig",
+        "config:GetComplianceDetailsByConfigRule",
+        "config:GetResourceConfigHistory",
+        "config:ListDiscoveredResources",
+        "config:PutEvaluations",
+    ];
+}
