@@ -1,4 +1,12 @@
 using ConfigRules.Framework.Rules;
+using ConfigRules.Rules.ApiGatewayEndpointType;
+using ConfigRules.Rules.LambdaCodeSize;
+using ConfigRules.Rules.LambdaConcurrency;
+using ConfigRules.Rules.LambdaExecutionRole;
+using ConfigRules.Rules.LambdaHandlerName;
+using ConfigRules.Rules.LambdaMemorySize;
+using ConfigRules.Rules.LambdaRuntime;
+using ConfigRules.Rules.LambdaTimeout;
 
 namespace ConfigRules.Rules;
 
@@ -8,10 +16,27 @@ namespace ConfigRules.Rules;
 /// </summary>
 public static class RuleCatalog
 {
+    /// <summary>The rules' definitions, in catalog order.</summary>
+    public static IReadOnlyList<RuleDefinition> Definitions { get; } =
+    [
+        LambdaRuntimeCheckDefinition.Value,
+        LambdaHandlerNameCheckDefinition.Value,
+        LambdaCodeSizeCheckDefinition.Value,
+        LambdaMemorySizeCheckDefinition.Value,
+        LambdaTimeoutCheckDefinition.Value,
+        LambdaConcurrencyCheckDefinition.Value,
+        LambdaExecutionRoleCheckDefinition.Value,
+        ApiGatewayEndpointTypeCheckDefinition.Value,
+    ];
+
+    /// <summary>The rules themselves (stateless; lookups come through <see cref="RuleContext.Services"/>).</summary>
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
     ];
 
     public static IConfigRule? Find(string id) =>
         All.FirstOrDefault(rule => string.Equals(rule.Definition.Id, id, StringComparison.Ordinal));
+
+    public static RuleDefinition? FindDefinition(string id) =>
+        Definitions.FirstOrDefault(definition => string.Equals(definition.Id, id, StringComparison.Ordinal));
 }

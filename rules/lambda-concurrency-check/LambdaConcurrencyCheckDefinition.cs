@@ -1,0 +1,24 @@
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Rules.LambdaConcurrency;
+
+/// <summary>lambda-concurrency-check as data: see README.md beside this file.</summary>
+public static class LambdaConcurrencyCheckDefinition
+{
+    public static RuleDefinition Value { get; } = new()
+    {
+        Id = "lambda-concurrency-check",
+        Title = "Lambda functions reserve concurrency within limits",
+        Description = "Flags Lambda functions without reserved concurrency (when required) or with reserved concurrency outside the limits. Reserved concurrency keeps one function from starving the account and caps runaway scaling.",
+        ResourceTypes = ["AWS::Lambda::Function"],
+        Severity = Severity.Medium,
+        Parameters =
+        [
+            new("requireReservedConcurrency", ParameterKind.Boolean, "true", "Require every function to have reserved concurrency."),
+            new("concurrencyLimitLow", ParameterKind.Integer, null, "The smallest reserved concurrency allowed. Empty: no lower limit.", Minimum: 0),
+            new("concurrencyLimitHigh", ParameterKind.Integer, null, "The largest reserved concurrency allowed. Empty: no upper limit.", Minimum: 0),
+        ],
+        IamActions = ["lambda:GetFunctionConcurrency"],
+        Remediation = "Set ReservedConcurrentExecutions on the function within the limits.",
+    };
+}

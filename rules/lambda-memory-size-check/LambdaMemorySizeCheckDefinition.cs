@@ -1,0 +1,22 @@
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Rules.LambdaMemorySize;
+
+/// <summary>lambda-memory-size-check as data: see README.md beside this file.</summary>
+public static class LambdaMemorySizeCheckDefinition
+{
+    public static RuleDefinition Value { get; } = new()
+    {
+        Id = "lambda-memory-size-check",
+        Title = "Lambda memory stays within the agreed range",
+        Description = "Flags Lambda functions whose memory size is outside the allowed range. Memory sets both cost and CPU share, so outliers are either waste or starved.",
+        ResourceTypes = ["AWS::Lambda::Function"],
+        Severity = Severity.Medium,
+        Parameters =
+        [
+            new("minMemorySize", ParameterKind.Integer, "128", "The smallest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
+            new("maxMemorySize", ParameterKind.Integer, "3008", "The largest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
+        ],
+        Remediation = "Set MemorySize within the range, or change the rule's minMemorySize/maxMemorySize if the range is wrong for this workload.",
+    };
+}
