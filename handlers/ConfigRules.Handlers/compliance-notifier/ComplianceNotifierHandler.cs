@@ -16,11 +16,11 @@ public sealed class ComplianceNotifierHandler(INoticePublisher publisher, string
     /// <summary>The handler configured from the function's environment; a missing topic is a configuration error.</summary>
     public static ComplianceNotifierHandler FromEnvironment(Func<string, string?> environment, INoticePublisher publisher)
     {
-        var topic = environment(TopicVariable);
+        var topic = environment(TopicVariable)?.Trim();
         if (string.IsNullOrWhiteSpace(topic) || !topic.StartsWith("arn:", StringComparison.Ordinal))
             throw new HandlerConfigurationException(
                 $"{TopicVariable} is {(string.IsNullOrWhiteSpace(topic) ? "not set" : $"'{topic}'")}: expected the ARN of the SNS topic to publish notices to (arn:aws:sns:<region>:<account>:<name>).");
-        return new ComplianceNotifierHandler(publisher, topic.Trim(), CatalogRuleMatcher.Default);
+        return new ComplianceNotifierHandler(publisher, topic, CatalogRuleMatcher.Default);
     }
 
     public async Task<NotifierResult> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)

@@ -23,7 +23,8 @@ public sealed class NoticeDocument
     public string? PreviousComplianceType { get; init; }
     public string? Annotation { get; init; }
     public bool AnnotationTruncated { get; init; }
-    public DateTimeOffset? ResultRecordedTime { get; init; }
+    /// <summary>UTC, written with a Z.</summary>
+    public DateTime? ResultRecordedTime { get; init; }
     public string? Remediation { get; init; }
     public string? Documentation { get; init; }
     public required string ConsoleUrl { get; init; }
@@ -43,7 +44,7 @@ public sealed class NoticeDocument
         PreviousComplianceType = notice.Change.OldComplianceType?.ToWire(),
         Annotation = notice.Annotation,
         AnnotationTruncated = notice.AnnotationTruncated,
-        ResultRecordedTime = notice.Change.RecordedAt,
+        ResultRecordedTime = notice.Change.RecordedAt?.UtcDateTime,
         Remediation = notice.Rule?.Remediation,
         Documentation = notice.Documentation,
         ConsoleUrl = notice.ConsoleUrl,
