@@ -32,6 +32,7 @@ public static class RuleCatalog
     /// <summary>The rules themselves (stateless; lookups come through <see cref="RuleContext.Services"/>).</summary>
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
+        new LambdaRuntimeCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>
