@@ -33,6 +33,8 @@ public static class RuleCatalog
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
         new LambdaRuntimeCheck(),
+        new LambdaMemorySizeCheck(),
+        new LambdaTimeoutCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>
