@@ -33,6 +33,7 @@ public static class RuleCatalog
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
         new LambdaRuntimeCheck(),
+        new LambdaHandlerNameCheck(),
         new LambdaMemorySizeCheck(),
         new LambdaTimeoutCheck(),
     ];
