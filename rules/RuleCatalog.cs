@@ -34,6 +34,7 @@ public static class RuleCatalog
     [
         new LambdaRuntimeCheck(),
         new LambdaHandlerNameCheck(),
+        new LambdaCodeSizeCheck(),
         new LambdaMemorySizeCheck(),
         new LambdaTimeoutCheck(),
     ];
