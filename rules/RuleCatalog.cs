@@ -37,6 +37,7 @@ public static class RuleCatalog
         new LambdaCodeSizeCheck(),
         new LambdaMemorySizeCheck(),
         new LambdaTimeoutCheck(),
+        new LambdaConcurrencyCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>
