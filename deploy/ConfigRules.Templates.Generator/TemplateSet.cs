@@ -34,7 +34,7 @@ public static class TemplateSet
         var organizationPack = Pack("ConfigRules serverless-governance for an organization: every rule, with each account's own functions and remediation automation.",
             RuleCatalog.Definitions, remediation: true, FunctionSource.NamePrefixInEachAccount);
 
-        return
+        List<GeneratedFile> templates =
         [
             new(LambdaFunctionStandards, Pack("ConfigRules lambda-function-standards: runtimes, handlers, package size, memory, timeout, concurrency and execution roles of Lambda functions.",
                 lambdaRules, remediation: false, FunctionSource.ArnParameters)),
@@ -44,8 +44,8 @@ public static class TemplateSet
             new(DeployStack, YamlWriter.Write(StackBuilder.Build(governance), Header)),
             new(OrganizationPack, organizationPack),
             new(OrganizationRollout, YamlWriter.Write(OrganizationBuilder.Build(organizationPack), Header)),
-            new(DeployDoc.Path, DeployDoc.Regenerate(File.ReadAllText(System.IO.Path.Combine(repositoryRoot, DeployDoc.Path)))),
         ];
+        return [.. templates, new(DeployDoc.Path, DeployDoc.Regenerate(File.ReadAllText(System.IO.Path.Combine(repositoryRoot, DeployDoc.Path)), templates))];
     }
 
     private static string Pack(string description, IReadOnlyList<RuleDefinition> rules, bool remediation, FunctionSource functions) =>
