@@ -4,7 +4,6 @@ using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Rules;
-using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.LambdaExecutionRole;
 
 namespace ConfigRules.Cli.Commands;
@@ -41,9 +40,9 @@ internal static class EvaluateCommand
         if (rules.Any(rule => rule.Definition.IamActions.Contains("iam:GetRole", StringComparer.Ordinal)))
             CollectRoles(files, opener, roles);
 
-        var services = new RuleServices()
-            .Add<IExecutionRoleLookup>(roles)
-            .Add<IFunctionConcurrencyLookup>(new UnrecordedConcurrencyLookup());
+        // No IFunctionConcurrencyLookup: items carry supplementaryConfiguration.Concurrency when Config recorded it,
+        // and offline there is no Lambda API to ask otherwise, so lambda-concurrency-check says NOT_APPLICABLE.
+        var services = new RuleServices().Add<IExecutionRoleLookup>(roles);
         var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), services));
         using var reporter = Reporters.For(options.Format, console);
         var progress = new ProgressLine(console.StandardError, console.ErrorIsTerminal, console.Clock);

@@ -47,16 +47,6 @@ public sealed class RoleIndex(string whereToFind = "among the input's AWS::IAM::
 }
 
 /// <summary>
-/// Recorded items carry <c>supplementaryConfiguration.Concurrency</c> when Config recorded it; when they do not,
-/// offline there is no Lambda API to ask, so the answer is unknown, not "none".
-/// </summary>
-public sealed class UnrecordedConcurrencyLookup : IFunctionConcurrencyLookup
-{
-    public ValueTask<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken) =>
-        throw new NotInInputException($"The item of {functionName} has no supplementaryConfiguration.Concurrency, so its reserved concurrency is unknown offline.");
-}
-
-/// <summary>
 /// In a template the answer is exact: a function's <c>ReservedConcurrentExecutions</c> is written into its item's
 /// supplementary configuration when set, and a function without it has none. Unknowable values never reach the
 /// rule (the template's unknown-field note answers first).

@@ -226,7 +226,7 @@ public sealed class IntrinsicResolver
         value as ScalarValue is { } scalar ? scalar.Text : throw new TemplateException(_template.File, line, $"{function} expects a single value here.");
 
     internal string ScalarText(YamlNode node, string function) =>
-        node is YamlScalarNode { Value: { } text } && IntrinsicName(node) is null
+        node is YamlScalarNode { Value: { } text }
             ? text
             : throw new TemplateException(_template.File, TemplateDocument.LineOf(node), $"{function} expects a plain name or text here.");
 
