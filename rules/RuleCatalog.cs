@@ -38,6 +38,7 @@ public static class RuleCatalog
         new LambdaMemorySizeCheck(),
         new LambdaTimeoutCheck(),
         new LambdaConcurrencyCheck(),
+        new LambdaExecutionRoleCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>
