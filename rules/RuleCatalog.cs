@@ -39,6 +39,7 @@ public static class RuleCatalog
         new LambdaTimeoutCheck(),
         new LambdaConcurrencyCheck(),
         new LambdaExecutionRoleCheck(),
+        new ApiGatewayEndpointTypeCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>
