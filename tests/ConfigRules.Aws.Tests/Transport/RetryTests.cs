@@ -135,6 +135,27 @@ public sealed class RetryTests
     }
 
     [Test]
+    public async Task A_deadline_during_a_retry_reports_the_earlier_AWS_error()
+    {
+        using var deadline = new CancellationTokenSource();
+        _handler.Respond(HttpStatusCode.ServiceUnavailable, "").Hang();
+        var transport = Transport(maxAttempts: 5);
+        var sending = transport.SendAsync(Request(), deadline.Token);
+        await WaitUntil(() => _handler.Sent.Count == 2);
+        await deadline.CancelAsync();
+
+        var thrown = (await FluentActions.Awaiting(() => sending).Should().ThrowAsync<AwsServiceException>()).Which;
+        thrown.ErrorType.Should().Be("ServiceUnavailable");
+        thrown.Message.Should().Contain("deadline");
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
+        condition().Should().BeTrue();
+    }
+
+    [Test]
     public void Full_jitter_backoff_is_uniform_below_an_exponential_ceiling_with_a_cap()
     {
         var backoff = new FullJitterBackoff(TimeSpan.FromMilliseconds(100), TimeSpan.FromSeconds(2), () => 1.0);
