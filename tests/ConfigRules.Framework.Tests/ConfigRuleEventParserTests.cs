@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+using ConfigRules.Framework.Events;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace ConfigRules.Framework.Tests;
+
+public class ConfigRuleEventParserTests
+{
+    /// <summary>Builds a custom-rule event as Config sends it: invokingEvent and ruleParameters as JSON in strings.</summary>
+    internal static byte[] Event(string invokingEvent, string? ruleParameters = "{}", bool eventLeftScope = false, string resultToken = "token-1")
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("version", "1.0");
+            writer.WriteString("invokingEvent", invokingEvent);
+            if (ruleParameters is not null) writer.WriteString("ruleParameters", ruleParameters);
+            writer.WriteString("resultToken", resultToken);
+            writer.WriteBoolean("eventLeftScope", eventLeftScope);
+            writer.WriteString("executionRoleArn", "arn:aws:iam::123456789012:role/config-role");
+            writer.WriteString("configRuleArn", "arn:aws:config:eu-west-1:123456789012:config-rule/config-rule-abc");
+            writer.WriteString("configRuleName", "test-max-memory");
+            writer.WriteString("configRuleId", "config-rule-abc");
+            writer.WriteString("accountId", "123456789012");
+            writer.WriteEndObject();
+        }
+        return buffer.ToArray();
+    }
+
+    internal static string ChangeInvokingEvent(string item) =>
+        $$"""{"configurationItemDiff":null,"configurationItem":{{item}},"notificationCreationTime":"2026-03-04T10:16:00.000Z","messageType":"ConfigurationItemChangeNotification","recordVersion":"1.3"}""";
+
+    [Test]
+    public void Change_notification_carries_the_item_and_the_parameters()
+    {
+        var evt = ConfigRuleEventParser.Parse(Event(ChangeInvokingEvent(ItemFixtures.EventShapeLambda), """{"maxMemory":"256","strict":true,"count":3}"""));
+
+        evt.Kind.Should().Be(MessageKind.ConfigurationItemChange);
+        evt.ResultToken.Should().Be("token-1");
+        evt.ConfigRuleName.Should().Be("test-max-memory");
+        evt.ConfigurationItem!.ResourceId.Should().Be("orders-fn");
+        evt.NotificationCreationTime.Should().Be(new DateTimeOffset(2026, 3, 4, 10, 16, 0, TimeSpan.Zero));
+        evt.RuleParameters.Should().BeEquivalentTo(new Dictionary<string, string> { ["maxMemory"] = "256", ["strict"] = "true", ["count"] = "3" });
+    }
+
+    [Test]
+    public void Oversized_notification_carries_the_summary()
+    {
+        const string invoking = """{"configurationItemSummary":{"changeType":"UPDATE","configurationItemVersion":"1.3","configurationItemCaptureTime":"2026-03-04T10:15:30.123Z","configurationStateId":0,"awsAccountId":"123456789012","configurationItemStatus":"OK","resourceType":"AWS::Lambda::Function","resourceId":"big-fn","resourceName":null,"ARN":"arn:aws:lambda:eu-west-1:123456789012:function:big-fn","awsRegion":"eu-west-1"},"messageType":"OversizedConfigurationItemChangeNotification","notificationCreationTime":"2026-03-04T10:16:00.000Z","recordVersion":"1.0"}""";
+
+        var evt = ConfigRuleEventParser.Parse(Event(invoking));
+
+        evt.Kind.Should().Be(MessageKind.OversizedConfigurationItemChange);
+        evt.ConfigurationItemSummary!.ResourceId.Should().Be("big-fn");
+        evt.ConfigurationItemSummary.HasConfiguration.Should().BeFalse();
+    }
+
+    [Test]
+    public void Scheduled_notification_has_its_creation_time()
+    {
+        var evt = ConfigRuleEventParser.Parse(Event("""{"awsAccountId":"123456789012","notificationCreationTime":"2026-03-04T12:00:00.000Z","messageType":"ScheduledNotification","recordVersion":"1.0"}"""));
+
+        evt.Kind.Should().Be(MessageKind.Scheduled);
+        evt.NotificationCreationTime.Should().Be(new DateTimeOffset(2026, 3, 4, 12, 0, 0, TimeSpan.Zero));
+    }
+
+    [Test]
+    public void Snapshot_delivery_is_recognised_and_ignored()
+    {
+        var evt = ConfigRuleEventParser.Parse(Event("""{"messageType":"ConfigurationSnapshotDeliveryCompleted","notificationCreationTime":"2026-03-04T12:00:00.000Z"}""", resultToken: ""));
+
+        evt.Kind.Should().Be(MessageKind.Ignored);
+    }
+
+    [TestCase("{}", "The event has no invokingEvent")]
+    [TestCase("not json", "The event is not valid JSON")]
+    [TestCase("""{"invokingEvent":"{oops","resultToken":"t"}""", "invokingEvent is not valid JSON")]
+    [TestCase("""{"invokingEvent":"{\"messageType\":\"Surprise\"}","resultToken":"t"}""", "invokingEvent.messageType is 'Surprise': expected ConfigurationItemChangeNotification")]
+    [TestCase("""{"invokingEvent":"{\"messageType\":\"ScheduledNotification\"}"}""", "no resultToken")]
+    [TestCase("""{"invokingEvent":"{\"messageType\":\"ConfigurationItemChangeNotification\"}","resultToken":"t"}""", "invokingEvent.configurationItem is missing")]
+    [TestCase("""{"invokingEvent":"{\"messageType\":\"ConfigurationItemChangeNotification\",\"configurationItem\":{\"resourceId\":\"x\"}}","resultToken":"t"}""", "has no resourceType")]
+    [TestCase("""{"invokingEvent":"{\"messageType\":\"ScheduledNotification\",\"notificationCreationTime\":\"noon\"}","resultToken":"t"}""", "notificationCreationTime 'noon' is not an ISO-8601 timestamp")]
+    public void Malformed_events_are_refused_with_what_is_wrong(string payload, string expected)
+    {
+        var act = () => ConfigRuleEventParser.Parse(Encoding.UTF8.GetBytes(payload));
+
+        act.Should().Throw<InvalidEventException>().Which.Message.Should().Contain(expected);
+    }
+
+    [Test]
+    public void Rule_parameters_that_are_not_an_object_are_an_event_error()
+    {
+        var act = () => ConfigRuleEventParser.Parse(Event(ChangeInvokingEvent(ItemFixtures.EventShapeLambda), "[1]"));
+
+        act.Should().Throw<InvalidEventException>().WithMessage("*ruleParameters*");
+    }
+}
