@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace ConfigRules.LambdaRuntime.Logging;
@@ -15,6 +16,9 @@ public sealed class RuntimeLogger
 
     private static readonly string[] SecretNameParts =
         ["secret", "token", "password", "credential", "signature", "authorization", "accesskey", "sessionkey", "x-amz-security"];
+
+    // Log lines are read by people and CloudWatch, never embedded in HTML: keep quotes and '+' readable.
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private readonly LogSink? _sink;
 
@@ -55,7 +59,7 @@ public sealed class RuntimeLogger
     {
         if (_sink is null || level < _sink.Minimum) return;
         var buffer = new System.Buffers.ArrayBufferWriter<byte>(256);
-        using (var json = new Utf8JsonWriter(buffer))
+        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
         {
             json.WriteStartObject();
             json.WriteString("timestamp", _sink.Time.GetUtcNow().ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
