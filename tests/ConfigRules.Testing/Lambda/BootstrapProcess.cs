@@ -48,8 +48,12 @@ public sealed class BootstrapProcess : IAsyncDisposable
         return path;
     }
 
-    /// <summary>Starts the bootstrap for <paramref name="handler"/>; <paramref name="overrides"/> add or (with null) remove variables.</summary>
-    public static BootstrapProcess Start(string handler, LoopbackRuntimeApi runtimeApi, IReadOnlyDictionary<string, string?>? overrides = null)
+    /// <summary>
+    /// Starts the bootstrap for <paramref name="handler"/> with the Lambda environment; <paramref name="environment"/>
+    /// adds or replaces variables (a loopback AWS endpoint's, say) and <paramref name="remove"/> takes some away.
+    /// </summary>
+    public static BootstrapProcess Start(string handler, LoopbackRuntimeApi runtimeApi,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? remove = null)
     {
         ArgumentNullException.ThrowIfNull(runtimeApi);
         var path = RequirePublishedBootstrap();
@@ -63,11 +67,10 @@ public sealed class BootstrapProcess : IAsyncDisposable
         info.Environment.Clear();
         foreach (var (name, value) in LambdaEnvironment.For(handler, runtimeApi.Address, Path.GetDirectoryName(path)!))
             info.Environment[name] = value;
-        foreach (var (name, value) in overrides ?? new Dictionary<string, string?>())
-        {
-            if (value is null) info.Environment.Remove(name);
-            else info.Environment[name] = value;
-        }
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            info.Environment[name] = value;
+        foreach (var name in remove ?? [])
+            info.Environment.Remove(name);
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var started = Stopwatch.GetTimestamp();

@@ -6,6 +6,9 @@ namespace ConfigRules.Testing.Lambda;
 /// <summary>How an invocation ended, as the runtime reported it to the loopback Runtime API.</summary>
 public sealed record InvocationOutcome(string RequestId, bool IsError, byte[] Body, string? ErrorTypeHeader, DateTimeOffset ReportedAt)
 {
+    /// <summary><see cref="System.Diagnostics.Stopwatch.GetTimestamp"/> when the report arrived (for timings).</summary>
+    public long ReportedTimestamp { get; init; } = System.Diagnostics.Stopwatch.GetTimestamp();
+
     public string BodyText => Encoding.UTF8.GetString(Body);
 
     /// <summary>The body parsed as JSON (responses of rule handlers and every error report are JSON).</summary>
