@@ -32,6 +32,12 @@ public static class RuleCatalog
     /// <summary>The rules themselves (stateless; lookups come through <see cref="RuleContext.Services"/>).</summary>
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
+        new LambdaRuntimeCheck(),
+        new LambdaHandlerNameCheck(),
+        new LambdaCodeSizeCheck(),
+        new LambdaMemorySizeCheck(),
+        new LambdaTimeoutCheck(),
+        new LambdaConcurrencyCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>

@@ -1,0 +1,88 @@
+using System.Text.Json;
+using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Parameters;
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Rules.LambdaConcurrency;
+
+/// <summary>lambda-concurrency-check's parameters; a null limit means no limit on that side.</summary>
+public sealed record LambdaConcurrencyCheckParameters(bool RequireReservedConcurrency, long? ConcurrencyLimitLow, long? ConcurrencyLimitHigh);
+
+/// <summary>
+/// Flags functions without reserved concurrency while it is required, or with reserved concurrency outside the
+/// inclusive limits. Reserved concurrency comes from the item's <c>Concurrency</c> supplementary configuration,
+/// else from <see cref="IFunctionConcurrencyLookup"/>. Zero (a throttled function) is a value like any other.
+/// </summary>
+public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckParameters>
+{
+    private const string SupplementaryKey = "Concurrency";
+    private const string ReservedField = "reservedConcurrentExecutions";
+
+    public override RuleDefinition Definition => LambdaConcurrencyCheckDefinition.Value;
+
+    protected override LambdaConcurrencyCheckParameters ParseParameters(ParameterReader reader)
+    {
+        var require = reader.GetBoolean("requireReservedConcurrency") ?? true;
+        var (low, high) = ParameterRanges.Read(reader, "concurrencyLimitLow", "concurrencyLimitHigh");
+        return new LambdaConcurrencyCheckParameters(require, low, high);
+    }
+
+    protected override async ValueTask<Verdict> EvaluateAsync(
+        ConfigurationItem item, LambdaConcurrencyCheckParameters parameters, RuleContext context, CancellationToken cancellationToken)
+    {
+        var reading = await ReadReservedAsync(item, context, cancellationToken).ConfigureAwait(false);
+        return reading.Unavailable is { } why ? Verdict.NotApplicable(why) : Judge(reading.Reserved, parameters);
+    }
+
+    private static Verdict Judge(long? reserved, LambdaConcurrencyCheckParameters parameters)
+    {
+        var (low, high) = (parameters.ConcurrencyLimitLow, parameters.ConcurrencyLimitHigh);
+        if (reserved is not { } value)
+        {
+            return parameters.RequireReservedConcurrency
+                ? Verdict.NonCompliant(
+                    $"No reserved concurrency is set, and it is required; set ReservedConcurrentExecutions{Range(low, high)} or set lambda-concurrency-check's requireReservedConcurrency to false.")
+                : Verdict.Compliant("No reserved concurrency is set, which is allowed (requireReservedConcurrency is false).");
+        }
+        if (low is { } min && value < min)
+            return Verdict.NonCompliant(
+                $"Reserved concurrency {value} is below the minimum of {min}; raise ReservedConcurrentExecutions or lower lambda-concurrency-check's concurrencyLimitLow.");
+        if (high is { } max && value > max)
+            return Verdict.NonCompliant(
+                $"Reserved concurrency {value} is above the maximum of {max}; lower ReservedConcurrentExecutions or raise lambda-concurrency-check's concurrencyLimitHigh.");
+        return Verdict.Compliant(low is null && high is null
+            ? $"Reserved concurrency {value} is set; no limits are configured."
+            : $"Reserved concurrency {value} is within the limits{Range(low, high)}.");
+    }
+
+    /// <summary>The configured limits in words, for annotations; empty when there are none.</summary>
+    private static string Range(long? low, long? high) => (low, high) switch
+    {
+        ({ } min, { } max) => $" ({min} to {max})",
+        ({ } min, null) => $" (at least {min})",
+        (null, { } max) => $" (at most {max})",
+        _ => "",
+    };
+
+    /// <summary>The reserved concurrency (null: none reserved), or why it cannot be known here.</summary>
+    private readonly record struct ReservedReading(long? Reserved, string? Unavailable);
+
+    private static async ValueTask<ReservedReading> ReadReservedAsync(ConfigurationItem item, RuleContext context, CancellationToken cancellationToken)
+    {
+        if (item.SupplementaryConfiguration.TryGetValue(SupplementaryKey, out var concurrency))
+        {
+            // Config records the Concurrency object with the field only when concurrency is reserved.
+            if (!JsonValues.TryGetProperty(concurrency, ReservedField, out var value)) return new(null, null);
+            return JsonValues.TryReadInt64(value, out var reserved)
+                ? new(reserved, null)
+                : new(null, $"supplementaryConfiguration.Concurrency.{ReservedField} is not a whole number, so there is nothing to judge.");
+        }
+        if (!context.Services.TryGet<IFunctionConcurrencyLookup>(out var lookup))
+        {
+            return new(null,
+                "The item carries no Concurrency supplementary configuration and this host cannot ask Lambda (GetFunctionConcurrency), so reserved concurrency is unknown.");
+        }
+        var found = await lookup.GetReservedConcurrencyAsync(LambdaFunctionFacts.FunctionName(item), cancellationToken).ConfigureAwait(false);
+        return new(found, null);
+    }
+}

@@ -1,0 +1,202 @@
+using System.Runtime.CompilerServices;
+using ConfigRules.Aws.Endpoints;
+using ConfigRules.Aws.Protocols;
+using ConfigRules.Aws.Transport;
+using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Pipeline;
+using FrameworkEvaluation = ConfigRules.Framework.Evaluation.Evaluation;
+
+namespace ConfigRules.Aws.Config;
+
+/// <summary>AWS Config over awsJson1_1 (<c>StarlingDoveService</c>): the operations the rule pipeline and the fast path call.</summary>
+public sealed class ConfigServiceClient : IConfigService
+{
+    public const string TargetPrefix = "StarlingDoveService";
+    public const int MaxBatch = 100;
+    private const int PageSize = 100;
+    private readonly AwsJsonProtocol _protocol;
+    private readonly AwsTransport _transport;
+
+    public ConfigServiceClient(AwsTransport transport, AwsEndpoint endpoint)
+    {
+        _transport = transport ?? throw new ArgumentNullException(nameof(transport));
+        _protocol = new AwsJsonProtocol(transport, AwsService.Config, endpoint, TargetPrefix);
+    }
+
+    public static ConfigServiceClient Create(AwsClientContext context) =>
+        new(context.Transport, context.EndpointFor(AwsService.Config));
+
+    public async Task<ConfigurationItem?> GetLatestConfigurationItemAsync(string resourceType, string resourceId, CancellationToken cancellationToken)
+    {
+        GetResourceConfigHistoryOutput output;
+        try
+        {
+            output = await _protocol.InvokeAsync("GetResourceConfigHistory",
+                new GetResourceConfigHistoryInput { ResourceType = resourceType, ResourceId = resourceId, Limit = 1 },
+                ConfigJsonContext.Default.GetResourceConfigHistoryInput, ConfigJsonContext.Default.GetResourceConfigHistoryOutput,
+                cancellationToken).ConfigureAwait(false);
+        }
+        catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotDiscoveredException")
+        {
+            return null;
+        }
+        var item = output.ConfigurationItems?.FirstOrDefault();
+        return item is null ? null : ConfigurationItemMapper.FromDocument(item);
+    }
+
+    public async IAsyncEnumerable<ResourceKey> ListDiscoveredResourcesAsync(string resourceType, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? nextToken = null;
+        do
+        {
+            var page = await _protocol.InvokeAsync("ListDiscoveredResources",
+                new ListDiscoveredResourcesInput { ResourceType = resourceType, Limit = PageSize, NextToken = nextToken },
+                ConfigJsonContext.Default.ListDiscoveredResourcesInput, ConfigJsonContext.Default.ListDiscoveredResourcesOutput,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var identifier in page.ResourceIdentifiers ?? [])
+            {
+                if (identifier.ResourceType is null || identifier.ResourceId is null)
+                    throw new AwsProtocolException("Config ListDiscoveredResources returned a resource identifier without resourceType or resourceId.");
+                yield return new ResourceKey(identifier.ResourceType, identifier.ResourceId);
+            }
+            nextToken = NextPageToken(page.NextToken, nextToken, "ListDiscoveredResources");
+        }
+        while (nextToken is not null);
+    }
+
+    public async Task<IReadOnlyList<ConfigurationItem>> BatchGetResourceConfigAsync(IReadOnlyList<ResourceKey> keys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0) return [];
+        if (keys.Count > MaxBatch)
+            throw new ArgumentException($"BatchGetResourceConfig takes at most {MaxBatch} keys a call; {keys.Count} were given.", nameof(keys));
+
+        var items = new List<ConfigurationItem>(keys.Count);
+        var pending = keys.Select(k => new ResourceKeyShape { ResourceType = k.ResourceType, ResourceId = k.ResourceId }).ToList();
+        for (var round = 1; ; round++)
+        {
+            var output = await _protocol.InvokeAsync("BatchGetResourceConfig", new BatchGetResourceConfigInput { ResourceKeys = pending },
+                ConfigJsonContext.Default.BatchGetResourceConfigInput, ConfigJsonContext.Default.BatchGetResourceConfigOutput,
+                cancellationToken).ConfigureAwait(false);
+            items.AddRange((output.BaseConfigurationItems ?? []).Select(document => ConfigurationItemMapper.FromDocument(document)));
+            pending = output.UnprocessedResourceKeys ?? [];
+            if (pending.Count == 0) return items;
+            await WaitBeforeRetryAsync(round, () => Incomplete("UnprocessedResourceKeys", "BatchGetResourceConfig",
+                $"left {pending.Count} of {keys.Count} resource keys unprocessed", pending.Count, keys.Count, round,
+                pending.Select(k => $"{k.ResourceType}/{k.ResourceId}")), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async IAsyncEnumerable<ResourceKey> ListEvaluatedResourcesAsync(string configRuleName, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        string? nextToken = null;
+        do
+        {
+            var page = await _protocol.InvokeAsync("GetComplianceDetailsByConfigRule",
+                new GetComplianceDetailsByConfigRuleInput
+                {
+                    ConfigRuleName = configRuleName,
+                    ComplianceTypes = ["COMPLIANT", "NON_COMPLIANT"],
+                    Limit = PageSize,
+                    NextToken = nextToken,
+                },
+                ConfigJsonContext.Default.GetComplianceDetailsByConfigRuleInput, ConfigJsonContext.Default.GetComplianceDetailsByConfigRuleOutput,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var result in page.EvaluationResults ?? [])
+            {
+                var qualifier = result.EvaluationResultIdentifier?.EvaluationResultQualifier;
+                if (qualifier?.ResourceType is null || qualifier.ResourceId is null)
+                    throw new AwsProtocolException("Config GetComplianceDetailsByConfigRule returned a result without ResourceType or ResourceId.");
+                yield return new ResourceKey(qualifier.ResourceType, qualifier.ResourceId);
+            }
+            nextToken = NextPageToken(page.NextToken, nextToken, "GetComplianceDetailsByConfigRule");
+        }
+        while (nextToken is not null);
+    }
+
+    public async Task PutEvaluationsAsync(IReadOnlyList<FrameworkEvaluation> evaluations, string resultToken, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evaluations);
+        ArgumentException.ThrowIfNullOrEmpty(resultToken);
+        if (evaluations.Count == 0) return;
+        if (evaluations.Count > MaxBatch)
+            throw new ArgumentException($"PutEvaluations takes at most {MaxBatch} evaluations a call; {evaluations.Count} were given.", nameof(evaluations));
+
+        var pending = evaluations.Select(ToShape).ToList();
+        for (var round = 1; ; round++)
+        {
+            var output = await _protocol.InvokeAsync("PutEvaluations", new PutEvaluationsInput { Evaluations = pending, ResultToken = resultToken },
+                ConfigJsonContext.Default.PutEvaluationsInput, ConfigJsonContext.Default.PutEvaluationsOutput, cancellationToken).ConfigureAwait(false);
+            pending = RefusedOnes(pending, output.FailedEvaluations);
+            if (pending.Count == 0) return;
+            await WaitBeforeRetryAsync(round, () => Incomplete("FailedEvaluations", "PutEvaluations",
+                $"refused {pending.Count} of {evaluations.Count} evaluations", pending.Count, evaluations.Count, round,
+                pending.Select(e => $"{e.ComplianceResourceType}/{e.ComplianceResourceId}")), cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Asks Config to evaluate the rules now (StartConfigRulesEvaluation, 1 to 25 rule names).</summary>
+    public async Task StartConfigRulesEvaluationAsync(IReadOnlyList<string> ruleNames, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(ruleNames);
+        if (ruleNames.Count is < 1 or > 25)
+            throw new ArgumentException($"StartConfigRulesEvaluation takes 1 to 25 rule names; {ruleNames.Count} were given.", nameof(ruleNames));
+        await _protocol.InvokeAsync("StartConfigRulesEvaluation", new StartConfigRulesEvaluationInput { ConfigRuleNames = [.. ruleNames] },
+            ConfigJsonContext.Default.StartConfigRulesEvaluationInput, ConfigJsonContext.Default.EmptyOutput, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static EvaluationShape ToShape(FrameworkEvaluation evaluation) => new()
+    {
+        ComplianceResourceType = evaluation.ComplianceResourceType,
+        ComplianceResourceId = evaluation.ComplianceResourceId,
+        ComplianceType = evaluation.ComplianceType.ToWire(),
+        Annotation = string.IsNullOrEmpty(evaluation.Annotation) ? null : evaluation.Annotation,
+        OrderingTimestamp = Framework.Json.FlexibleTimestampConverter.ToEpochSeconds(evaluation.OrderingTimestamp),
+    };
+
+    /// <summary>The evaluations to send again: ours (as first sent) that Config listed as failed.</summary>
+    private static List<EvaluationShape> RefusedOnes(List<EvaluationShape> sent, List<FailedEvaluationShape>? failed)
+    {
+        if (failed is not { Count: > 0 }) return [];
+        var refused = new List<EvaluationShape>(failed.Count);
+        foreach (var f in failed)
+        {
+            var match = sent.FirstOrDefault(e => !refused.Contains(e)
+                && e.ComplianceResourceType == f.ComplianceResourceType && e.ComplianceResourceId == f.ComplianceResourceId
+                && (f.ComplianceType is null || e.ComplianceType == f.ComplianceType));
+            // Config echoes what it was sent; a failure matching nothing we sent is a protocol fault, reported, not ignored.
+            refused.Add(match ?? throw new AwsProtocolException(
+                $"Config PutEvaluations reported a failed evaluation that was not sent: {f.ComplianceResourceType}/{f.ComplianceResourceId}."));
+        }
+        return refused;
+    }
+
+    private async Task WaitBeforeRetryAsync(int round, Func<IncompleteBatchException> giveUp, CancellationToken cancellationToken)
+    {
+        if (round >= _transport.Options.MaxAttempts) throw giveUp();
+        try
+        {
+            await _transport.DelayBeforeRetryAsync(round, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw giveUp();
+        }
+    }
+
+    private static IncompleteBatchException Incomplete(string field, string operation, string what, int remaining, int total, int attempts,
+        IEnumerable<string> resources)
+    {
+        var names = string.Join(", ", resources.Take(5)) + (remaining > 5 ? ", ..." : string.Empty);
+        return new IncompleteBatchException(field,
+            $"Config {operation} {what} after {attempts} attempts ({names}); nothing was dropped: the call fails so it can be retried.",
+            remaining, total);
+    }
+
+    private static string? NextPageToken(string? next, string? previous, string operation)
+    {
+        if (string.IsNullOrEmpty(next)) return null;
+        if (next == previous) throw new AwsProtocolException($"Config {operation} returned the same nextToken twice; paging would never end.");
+        return next;
+    }
+}
