@@ -59,6 +59,7 @@ Task("PublishCli")
 
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("ValidateTemplates")
     .IsDependentOn("PublishBootstrap")
     .IsDependentOn("PublishCli")
     .Does(() =>
@@ -77,6 +78,7 @@ Task("Test")
 });
 
 Task("Package")
+    .IsDependentOn("PackageTemplates")
     .IsDependentOn("PublishBootstrap")
     .IsDependentOn("PublishCli")
     .Does(() =>
@@ -96,6 +98,73 @@ Task("Package")
         Configuration = configuration,
         OutputDirectory = artifacts.Combine("nuget"),
     });
+});
+
+// Templates: generated from the rule catalog (GenerateTemplates, run by hand after a catalog change; the
+// template tests fail while the committed files drift), validated by cfn-lint from npm on every build.
+var templateValidation = root.Combine(".tools/template-validation");
+var templateFiles = new[] { "conformance-packs/*.yaml", "deploy/*.yaml", "deploy/organization/*.yaml" };
+
+Task("GenerateTemplates")
+    .Does(() =>
+{
+    DotNetRun(root.CombineWithFilePath("deploy/ConfigRules.Templates.Generator/ConfigRules.Templates.Generator.csproj").FullPath,
+        new ProcessArgumentBuilder().Append("--root").AppendQuoted(root.FullPath), new DotNetRunSettings { Configuration = configuration });
+});
+
+// npm ci of deploy/validation's lock file into .tools/ (ignored by git); skipped while the installed lock matches.
+Task("InstallTemplateValidator")
+    .Does(() =>
+{
+    var source = root.Combine("deploy/validation");
+    var lockFile = source.CombineWithFilePath("package-lock.json").FullPath;
+    var installedLock = templateValidation.CombineWithFilePath("package-lock.json").FullPath;
+    var upToDate = System.IO.File.Exists(installedLock)
+        && System.IO.File.ReadAllText(installedLock) == System.IO.File.ReadAllText(lockFile)
+        && DirectoryExists(templateValidation.Combine("node_modules/cfn-lint"));
+    if (upToDate) return;
+    EnsureDirectoryExists(templateValidation);
+    CopyFile(source.CombineWithFilePath("package.json"), templateValidation.CombineWithFilePath("package.json"));
+    CopyFile(lockFile, installedLock);
+    var exit = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --ignore-scripts --no-audit --no-fund",
+        WorkingDirectory = templateValidation,
+    });
+    if (exit != 0) throw new CakeException($"npm ci in {templateValidation} failed ({exit}): node and npm are needed to validate the templates.");
+});
+
+Task("ValidateTemplates")
+    .IsDependentOn("InstallTemplateValidator")
+    .Does(() =>
+{
+    var templates = templateFiles.SelectMany(pattern => GetFiles(root.FullPath + "/" + pattern)).Select(file => file.FullPath).OrderBy(path => path, StringComparer.Ordinal).ToList();
+    if (templates.Count == 0) throw new CakeException("No templates found to validate.");
+    var arguments = new ProcessArgumentBuilder()
+        .AppendQuoted(root.CombineWithFilePath("deploy/validation/validate-templates.js").FullPath)
+        .Append("--install").AppendQuoted(templateValidation.FullPath);
+    foreach (var template in templates) arguments.AppendQuoted(template);
+    var exit = StartProcess("node", new ProcessSettings { Arguments = arguments, WorkingDirectory = root });
+    if (exit != 0) throw new CakeException($"Template validation failed (exit {exit}): see the cfn-lint messages above.");
+});
+
+// The deploy stack and the packs, ready to upload, in the repository's layout.
+Task("PackageTemplates")
+    .IsDependentOn("ValidateTemplates")
+    .Does(() =>
+{
+    var output = artifacts.Combine("templates");
+    CleanDirectory(output);
+    foreach (var pattern in templateFiles)
+    {
+        foreach (var file in GetFiles(root.FullPath + "/" + pattern))
+        {
+            var relative = root.GetRelativePath(file);
+            EnsureDirectoryExists(output.Combine(relative.GetDirectory()));
+            CopyFile(file, output.CombineWithFilePath(relative));
+        }
+    }
+    Information($"Wrote the templates to {output}");
 });
 
 Task("Bench")
