@@ -143,6 +143,35 @@ public sealed class ServingLoopTests
     }
 
     [Test]
+    public async Task A_response_the_api_refuses_turns_into_an_error_report()
+    {
+        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo");
+        runtime.Api.FailNextReports(1);
+
+        var outcome = await runtime.Api.Enqueue("lost").WaitAsync(Wait);
+
+        outcome.IsError.Should().BeTrue();
+        outcome.ErrorType.Should().Be("Runtime.ResponseNotDelivered");
+        runtime.Api.DuplicateReports.Should().Be(0);
+    }
+
+    [Test]
+    public async Task An_error_report_that_fails_is_logged_and_the_loop_serves_the_next_invocation()
+    {
+        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo");
+        runtime.Api.FailNextReports(1);
+        var crashed = runtime.Api.Enqueue("crash");
+        var next = runtime.Api.Enqueue("next");
+
+        var outcome = await next.WaitAsync(Wait);
+
+        outcome.Json.GetProperty("echo").GetString().Should().Be("next");
+        crashed.Outcome.IsCompleted.Should().BeFalse("its only report was refused");
+        runtime.LogEntries.Should().Contain(e => e.GetProperty("message").GetString()!.StartsWith("Reporting the invocation error failed", StringComparison.Ordinal)
+            && e.GetProperty("requestId").GetString() == crashed.RequestId);
+    }
+
+    [Test]
     public async Task Stopping_ends_a_waiting_poll_with_exit_code_0()
     {
         await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo");

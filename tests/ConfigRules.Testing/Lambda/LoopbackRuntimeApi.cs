@@ -28,6 +28,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
     private readonly Task _acceptLoop;
     private int _pollFailuresToInject;
     private HttpStatusCode _injectedStatus = HttpStatusCode.InternalServerError;
+    private int _reportFailuresToInject;
     private int _duplicateReports;
     private int _sequence;
 
@@ -94,6 +95,9 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
         _injectedStatus = status;
         Volatile.Write(ref _pollFailuresToInject, count);
     }
+
+    /// <summary>The next <paramref name="count"/> /response or /error posts are refused with HTTP 500 and complete nothing.</summary>
+    public void FailNextReports(int count) => Volatile.Write(ref _reportFailuresToInject, count);
 
     public async Task<InvocationOutcome> WaitForInitErrorAsync(TimeSpan timeout)
     {
@@ -188,6 +192,13 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
 
     private void Complete(HttpListenerResponse response, string route, byte[] body, IReadOnlyDictionary<string, string> headers)
     {
+        if (Interlocked.Decrement(ref _reportFailuresToInject) >= 0)
+        {
+            Answer(response, HttpStatusCode.InternalServerError, """{"errorType":"InjectedFault","errorMessage":"injected by the test"}""");
+            return;
+        }
+        Interlocked.Exchange(ref _reportFailuresToInject, 0);
+
         var isError = route.EndsWith("/error", StringComparison.Ordinal);
         var requestId = Uri.UnescapeDataString(route["invocation/".Length..route.LastIndexOf('/')]);
         if (!_dispatched.TryGetValue(requestId, out var invocation))
