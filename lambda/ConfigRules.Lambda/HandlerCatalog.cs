@@ -14,7 +14,11 @@ namespace ConfigRules.Lambda;
 /// internal static partial class HandlerCatalog
 /// {
 ///     static partial void RegisterOperationalHandlers(HandlerTable table) =>
-///         table.Add("compliance-notifier", context => new ComplianceNotifierHandler(...));
+///         table.Add("compliance-notifier", init =>
+///         {
+///             var notifier = ComplianceNotifierHandler.FromEnvironment(...);   // built once, at init
+///             return InvocationHandler.From(async (payload, context, ct) => await notifier.HandleJsonAsync(payload, ct));
+///         });
 /// }
 /// </code>
 /// Factories run only for the selected handler, at init; what they throw (a missing environment variable,

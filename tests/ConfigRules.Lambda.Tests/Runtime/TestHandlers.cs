@@ -9,7 +9,7 @@ namespace ConfigRules.Lambda.Tests.Runtime;
 internal static class TestHandlers
 {
     /// <summary>Answers "echo:" + payload; payload "throw:..." throws an InvalidEventException, "crash" an InvalidOperationException.</summary>
-    public static IInvocationHandler Echo { get; } = new Delegating((payload, context, _) =>
+    public static IInvocationHandler Echo { get; } = InvocationHandler.From((payload, context, _) =>
     {
         var text = Encoding.UTF8.GetString(payload.Span);
         if (text.StartsWith("throw:", StringComparison.Ordinal)) throw new InvalidEventException(text["throw:".Length..]);
@@ -18,25 +18,19 @@ internal static class TestHandlers
     });
 
     /// <summary>Waits on the invocation token (as an AWS call with retries would) and never finishes on its own.</summary>
-    public static IInvocationHandler WaitsForCancellation { get; } = new Delegating(async (_, _, token) =>
+    public static IInvocationHandler WaitsForCancellation { get; } = InvocationHandler.From(async (_, _, token) =>
     {
         await Task.Delay(Timeout.InfiniteTimeSpan, token);
         return ReadOnlyMemory<byte>.Empty;
     });
 
     /// <summary>Throws synchronously, before returning a task.</summary>
-    public static IInvocationHandler ThrowsSynchronously { get; } = new Delegating((_, _, _) => throw new ArgumentException("Thrown before any await."));
+    public static IInvocationHandler ThrowsSynchronously { get; } = InvocationHandler.From((_, _, _) => throw new ArgumentException("Thrown before any await."));
 
     public static HandlerTable Table(params (string Name, IInvocationHandler Handler)[] handlers)
     {
         var table = new HandlerTable();
         foreach (var (name, handler) in handlers) table.Add(name, _ => handler);
         return table;
-    }
-
-    private sealed class Delegating(Func<ReadOnlyMemory<byte>, InvocationContext, CancellationToken, Task<ReadOnlyMemory<byte>>> handle) : IInvocationHandler
-    {
-        public Task<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken) =>
-            handle(payload, context, cancellationToken);
     }
 }
