@@ -39,6 +39,7 @@ Task("PublishBootstrap")
         OutputDirectory = artifacts.Combine("lambda"),
     });
     DeleteFiles(GetFiles(artifacts.Combine("lambda").FullPath + "/*.dbg"));
+    DeleteFiles(GetFiles(artifacts.Combine("lambda").FullPath + "/*.pdb"));
     EnsureExecutable(artifacts.Combine("lambda").CombineWithFilePath("bootstrap"));
 });
 
@@ -54,6 +55,7 @@ Task("PublishCli")
         OutputDirectory = artifacts.Combine("cli"),
     });
     DeleteFiles(GetFiles(artifacts.Combine("cli").FullPath + "/*.dbg"));
+    DeleteFiles(GetFiles(artifacts.Combine("cli").FullPath + "/*.pdb"));
     EnsureExecutable(artifacts.Combine("cli").CombineWithFilePath("configrules"));
 });
 
