@@ -122,7 +122,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
             }
             catch (Exception) when (_shutdown.IsCancellationRequested)
             {
-                return; // Stop() ends the pending accept
+                return; // Close() ends the pending accept
             }
             _ = Task.Run(() => ServeAsync(context));
         }
@@ -238,7 +238,8 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
     {
         await _shutdown.CancelAsync().ConfigureAwait(false);
         _queue.Writer.TryComplete();
-        _listener.Stop();
+        // Close alone: on Linux, Stop then Close unregisters the prefix twice, and the second time re-binds the
+        // port, which a parallel test may already have taken ("Address already in use").
         _listener.Close();
         await _acceptLoop.ConfigureAwait(false);
         _shutdown.Dispose();

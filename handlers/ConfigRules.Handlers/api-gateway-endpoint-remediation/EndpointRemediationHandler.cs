@@ -1,0 +1,124 @@
+using System.Text.Json;
+using ConfigRules.Framework.Events;
+using ConfigRules.Handlers.Json;
+
+namespace ConfigRules.Handlers.EndpointRemediation;
+
+/// <summary>
+/// The api-gateway-endpoint-remediation handler. Two inputs: the SSM Automation payload
+/// (<see cref="RemediationRequest"/>), which makes one REST API private; and the EventBridge CloudTrail event of
+/// an API Gateway management call, which asks Config to re-evaluate the endpoint rule at once (the fast path).
+/// </summary>
+public sealed class EndpointRemediationHandler(
+    IRestApiEndpointApi apiGateway,
+    IConfigRuleEvaluationStarter config,
+    string? configRuleNames)
+{
+    public const string HandlerName = "api-gateway-endpoint-remediation";
+    /// <summary>Comma-separated Config rule names the fast path re-evaluates (as deployed, pack prefixes included).</summary>
+    public const string RuleNamesVariable = "CONFIG_RULE_NAMES";
+    /// <summary>StartConfigRulesEvaluation takes at most 25 rule names a call.</summary>
+    public const int MaxRulesPerCall = 25;
+
+    public static EndpointRemediationHandler FromEnvironment(
+        Func<string, string?> environment, IRestApiEndpointApi apiGateway, IConfigRuleEvaluationStarter config) =>
+        new(apiGateway, config, environment(RuleNamesVariable));
+
+    /// <summary>The invocation: dispatches on the payload's shape and returns the response body.</summary>
+    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        using var document = ParseObject(payload);
+        var root = document.RootElement;
+        if (root.TryGetProperty("detail-type", out var detailType))
+        {
+            var name = detailType.ValueKind == JsonValueKind.String ? detailType.GetString() : null;
+            if (!string.Equals(name, ApiGatewayCallEvent.DetailType, StringComparison.Ordinal))
+                throw new InvalidEventException(
+                    $"The EventBridge event's detail-type is {(name is null ? "not a string" : $"'{name}'")}: expected '{ApiGatewayCallEvent.DetailType}' from {ApiGatewayCallEvent.Source}.");
+            var result = await ReEvaluateAsync(ApiGatewayCallEvent.Parse(root), cancellationToken);
+            return JsonSerializer.SerializeToUtf8Bytes(result, HandlersJsonContext.Default.FastPathResult);
+        }
+        var remediation = await RemediateAsync(RemediationRequestParser.Parse(root), cancellationToken);
+        return JsonSerializer.SerializeToUtf8Bytes(remediation, HandlersJsonContext.Default.RemediationResult);
+    }
+
+    public async Task<RemediationResult> RemediateAsync(RemediationRequest request, CancellationToken cancellationToken)
+    {
+        var api = await apiGateway.GetRestApiAsync(request.RestApiId, cancellationToken)
+                  ?? throw new RestApiNotFoundException(request.RestApiId);
+        var plan = EndpointRemediationPlanner.Plan(api, request.VpcEndpointIds);
+        var after = plan.Operations.Count == 0
+            ? api
+            : await apiGateway.UpdateRestApiAsync(api.Id, plan.Operations, cancellationToken);
+
+        return new RemediationResult
+        {
+            RestApiId = api.Id,
+            Name = api.Name,
+            Outcome = plan.AlreadyPrivate ? "already-private" : "made-private",
+            PreviousEndpointTypes = api.EndpointTypes,
+            EndpointTypes = after.EndpointTypes,
+            VpcEndpointIds = after.VpcEndpointIds,
+            VpcEndpointIdsAdded = plan.VpcEndpointIdsAdded,
+            ResourcePolicy = plan.ResourcePolicy,
+            PatchOperations = [.. plan.Operations.Select(o => new PatchOperationSummary(o.Op, o.Path, o.Value))],
+            Message = plan.Message,
+        };
+    }
+
+    public async Task<FastPathResult> ReEvaluateAsync(ApiGatewayCallEvent call, CancellationToken cancellationToken)
+    {
+        if (!call.MayChangeEndpoint)
+        {
+            return new FastPathResult
+            {
+                Outcome = "ignored",
+                EventName = call.EventName,
+                RestApiId = call.RestApiId,
+                Message = call.ErrorCode is not null
+                    ? $"{call.EventName} failed ({call.ErrorCode}): nothing changed, nothing to re-evaluate."
+                    : $"{call.EventName} does not create or reconfigure a REST API: expected one of {string.Join(", ", ApiGatewayCallEvent.EndpointChangingCalls)}.",
+            };
+        }
+
+        var rules = RuleNames();
+        foreach (var batch in rules.Chunk(MaxRulesPerCall))
+            await config.StartConfigRulesEvaluationAsync(batch, cancellationToken);
+        return new FastPathResult
+        {
+            Outcome = "evaluation-started",
+            EventName = call.EventName,
+            RestApiId = call.RestApiId,
+            ConfigRuleNames = rules,
+            Message = $"{call.EventName} on {call.RestApiId ?? "a REST API"}: asked AWS Config to re-evaluate {string.Join(", ", rules)}.",
+        };
+    }
+
+    private List<string> RuleNames()
+    {
+        var names = (configRuleNames ?? "")
+            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        if (names.Count == 0)
+            throw new HandlerConfigurationException(
+                $"{RuleNamesVariable} is {(configRuleNames is null ? "not set" : "empty")}: the fast path needs the deployed name(s) of the endpoint rule, comma-separated (e.g. api-gateway-endpoint-type-check-conformance-pack-abc123).");
+        return names;
+    }
+
+    private static JsonDocument ParseObject(ReadOnlyMemory<byte> payload)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(payload);
+        }
+        catch (JsonException e)
+        {
+            throw new InvalidEventException($"The payload is not valid JSON ({e.Message}): expected {{\"RestApiId\": \"...\", \"VpcEndpointIds\": [...]}} or an EventBridge CloudTrail event.", e);
+        }
+        if (document.RootElement.ValueKind == JsonValueKind.Object) return document;
+        document.Dispose();
+        throw new InvalidEventException("The payload is not a JSON object: expected {\"RestApiId\": \"...\", \"VpcEndpointIds\": [...]} or an EventBridge CloudTrail event.");
+    }
+}

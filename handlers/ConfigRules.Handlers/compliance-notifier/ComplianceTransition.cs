@@ -1,0 +1,38 @@
+using ConfigRules.Framework.Model;
+
+namespace ConfigRules.Handlers.ComplianceNotifier;
+
+/// <summary>What a change means to a subscriber.</summary>
+public enum NoticeKind
+{
+    /// <summary>Nothing to tell: the result did not cross the NON_COMPLIANT line.</summary>
+    None,
+    /// <summary>The result moved into NON_COMPLIANT (a first result included).</summary>
+    Violation,
+    /// <summary>The result moved out of NON_COMPLIANT.</summary>
+    Resolution,
+}
+
+public static class ComplianceTransition
+{
+    /// <summary>
+    /// Only crossings of the NON_COMPLIANT line are news. A NON_COMPLIANT result that stays NON_COMPLIANT with a
+    /// new annotation (a periodic run, a second change) would otherwise notify again and again.
+    /// </summary>
+    public static NoticeKind Classify(ComplianceType? oldType, ComplianceType newType)
+    {
+        var wasNonCompliant = oldType == ComplianceType.NonCompliant;
+        var isNonCompliant = newType == ComplianceType.NonCompliant;
+        if (isNonCompliant && !wasNonCompliant) return NoticeKind.Violation;
+        if (wasNonCompliant && !isNonCompliant) return NoticeKind.Resolution;
+        return NoticeKind.None;
+    }
+
+    /// <summary>The word that starts the subject and names the notice in the JSON document.</summary>
+    public static string Label(this NoticeKind kind) => kind switch
+    {
+        NoticeKind.Violation => "NON_COMPLIANT",
+        NoticeKind.Resolution => "RESOLVED",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only violations and resolutions are announced."),
+    };
+}

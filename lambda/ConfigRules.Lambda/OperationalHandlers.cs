@@ -1,0 +1,49 @@
+using ConfigRules.Aws;
+using ConfigRules.Aws.ApiGateway;
+using ConfigRules.Aws.Config;
+using ConfigRules.Aws.Endpoints;
+using ConfigRules.Aws.Sns;
+using ConfigRules.Handlers.Aws;
+using ConfigRules.Handlers.ComplianceNotifier;
+using ConfigRules.Handlers.EndpointRemediation;
+using ConfigRules.LambdaRuntime.Handlers;
+using ConfigRules.LambdaRuntime.Logging;
+
+namespace ConfigRules.Lambda;
+
+/// <summary>
+/// The handlers that are not rules (handlers/ConfigRules.Handlers): compliance-notifier and
+/// api-gateway-endpoint-remediation, each over the shared AWS clients, built once at init.
+/// </summary>
+internal static partial class HandlerCatalog
+{
+    static partial void RegisterOperationalHandlers(HandlerTable table)
+    {
+        table.Add(ComplianceNotifierHandler.HandlerName, init =>
+        {
+            var aws = Aws(init);
+            var notifier = ComplianceNotifierHandler.FromEnvironment(init.Environment.GetVariable, new SnsNoticePublisher(SnsClient.Create(aws)));
+            init.Logger.Info("Notifier ready", LogField.Of("region", aws.Region), LogField.Of("snsEndpoint", aws.EndpointFor(AwsService.Sns).BaseUri.ToString()));
+            return InvocationHandler.From(async (payload, _, ct) => await notifier.HandleJsonAsync(payload, ct).ConfigureAwait(false));
+        });
+
+        table.Add(EndpointRemediationHandler.HandlerName, init =>
+        {
+            var aws = Aws(init);
+            var remediation = EndpointRemediationHandler.FromEnvironment(init.Environment.GetVariable,
+                new ApiGatewayRestApis(ApiGatewayClient.Create(aws)),
+                new ConfigServiceEvaluationStarter(ConfigServiceClient.Create(aws)));
+            init.Logger.Info("Remediation ready", LogField.Of("region", aws.Region), LogField.Of("apiGatewayEndpoint", aws.EndpointFor(AwsService.ApiGateway).BaseUri.ToString()));
+            return InvocationHandler.From(async (payload, _, ct) => await remediation.HandleJsonAsync(payload, ct).ConfigureAwait(false));
+        });
+    }
+
+    private static AwsClientContext Aws(HandlerInitContext init) =>
+        AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(init.Environment));
+
+    /// <summary>The runtime's environment as the AWS layer reads it (region, endpoint overrides).</summary>
+    private sealed class RuntimeEnvironmentVariables(IRuntimeEnvironment environment) : IEnvironmentVariables
+    {
+        public string? Get(string name) => environment.GetVariable(name) is { Length: > 0 } value ? value : null;
+    }
+}
