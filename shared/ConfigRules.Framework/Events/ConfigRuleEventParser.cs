@@ -22,8 +22,17 @@ public static class ConfigRuleEventParser
         "ComplianceChangeNotification",
     ];
 
+    /// <summary>
+    /// Lambda accepts invocation payloads of at most 6 MB (6,291,456 bytes); anything larger did not come from
+    /// Config through Lambda, and is refused before it is parsed.
+    /// </summary>
+    public const int MaxEventBytes = 6 * 1024 * 1024;
+
     public static ConfigRuleEvent Parse(ReadOnlySpan<byte> payload)
     {
+        if (payload.Length > MaxEventBytes)
+            throw new InvalidEventException(
+                $"The event is {payload.Length} bytes: at most {MaxEventBytes} bytes (Lambda's 6 MB invocation payload limit) are accepted.");
         var envelope = Deserialize(payload, FrameworkJsonContext.Default.ConfigRuleEventDocument, "The event");
         if (string.IsNullOrWhiteSpace(envelope.InvokingEvent))
             throw new InvalidEventException("The event has no invokingEvent: expected an AWS Config custom-rule event whose invokingEvent is a JSON string.");
