@@ -38,6 +38,8 @@ public static class RuleCatalog
         new LambdaMemorySizeCheck(),
         new LambdaTimeoutCheck(),
         new LambdaConcurrencyCheck(),
+        new LambdaExecutionRoleCheck(),
+        new ApiGatewayEndpointTypeCheck(),
     ];
 
     public static IConfigRule? Find(string id) =>

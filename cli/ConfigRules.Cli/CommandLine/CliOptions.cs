@@ -1,0 +1,24 @@
+namespace ConfigRules.Cli.CommandLine;
+
+public enum CliCommand { Evaluate, CheckTemplate, Rules, Help, Version }
+
+public enum OutputFormat { Table, Json, Sarif }
+
+/// <summary>A <c>--param RULE.NAME=VALUE</c> override.</summary>
+public sealed record ParameterOverride(string RuleId, string Name, string Value);
+
+/// <summary>The command line, parsed and checked; what each command needs and nothing else.</summary>
+public sealed record CliOptions
+{
+    public required CliCommand Command { get; init; }
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+    public string? PackFile { get; init; }
+    public IReadOnlyList<string> RuleIds { get; init; } = [];
+    public IReadOnlyList<ParameterOverride> Parameters { get; init; } = [];
+    public OutputFormat Format { get; init; } = OutputFormat.Table;
+    /// <summary>The evaluation time from <c>--now</c>; null means the clock.</summary>
+    public DateTimeOffset? Now { get; init; }
+}
+
+/// <summary>The command line is wrong: exit code 2 with the message and a pointer to the usage.</summary>
+public sealed class UsageException(string message) : Exception(message);

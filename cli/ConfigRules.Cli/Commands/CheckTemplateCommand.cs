@@ -1,0 +1,67 @@
+using ConfigRules.Cli.CommandLine;
+using ConfigRules.Cli.Engine;
+using ConfigRules.Cli.Input;
+using ConfigRules.Cli.Reporting;
+using ConfigRules.Cli.Templates;
+using ConfigRules.Framework.Rules;
+using ConfigRules.Rules.LambdaConcurrency;
+using ConfigRules.Rules.LambdaExecutionRole;
+
+namespace ConfigRules.Cli.Commands;
+
+/// <summary>
+/// <c>configrules check-template TEMPLATE...</c>: CloudFormation/SAM templates (files, folders, or <c>-</c>) mapped to
+/// configuration items and judged by the same rules before deployment.
+/// </summary>
+internal static class CheckTemplateCommand
+{
+    private static readonly string[] TemplateExtensions = [".yaml", ".yml", ".json", ".template"];
+
+    public static async Task<int> RunAsync(CliOptions options, CliConsole console, IReadOnlyList<IConfigRule> catalog, CancellationToken cancellationToken)
+    {
+        var rules = CommandSupport.SelectRules(options, catalog, console);
+        var problems = new List<InputProblem>();
+        var files = InputFiles.Expand(options.Inputs,
+            path => TemplateExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase)), problems);
+
+        // A role a template names by ARN exists outside it; a role it creates has no ARN before deployment.
+        var services = new RuleServices()
+            .Add<IExecutionRoleLookup>(new RoleIndex("defined by the template; evaluate the account's AWS::IAM::Role items to check it"))
+            .Add<IFunctionConcurrencyLookup>(new TemplateConcurrencyLookup());
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), services));
+        using var reporter = Reporters.For(options.Format, console);
+
+        reporter.Begin(rules);
+        foreach (var file in files)
+        {
+            try
+            {
+                var document = TemplateDocument.Load(file.Name, ReadText(file, console));
+                if (!TemplateReader.LooksLikeTemplate(document) && !file.Explicit)
+                {
+                    console.StandardError.WriteLine($"configrules: {file.Name}: skipped, not a template (no Resources).");
+                    continue;
+                }
+                foreach (var templateItem in TemplateReader.Read(document))
+                    await engine.EvaluateAsync(templateItem.Item, templateItem.Unknowns, reporter, cancellationToken);
+            }
+            catch (TemplateException ex)
+            {
+                problems.Add(new InputProblem(ex.File, ex.Line, ex.Problem));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
+            }
+        }
+        reporter.Complete(engine.Summary);
+        return CommandSupport.Finish(console, problems, engine);
+    }
+
+    private static string ReadText(InputFile file, CliConsole console)
+    {
+        if (file.Path != InputFiles.StandardInput) return File.ReadAllText(file.Path);
+        using var reader = new StreamReader(console.StandardInput());
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,127 @@
+using ConfigRules.Cli.CommandLine;
+using ConfigRules.Cli.Engine;
+using ConfigRules.Cli.Input;
+using ConfigRules.Cli.Reporting;
+using ConfigRules.Cli.Selection;
+using ConfigRules.Framework.Rules;
+using ConfigRules.Rules.LambdaExecutionRole;
+
+namespace ConfigRules.Cli.Commands;
+
+/// <summary>
+/// <c>configrules evaluate [RESOURCES...]</c>: configuration items from files, folders and stdin, or the bundled
+/// sample account when none are given.
+/// </summary>
+/// <remarks>
+/// Related items: lambda-execution-role-check needs each function's role, and a role's item may come anywhere in
+/// the input: after the function, in another file (IAM is global, so roles sit in one region's snapshot), in any
+/// order. Two passes keep memory flat: a first pass parses only items that mention <c>AWS::IAM::Role</c> (a byte
+/// search decides before parsing) and keeps their few needed fields in a <see cref="RoleIndex"/>, bounded by the
+/// account's role count; the second pass evaluates item by item. Buffering functions until their role shows up
+/// would instead grow with the input. Stdin is spooled to a temporary file so it can be read twice. The first pass
+/// runs only when a selected rule reads IAM roles (its definition declares <c>iam:GetRole</c>).
+/// </remarks>
+internal static class EvaluateCommand
+{
+    public const string SampleName = "configrules:sample-account.json";
+    public const string SampleResource = "ConfigRules.Cli.Samples.sample-account.json";
+
+    public static async Task<int> RunAsync(CliOptions options, CliConsole console, IReadOnlyList<IConfigRule> catalog, CancellationToken cancellationToken)
+    {
+        var rules = CommandSupport.SelectRules(options, catalog, console);
+        var problems = new List<InputProblem>();
+        var files = options.Inputs.Count == 0
+            ? [new InputFile(SampleName, InputOpener.EmbeddedPrefix + SampleResource, true)]
+            : InputFiles.Expand(options.Inputs, _ => true, problems);
+        using var opener = new InputOpener(console.StandardInput);
+        files = SkipNonJsonFound(files, opener, console, problems);
+
+        var roles = new RoleIndex();
+        if (rules.Any(rule => rule.Definition.IamActions.Contains("iam:GetRole", StringComparer.Ordinal)))
+            CollectRoles(files, opener, roles);
+
+        // No IFunctionConcurrencyLookup: items carry supplementaryConfiguration.Concurrency when Config recorded it,
+        // and offline there is no Lambda API to ask otherwise, so lambda-concurrency-check says NOT_APPLICABLE.
+        var services = new RuleServices().Add<IExecutionRoleLookup>(roles);
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), services));
+        using var reporter = Reporters.For(options.Format, console);
+        var progress = new ProgressLine(console.StandardError, console.ErrorIsTerminal, console.Clock);
+        var totalBytes = files.Sum(file => File.Exists(file.Path) ? new FileInfo(file.Path).Length : 0);
+        long doneBytes = 0, items = 0;
+
+        reporter.Begin(rules);
+        foreach (var file in files)
+        {
+            try
+            {
+                using var stream = opener.Open(file, out var raw);
+                var reader = new ConfigurationItemStreamReader(stream, file.Name);
+                while (reader.TryReadNext(out var read))
+                {
+                    if (read.Item is { } item) await engine.EvaluateAsync(item, null, reporter, cancellationToken);
+                    else if (read.Problem is { } problem) problems.Add(problem);
+                    if ((++items & 0xFF) == 0) progress.Report(doneBytes + SafePosition(raw), totalBytes, items);
+                }
+                doneBytes += SafePosition(raw);
+            }
+            catch (InputException ex)
+            {
+                problems.Add(ex.Problem);
+            }
+            catch (IOException ex)
+            {
+                problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
+            }
+            catch (UnauthorizedAccessException ex)
+            {
+                problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
+            }
+        }
+        progress.Clear();
+        reporter.Complete(engine.Summary);
+        return CommandSupport.Finish(console, problems, engine);
+    }
+
+    /// <summary>First pass: the roles of the whole input. Problems are left to the second pass, which reports each once.</summary>
+    private static void CollectRoles(IReadOnlyList<InputFile> files, InputOpener opener, RoleIndex roles)
+    {
+        foreach (var file in files)
+        {
+            try
+            {
+                using var stream = opener.Open(file, out _);
+                var reader = new ConfigurationItemStreamReader(stream, file.Name, RoleIndex.MayBeRole);
+                while (reader.TryReadNext(out var read))
+                {
+                    if (read.Item is { } item) roles.Add(item);
+                }
+            }
+            catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException)
+            {
+                // Reported by the evaluation pass, which reads the same file and meets the same problem.
+            }
+        }
+    }
+
+    /// <summary>Files found in folders that are not JSON (a README beside snapshots) are skipped with a notice; named files are always read.</summary>
+    private static List<InputFile> SkipNonJsonFound(IReadOnlyList<InputFile> files, InputOpener opener, CliConsole console, List<InputProblem> problems)
+    {
+        var kept = new List<InputFile>(files.Count);
+        foreach (var file in files)
+        {
+            if (file.Explicit) { kept.Add(file); continue; }
+            try
+            {
+                if (opener.FirstByte(file) is (byte)'{' or (byte)'[') kept.Add(file);
+                else console.StandardError.WriteLine($"configrules: {file.Name}: skipped, not JSON (or gzip of JSON).");
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidDataException)
+            {
+                problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
+            }
+        }
+        return kept;
+    }
+
+    private static long SafePosition(Stream raw) => raw.CanSeek ? raw.Position : 0;
+}

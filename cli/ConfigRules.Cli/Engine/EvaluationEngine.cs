@@ -1,0 +1,56 @@
+using ConfigRules.Cli.Selection;
+using ConfigRules.Cli.Templates;
+using ConfigRules.Framework.Evaluation;
+using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Cli.Engine;
+
+/// <summary>
+/// Runs the selected rules on one item at a time with the framework's <see cref="ItemEvaluator"/> (the same step
+/// Lambda runs), and hands each finding to a sink. No I/O: inputs and reporters live outside.
+/// Rules see only items of their resource types, as in Config; deleted items of those types are NOT_APPLICABLE.
+/// </summary>
+public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleContext context)
+{
+    public FindingSummary Summary { get; } = new();
+
+    /// <summary>Failures of a rule on an item (a rule bug, not an input problem), reported by the caller.</summary>
+    public List<string> RuleFailures { get; } = [];
+
+    public async ValueTask EvaluateAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, CancellationToken cancellationToken)
+    {
+        foreach (var rule in rules)
+        {
+            if (!rule.Definition.ResourceTypes.Contains(item.ResourceType, StringComparer.Ordinal)) continue;
+            var orderingTimestamp = item.CaptureTime ?? context.Now;
+            Evaluation evaluation;
+            if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
+                unknowns is not null && TemplateRuleInputs.FirstUnknown(rule.Id, unknowns) is { } note)
+            {
+                evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, Verdict.NotApplicable(note), orderingTimestamp);
+            }
+            else
+            {
+                try
+                {
+                    evaluation = await ItemEvaluator.EvaluateAsync(rule.Rule, rule.Parameters, item, context, orderingTimestamp, cancellationToken);
+                }
+                catch (NotInInputException ex)
+                {
+                    evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, Verdict.NotApplicable(ex.Message), orderingTimestamp);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    RuleFailures.Add($"{Where(item)}: {rule.Id} failed on {item.ResourceType} {item.ResourceId}: {ex.GetType().Name}: {ex.Message}");
+                    continue;
+                }
+            }
+            Summary.Count(evaluation.ComplianceType);
+            sink.Add(new Finding(rule, evaluation, item.Source));
+        }
+    }
+
+    private static string Where(ConfigurationItem item) =>
+        item.Source is { } source ? source.Line is { } line ? $"{source.File}:{line}" : source.File : "input";
+}

@@ -1,0 +1,239 @@
+using System.Buffers;
+using System.Text.Json;
+using ConfigRules.Framework.Model;
+
+namespace ConfigRules.Cli.Input;
+
+/// <summary>Says from an item's raw UTF-8 JSON whether it is worth parsing (a cheap pre-filter).</summary>
+public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
+
+/// <summary>
+/// Reads configuration items one at a time from JSON in any shape AWS produces, recognised by content:
+/// an S3 snapshot or history file or get-resource-config-history output (<c>configurationItems</c>),
+/// batch-get-resource-config output (<c>baseConfigurationItems</c>), select-resource-config output
+/// (<c>Results</c>: items as JSON strings), one item, an array of items, or NDJSON / concatenated values.
+/// Only the current item is ever held in memory: memory stays flat however large the input.
+/// </summary>
+public sealed class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
+{
+    private enum Mode { Top, TopArray, ObjectScan, ContainerArray }
+
+    private static readonly string[] ContainerProperties = ["configurationItems", "baseConfigurationItems", "Results"];
+
+    private readonly JsonWindow _window = new(stream);
+    private Mode _mode = Mode.Top;
+    private bool _containerFound;
+
+    /// <summary>The next item or item problem; false at the end. Throws <see cref="InputException"/> when the JSON is broken.</summary>
+    public bool TryReadNext(out ItemRead result)
+    {
+        try
+        {
+            return ReadNext(out result);
+        }
+        catch (JsonException ex)
+        {
+            throw new InputException(new InputProblem(file, (ex.LineNumber ?? 0) + 1, $"invalid JSON: {Describe(ex)}"), ex);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw new InputException(new InputProblem(file, null, ex.Message), ex);
+        }
+    }
+
+    private bool ReadNext(out ItemRead result)
+    {
+        while (true)
+        {
+            switch (_mode)
+            {
+                case Mode.Top:
+                    var top = NextToken(out _, out var topStart, out _);
+                    if (top == JsonTokenType.None) { result = default; return false; }
+                    if (top == JsonTokenType.StartArray) _mode = Mode.TopArray;
+                    else if (top == JsonTokenType.StartObject)
+                    {
+                        _window.Pin = topStart;
+                        _containerFound = false;
+                        _mode = Mode.ObjectScan;
+                    }
+                    else throw Unexpected(topStart, $"expected a configuration item, an array of items or an AWS CLI output document, found {Describe(top)}");
+                    break;
+
+                case Mode.TopArray:
+                case Mode.ContainerArray:
+                    if (ReadElement(out result)) return true;
+                    break;
+
+                case Mode.ObjectScan:
+                    if (ScanObject(out result)) return true;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>Reads one array element; false (mode updated) when the array ended or an element was filtered out.</summary>
+    private bool ReadElement(out ItemRead result)
+    {
+        result = default;
+        while (true)
+        {
+            var reader = _window.CreateReader();
+            if (!reader.Read()) { RefillOrFail(); continue; }
+            switch (reader.TokenType)
+            {
+                case JsonTokenType.EndArray:
+                    _window.Commit(ref reader);
+                    _mode = _mode == Mode.ContainerArray ? Mode.ObjectScan : Mode.Top;
+                    return false;
+                case JsonTokenType.StartObject:
+                    var start = _window.AbsoluteOf(reader.TokenStartIndex);
+                    if (!reader.TrySkip()) { RefillOrFail(); continue; }
+                    var end = _window.AbsoluteOf(reader.BytesConsumed);
+                    var found = TryParse(_window.Slice(start, end), start, out result);
+                    _window.Commit(ref reader);
+                    return found;
+                case JsonTokenType.String:
+                    // select-resource-config: each result is an item serialized as a JSON string.
+                    var stringStart = _window.AbsoluteOf(reader.TokenStartIndex);
+                    var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
+                    var rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
+                    try
+                    {
+                        var written = reader.CopyString(rented);
+                        var parsed = TryParse(rented.AsSpan(0, written), stringStart, out result);
+                        _window.Commit(ref reader);
+                        return parsed;
+                    }
+                    finally
+                    {
+                        ArrayPool<byte>.Shared.Return(rented);
+                    }
+                default:
+                    throw Unexpected(_window.AbsoluteOf(reader.TokenStartIndex), $"expected a configuration item (an object, or a JSON string holding one), found {Describe(reader.TokenType)}");
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the next property of a top-level object. The object stays pinned in the window until a container
+    /// property (<c>configurationItems</c> ...) shows it is a document of items; an object without one is one item.
+    /// </summary>
+    private bool ScanObject(out ItemRead result)
+    {
+        result = default;
+        var token = NextToken(out var name, out _, out var tokenEnd);
+        if (token == JsonTokenType.EndObject)
+        {
+            var pin = _window.Pin;
+            _window.Pin = null;
+            _mode = Mode.Top;
+            return !_containerFound && pin is { } start && TryParse(_window.Slice(start, tokenEnd), start, out result);
+        }
+        if (token != JsonTokenType.PropertyName)
+            throw Unexpected(_window.AbsolutePosition, $"expected a property name, found {Describe(token)}");
+
+        if (Array.IndexOf(ContainerProperties, name) >= 0 && PeekIsArray())
+        {
+            NextToken(out _, out _, out _);
+            _containerFound = true;
+            _window.Pin = null; // a document of items, not an item: nothing before this needs keeping
+            _mode = Mode.ContainerArray;
+            return false;
+        }
+        SkipValue();
+        return false;
+    }
+
+    private JsonTokenType NextToken(out string? propertyName, out long start, out long end)
+    {
+        while (true)
+        {
+            var reader = _window.CreateReader();
+            if (reader.Read())
+            {
+                propertyName = reader.TokenType == JsonTokenType.PropertyName ? reader.GetString() : null;
+                start = _window.AbsoluteOf(reader.TokenStartIndex);
+                end = _window.AbsoluteOf(reader.BytesConsumed);
+                _window.Commit(ref reader);
+                return reader.TokenType;
+            }
+            if (_window.EndOfStream)
+            {
+                propertyName = null;
+                start = end = _window.AbsolutePosition;
+                return JsonTokenType.None;
+            }
+            _window.Refill();
+        }
+    }
+
+    private bool PeekIsArray()
+    {
+        while (true)
+        {
+            var reader = _window.CreateReader();
+            if (reader.Read()) return reader.TokenType == JsonTokenType.StartArray;
+            RefillOrFail();
+        }
+    }
+
+    private void SkipValue()
+    {
+        while (true)
+        {
+            var reader = _window.CreateReader();
+            if (reader.Read() && reader.TrySkip())
+            {
+                _window.Commit(ref reader);
+                return;
+            }
+            RefillOrFail();
+        }
+    }
+
+    private void RefillOrFail()
+    {
+        if (_window.EndOfStream)
+            throw Unexpected(_window.AbsolutePosition, "the JSON ends in the middle of a value (is the file cut short?)");
+        _window.Refill();
+    }
+
+    private bool TryParse(ReadOnlySpan<byte> json, long start, out ItemRead result)
+    {
+        result = default;
+        if (filter is not null && !filter(json)) return false;
+        var line = _window.LineAt(start);
+        try
+        {
+            result = new ItemRead(ConfigurationItemMapper.Parse(json, new SourceLocation(file, (int)line)), null);
+        }
+        catch (InvalidConfigurationItemException ex)
+        {
+            result = new ItemRead(null, new InputProblem(file, line, ex.Message));
+        }
+        return true;
+    }
+
+    private InputException Unexpected(long absolute, string message) =>
+        new(new InputProblem(file, _window.LineAt(absolute), message));
+
+    private static string Describe(JsonTokenType token) => token switch
+    {
+        JsonTokenType.String => "a string",
+        JsonTokenType.Number => "a number",
+        JsonTokenType.True or JsonTokenType.False => "a boolean",
+        JsonTokenType.Null => "null",
+        JsonTokenType.StartArray => "an array",
+        JsonTokenType.StartObject => "an object",
+        _ => token.ToString(),
+    };
+
+    /// <summary>The reader's message without its own (window-relative) position, which the problem states.</summary>
+    private static string Describe(JsonException ex)
+    {
+        var message = ex.Message;
+        var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        return cut > 0 ? message[..cut].TrimEnd() : message;
+    }
+}

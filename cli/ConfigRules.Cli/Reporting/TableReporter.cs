@@ -1,0 +1,103 @@
+using System.Text;
+using ConfigRules.Cli.Engine;
+using ConfigRules.Cli.Selection;
+using ConfigRules.Framework.Model;
+
+namespace ConfigRules.Cli.Reporting;
+
+/// <summary>
+/// For people: findings grouped by rule with counts, NON_COMPLIANT first with what to fix and where, then
+/// NOT_APPLICABLE with the reason, then the compliant resources (the first few by name). Colours only when
+/// stdout is a terminal and NO_COLOR is unset.
+/// </summary>
+public sealed class TableReporter(Stream output, bool color) : IReporter
+{
+    private const int CompliantNamesShown = 8;
+
+    private readonly List<RuleGroup> _groups = [];
+    private readonly Dictionary<string, RuleGroup> _byRule = new(StringComparer.Ordinal);
+
+    public void Begin(IReadOnlyList<SelectedRule> rules)
+    {
+        foreach (var rule in rules)
+        {
+            var group = new RuleGroup(rule);
+            _groups.Add(group);
+            _byRule[rule.Id] = group;
+        }
+    }
+
+    public void Add(Finding finding)
+    {
+        var group = _byRule[finding.RuleId];
+        switch (finding.Compliance)
+        {
+            case ComplianceType.NonCompliant: group.NonCompliant.Add(finding); break;
+            case ComplianceType.Compliant:
+                group.CompliantCount++;
+                if (group.CompliantNames.Count < CompliantNamesShown) group.CompliantNames.Add(finding.Evaluation.ComplianceResourceId);
+                break;
+            default: group.NotApplicable.Add(finding); break;
+        }
+    }
+
+    public void Complete(FindingSummary summary)
+    {
+        using var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
+        foreach (var group in _groups) WriteGroup(writer, group);
+        var total = summary.Compliant + summary.NonCompliant + summary.NotApplicable;
+        writer.WriteLine(Paint(Bold,
+            $"{_groups.Count} rule(s), {total} evaluation(s): ") +
+            Paint(Red, $"{summary.NonCompliant} NON_COMPLIANT") + ", " +
+            Paint(Green, $"{summary.Compliant} COMPLIANT") + ", " +
+            Paint(Dim, $"{summary.NotApplicable} NOT_APPLICABLE"));
+        writer.Flush();
+    }
+
+    private void WriteGroup(StreamWriter writer, RuleGroup group)
+    {
+        var definition = group.Rule.Definition;
+        writer.WriteLine($"{Paint(Bold, definition.Id)}  {definition.Title} [{definition.Severity.ToString().ToLowerInvariant()}]");
+        writer.WriteLine($"  {Paint(Red, $"{group.NonCompliant.Count} NON_COMPLIANT")}  {Paint(Green, $"{group.CompliantCount} COMPLIANT")}  {Paint(Dim, $"{group.NotApplicable.Count} NOT_APPLICABLE")}");
+        foreach (var finding in group.NonCompliant) WriteFinding(writer, Paint(Red, "NON_COMPLIANT "), finding);
+        foreach (var finding in group.NotApplicable) WriteFinding(writer, Paint(Dim, "NOT_APPLICABLE"), finding);
+        if (group.CompliantCount > 0)
+        {
+            var more = group.CompliantCount - group.CompliantNames.Count;
+            writer.WriteLine($"  {Paint(Green, "COMPLIANT     ")} {string.Join(", ", group.CompliantNames)}{(more > 0 ? $" and {more} more" : string.Empty)}");
+        }
+        if (group.NonCompliant.Count + group.NotApplicable.Count + group.CompliantCount == 0)
+            writer.WriteLine(Paint(Dim, $"  no {string.Join(" or ", definition.ResourceTypes)} in the input"));
+        writer.WriteLine();
+    }
+
+    private void WriteFinding(StreamWriter writer, string label, Finding finding)
+    {
+        var evaluation = finding.Evaluation;
+        var where = finding.Source is { } source ? $"  ({source.File}{(source.Line is { } line ? $":{line}" : string.Empty)})" : string.Empty;
+        writer.WriteLine($"  {label} {evaluation.ComplianceResourceId}{Paint(Dim, where)}");
+        if (evaluation.Annotation is { } annotation) writer.WriteLine($"      {annotation}");
+    }
+
+    private const string Bold = "\u001b[1m";
+    private const string Red = "\u001b[31m";
+    private const string Green = "\u001b[32m";
+    private const string Dim = "\u001b[2m";
+    private const string Reset = "\u001b[0m";
+
+    private string Paint(string style, string text) => color ? style + text + Reset : text;
+
+    public void Dispose()
+    {
+        // Nothing held open: Complete writes and flushes everything.
+    }
+
+    private sealed class RuleGroup(SelectedRule rule)
+    {
+        public SelectedRule Rule { get; } = rule;
+        public List<Finding> NonCompliant { get; } = [];
+        public List<Finding> NotApplicable { get; } = [];
+        public List<string> CompliantNames { get; } = [];
+        public long CompliantCount { get; set; }
+    }
+}

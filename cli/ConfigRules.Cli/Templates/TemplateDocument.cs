@@ -1,0 +1,54 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace ConfigRules.Cli.Templates;
+
+/// <summary>
+/// A CloudFormation or SAM template (or a conformance pack, which is one), YAML or JSON, loaded with YamlDotNet's
+/// representation model: no reflection, short-form intrinsics (<c>!Ref</c>, <c>!Sub</c> ...) kept as node tags,
+/// and a line for every node. Templates are small (CloudFormation caps them at 1 MB), so they load whole.
+/// </summary>
+public sealed class TemplateDocument
+{
+    private TemplateDocument(string file, YamlMappingNode root)
+    {
+        File = file;
+        Root = root;
+    }
+
+    public string File { get; }
+    public YamlMappingNode Root { get; }
+
+    public YamlMappingNode? Section(string name) => Root.Children.TryGetValue(new YamlScalarNode(name), out var node) ? node as YamlMappingNode : null;
+
+    public static TemplateDocument Load(string file, string text)
+    {
+        // JSON is YAML 1.2 flow syntax, except that YAML refuses tabs where JSON allows them as whitespace.
+        // Valid JSON has no raw tab inside strings, so replacing every tab with a space changes nothing else.
+        if (text.AsSpan().TrimStart().StartsWith("{")) text = text.Replace('\t', ' ');
+        var stream = new YamlStream();
+        try
+        {
+            using var reader = new StringReader(text);
+            stream.Load(reader);
+        }
+        catch (YamlException ex)
+        {
+            throw new TemplateException(file, (int)ex.Start.Line, $"is not valid YAML or JSON: {ex.Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new TemplateException(file, 1, "is not a template: expected a mapping with Resources at the top.");
+        return new TemplateDocument(file, root);
+    }
+
+    public static int LineOf(YamlNode node) => (int)node.Start.Line;
+}
+
+/// <summary>A template that cannot be read or uses something wrongly; names the file and line.</summary>
+public sealed class TemplateException(string file, int line, string problem)
+    : Exception($"{file}:{line}: {problem}")
+{
+    public string File { get; } = file;
+    public int Line { get; } = line;
+    public string Problem { get; } = problem;
+}

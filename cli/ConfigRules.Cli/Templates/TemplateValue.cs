@@ -1,0 +1,28 @@
+namespace ConfigRules.Cli.Templates;
+
+/// <summary>
+/// A template value after intrinsic functions are resolved with what is known before deployment (parameter
+/// defaults, mappings, conditions on defaults). <see cref="UnknownValue"/> marks what only deployment decides.
+/// A value that resolves to <c>AWS::NoValue</c> is represented by null (the property is absent).
+/// </summary>
+public abstract record TemplateValue(int Line);
+
+/// <summary>A scalar as written; <paramref name="Plain"/> is false for quoted YAML and JSON strings.</summary>
+public sealed record ScalarValue(string Text, bool Plain, int Line) : TemplateValue(Line);
+
+public sealed record ListValue(IReadOnlyList<TemplateValue> Items, int Line) : TemplateValue(Line);
+
+public sealed record MapValue(IReadOnlyList<KeyValuePair<string, TemplateValue>> Entries, int Line) : TemplateValue(Line)
+{
+    public TemplateValue? Get(string key)
+    {
+        foreach (var (name, value) in Entries)
+        {
+            if (string.Equals(name, key, StringComparison.Ordinal)) return value;
+        }
+        return null;
+    }
+}
+
+/// <summary>A value only deployment decides; <paramref name="Reason"/> says why, naming the intrinsic.</summary>
+public sealed record UnknownValue(string Reason, int Line) : TemplateValue(Line);

@@ -1,0 +1,58 @@
+using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Parameters;
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Rules.LambdaExecutionRole;
+
+/// <summary>
+/// Flags functions whose execution role (<c>configuration.role</c>) matches no allowed pattern, does not exist,
+/// has a forbidden managed policy attached, or lacks a required permissions boundary. The role's policies and
+/// boundary come from <see cref="IExecutionRoleLookup"/>.
+/// </summary>
+public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleCheckParameters>
+{
+    public override RuleDefinition Definition => LambdaExecutionRoleCheckDefinition.Value;
+
+    protected override LambdaExecutionRoleCheckParameters ParseParameters(ParameterReader reader) =>
+        LambdaExecutionRoleCheckParameters.Read(reader);
+
+    protected override async ValueTask<Verdict> EvaluateAsync(
+        ConfigurationItem item, LambdaExecutionRoleCheckParameters parameters, RuleContext context, CancellationToken cancellationToken)
+    {
+        var roleArn = item.Configuration.GetStringOrNull("role");
+        if (string.IsNullOrEmpty(roleArn))
+            return Verdict.NotApplicable("The configuration records no execution role, so there is nothing to judge.");
+
+        var findings = new List<string>(3);
+        if (!parameters.AllowsRole(roleArn))
+            findings.Add(RoleAnnotations.NotAllowed(roleArn, parameters.AllowedRoleArnPatterns));
+
+        if (parameters.NeedsRoleDetails)
+        {
+            if (!context.Services.TryGet<IExecutionRoleLookup>(out var lookup))
+            {
+                return findings.Count > 0
+                    ? Verdict.NonCompliant(findings[0])
+                    : Verdict.NotApplicable("This host cannot read IAM roles, so the role's attached policies and permissions boundary cannot be checked.");
+            }
+            var role = await lookup.GetRoleAsync(roleArn, cancellationToken).ConfigureAwait(false);
+            if (role is null)
+            {
+                findings.Insert(0, RoleAnnotations.DoesNotExist(roleArn));
+            }
+            else
+            {
+                var attached = parameters.ForbiddenPolicyArns
+                    .Where(forbidden => role.AttachedPolicyArns.Contains(forbidden, StringComparer.Ordinal))
+                    .ToArray();
+                if (attached.Length > 0) findings.Add(RoleAnnotations.ForbiddenPolicies(role.RoleName, attached));
+                if (parameters.RequirePermissionsBoundary && string.IsNullOrEmpty(role.PermissionsBoundaryArn))
+                    findings.Add(RoleAnnotations.NoBoundary(role.RoleName));
+            }
+        }
+
+        return findings.Count > 0
+            ? Verdict.NonCompliant(string.Join(" ", findings))
+            : Verdict.Compliant($"Execution role {RoleArn.DisplayName(roleArn)} is allowed{(parameters.NeedsRoleDetails ? " and passes the policy and boundary checks" : "")}.");
+    }
+}
