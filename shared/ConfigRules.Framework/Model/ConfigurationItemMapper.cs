@@ -49,7 +49,9 @@ public static class ConfigurationItemMapper
             SupplementaryConfiguration = MapSupplementary(document.SupplementaryConfiguration),
             Tags = MapTags(document.Tags),
             Relationships = document.Relationships is { Count: > 0 } relationships
-                ? relationships.Select(r => new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, r.RelationshipName?.Trim())).ToArray()
+                ? relationships.Select(r => r is null
+                    ? throw new InvalidConfigurationItemException("The configuration item's relationships hold a null entry: each is an object with resourceType, resourceId and relationshipName.")
+                    : new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, r.RelationshipName?.Trim())).ToArray()
                 : [],
             Source = source,
         };
