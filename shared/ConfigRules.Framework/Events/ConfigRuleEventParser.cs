@@ -28,6 +28,9 @@ public static class ConfigRuleEventParser
     /// </summary>
     public const int MaxEventBytes = 6 * 1024 * 1024;
 
+    /// <summary>The longest name AWS Config gives a rule (ConfigRuleName in the service model).</summary>
+    public const int MaxConfigRuleNameLength = 128;
+
     public static ConfigRuleEvent Parse(ReadOnlySpan<byte> payload)
     {
         if (payload.Length > MaxEventBytes)
@@ -49,6 +52,8 @@ public static class ConfigRuleEventParser
                 $"invokingEvent.messageType is {(messageType is null ? "missing" : $"'{messageType}'")}: expected {ChangeNotification}, {OversizedNotification} or {ScheduledNotification}."),
         };
 
+        if (envelope.ConfigRuleName is { Length: > MaxConfigRuleNameLength } name)
+            throw new InvalidEventException($"configRuleName is {name.Length} characters long: AWS Config rule names have 1 to {MaxConfigRuleNameLength}.");
         if (kind != MessageKind.Ignored && string.IsNullOrWhiteSpace(envelope.ResultToken))
             throw new InvalidEventException("The event has no resultToken: PutEvaluations needs the token Config sent with the event.");
 
