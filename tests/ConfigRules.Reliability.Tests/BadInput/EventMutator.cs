@@ -24,10 +24,14 @@ public static class EventMutator
     private static readonly string[] ItemNames = ["resourceType", "resourceId", "resourceName", "ARN", "configurationItemStatus", "configurationItemCaptureTime", "configuration", "supplementaryConfiguration", "tags", "relationships", "awsAccountId"];
     private static readonly string[] ConfigurationNames = ["timeout", "memorySize", "runtime", "handler", "codeSize", "layers", "role", "packageType", "functionName", "endpointConfiguration", "reservedConcurrentExecutions"];
 
-    public static MutatedEvent Create(int seed)
+    public static MutatedEvent Create(int seed) => Create(seed, null);
+
+    /// <summary>A mutated event for <paramref name="fixedRule"/>, or for a rule drawn from the seed when null.</summary>
+    public static MutatedEvent Create(int seed, IConfigRule? fixedRule)
     {
         var random = new Random(seed);
-        var rule = RuleCatalog.All[random.Next(RuleCatalog.All.Count)];
+        var drawn = RuleCatalog.All[random.Next(RuleCatalog.All.Count)];
+        var rule = fixedRule ?? drawn;
         var resourceType = rule.Definition.ResourceTypes[0];
         var item = ValidItem(resourceType, random);
         var parameters = new JsonObject();

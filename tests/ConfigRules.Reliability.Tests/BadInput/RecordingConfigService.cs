@@ -31,6 +31,8 @@ public sealed class RecordingConfigService(ConfigurationItem? recorded) : IConfi
 
     public async IAsyncEnumerable<ResourceKey> ListEvaluatedResourcesAsync(string configRuleName, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        // GetComplianceDetailsByConfigRule refuses longer names with a ValidationException.
+        if (configRuleName.Length is < 1 or > 64) throw new InvalidOperationException($"Config refuses a {configRuleName.Length}-character rule name here.");
         await Task.Yield();
         yield return new ResourceKey("AWS::Lambda::Function", "evaluated-before");
     }
@@ -38,6 +40,12 @@ public sealed class RecordingConfigService(ConfigurationItem? recorded) : IConfi
     public Task PutEvaluationsAsync(IReadOnlyList<FrameworkEvaluation> evaluations, string resultToken, CancellationToken cancellationToken)
     {
         if (evaluations.Count is < 1 or > 100) throw new InvalidOperationException($"PutEvaluations takes 1 to 100 evaluations, not {evaluations.Count}.");
+        // Config's own limits (service model): what it would refuse with a ValidationException on every retry.
+        foreach (var e in evaluations)
+        {
+            if (e.ComplianceResourceType.Length is < 1 or > 256 || e.ComplianceResourceId.Length is < 1 or > 768)
+                throw new InvalidOperationException($"Config refuses {e.ComplianceResourceType.Length}-character types or {e.ComplianceResourceId.Length}-character ids.");
+        }
         lock (_posted) _posted.AddRange(evaluations);
         return Task.CompletedTask;
     }
