@@ -39,6 +39,7 @@ Task("PublishBootstrap")
         OutputDirectory = artifacts.Combine("lambda"),
     });
     DeleteFiles(GetFiles(artifacts.Combine("lambda").FullPath + "/*.dbg"));
+    DeleteFiles(GetFiles(artifacts.Combine("lambda").FullPath + "/*.pdb"));
     EnsureExecutable(artifacts.Combine("lambda").CombineWithFilePath("bootstrap"));
 });
 
@@ -54,11 +55,29 @@ Task("PublishCli")
         OutputDirectory = artifacts.Combine("cli"),
     });
     DeleteFiles(GetFiles(artifacts.Combine("cli").FullPath + "/*.dbg"));
+    DeleteFiles(GetFiles(artifacts.Combine("cli").FullPath + "/*.pdb"));
     EnsureExecutable(artifacts.Combine("cli").CombineWithFilePath("configrules"));
+});
+
+// The deployable zip: Lambda needs bootstrap at the zip root and executable; mode 0755 is stored in the
+// entry itself. Built before the tests so that the packaging test checks the very file Package ships.
+Task("ZipBootstrap")
+    .IsDependentOn("PublishBootstrap")
+    .Does(() =>
+{
+    var zipPath = artifacts.CombineWithFilePath("config-rules-lambda.zip").FullPath;
+    if (System.IO.File.Exists(zipPath)) System.IO.File.Delete(zipPath);
+    using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+    {
+        var entry = zip.CreateEntryFromFile(artifacts.Combine("lambda").CombineWithFilePath("bootstrap").FullPath, "bootstrap", CompressionLevel.Optimal);
+        entry.ExternalAttributes = unchecked((int)((0x8000u | 0x1EDu) << 16)); // S_IFREG | 0755
+    }
+    Information($"Wrote {zipPath}");
 });
 
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("ZipBootstrap")
     .IsDependentOn("ValidateTemplates")
     .IsDependentOn("PublishBootstrap")
     .IsDependentOn("PublishCli")
@@ -79,20 +98,10 @@ Task("Test")
 
 Task("Package")
     .IsDependentOn("PackageTemplates")
-    .IsDependentOn("PublishBootstrap")
+    .IsDependentOn("ZipBootstrap")
     .IsDependentOn("PublishCli")
     .Does(() =>
 {
-    // Lambda needs bootstrap at the zip root and executable; mode 0755 is stored in the entry itself.
-    var zipPath = artifacts.CombineWithFilePath("config-rules-lambda.zip").FullPath;
-    if (System.IO.File.Exists(zipPath)) System.IO.File.Delete(zipPath);
-    using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
-    {
-        var entry = zip.CreateEntryFromFile(artifacts.Combine("lambda").CombineWithFilePath("bootstrap").FullPath, "bootstrap", CompressionLevel.Optimal);
-        entry.ExternalAttributes = unchecked((int)((0x8000u | 0x1EDu) << 16)); // S_IFREG | 0755
-    }
-    Information($"Wrote {zipPath}");
-
     DotNetPack(cliProject.FullPath, new DotNetPackSettings
     {
         Configuration = configuration,
