@@ -16,6 +16,9 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
     /// <summary>PutEvaluations and BatchGetResourceConfig both take at most 100 entries a call.</summary>
     public const int BatchSize = 100;
 
+    /// <summary>The longest ConfigRuleName GetComplianceDetailsByConfigRule accepts (StringWithCharLimit64 in the service model).</summary>
+    public const int MaxComplianceQueryRuleNameLength = 64;
+
     private readonly PipelineOptions _options = options ?? PipelineOptions.Default;
 
     public async Task<InvocationReport> HandleAsync(ConfigRuleEvent evt, CancellationToken cancellationToken)
@@ -92,7 +95,10 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         }).ConfigureAwait(false);
 
         var stale = new List<Evaluation.Evaluation>();
-        if (!string.IsNullOrEmpty(evt.ConfigRuleName))
+        // GetComplianceDetailsByConfigRule takes names of at most 64 characters although rules may have up to 128: for a
+        // longer name Config cannot list earlier results, and asking would fail every delivery of the event after its
+        // evaluations were posted. Such a rule's results for resources deleted since are left as they are.
+        if (!string.IsNullOrEmpty(evt.ConfigRuleName) && evt.ConfigRuleName.Length <= MaxComplianceQueryRuleNameLength)
         {
             await foreach (var key in config.ListEvaluatedResourcesAsync(evt.ConfigRuleName, cancellationToken).ConfigureAwait(false))
             {
