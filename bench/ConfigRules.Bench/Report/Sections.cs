@@ -1,0 +1,140 @@
+using System.Globalization;
+using System.Text;
+using static ConfigRules.Bench.Report.PerformanceReport;
+
+namespace ConfigRules.Bench.Report;
+
+internal static class ColdStartSection
+{
+    public static string Render(SuiteResults results)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine("## 1. Cold start");
+        md.AppendLine();
+        md.AppendLine("Process start to the first evaluation accepted by the loopback Config endpoint and the invocation answered on the");
+        md.AppendLine("loopback Runtime API: handler `lambda-runtime-check`, one `ConfigurationItemChangeNotification` of a typical function,");
+        md.AppendLine("SigV4-signed `PutEvaluations` verified by the loopback endpoint. Each run is a new process with Lambda's environment;");
+        md.AppendLine("the two builds alternate run by run so that both see the same machine state.");
+        md.AppendLine();
+        if (results.ColdStart is not { } cold)
+        {
+            md.AppendLine(inv, $"Not measured: {results.Missing.GetValueOrDefault("cold")}");
+            md.AppendLine();
+            return md.ToString();
+        }
+        md.AppendLine("| Build | Command | Runs | Median | Min | Max | Size |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var s in new[] { cold.Aot, cold.Jit })
+            md.AppendLine(inv, $"| {s.Build} | `{s.Command}` | {s.Samples.Count} | **{Ms(s.Median)}** | {Ms(s.Min)} | {Ms(s.Max)} | {Mb(s.SizeBytes)} ({s.SizeWhat}) |");
+        md.AppendLine();
+        md.AppendLine(inv, $"AOT is **{cold.Speedup:F1}x** faster to its first answer than the same code under the JIT (target: at least 5x): {Met(cold.Speedup >= 5)}.");
+        md.AppendLine();
+        md.AppendLine("Samples (ms), in run order:");
+        md.AppendLine();
+        md.AppendLine(inv, $"- AOT: {string.Join(", ", cold.Aot.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
+        md.AppendLine(inv, $"- JIT: {string.Join(", ", cold.Jit.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
+        md.AppendLine();
+        return md.ToString();
+    }
+}
+
+internal static class WarmPathSection
+{
+    public static string Render(SuiteResults results)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine("## 2. Warm path");
+        md.AppendLine();
+        md.AppendLine("BenchmarkDotNet 0.15.8 with MemoryDiagnoser, in process (one launch, 3 warm-ups, " +
+                      $"{results.Options.WarmIterations} measured iterations), on one `lambda-runtime-check` invocation without the network:");
+        md.AppendLine("the event bytes as the Runtime API hands them over are parsed, the item judged, and the `PutEvaluations` request built,");
+        md.AppendLine("serialized and SigV4-signed by the real Config client, whose HTTP handler reads the body and answers in memory.");
+        md.AppendLine("*Typical* is a realistic function item; *OneMegabyte* is the same function with about 1 MB of environment variables and tags.");
+        md.AppendLine();
+        if (results.WarmPath is not { } warm)
+        {
+            md.AppendLine(inv, $"Not measured: {results.Missing.GetValueOrDefault("warm")}");
+            md.AppendLine();
+            return md.ToString();
+        }
+        md.AppendLine("| Work | Item (item size, event size) | Median time | Allocated per invocation |");
+        md.AppendLine("| --- | --- | --- | --- |");
+        foreach (var w in warm.OrderByDescending(w => w.Item, StringComparer.Ordinal).ThenBy(w => w.Order))
+            md.AppendLine(inv, $"| {w.Case} | {w.Item} ({Bytes(w.ItemBytes)}, {Bytes(w.EventBytes)}) | {Time(w.MedianMicroseconds)} | {Bytes(w.AllocatedBytes)} |");
+        md.AppendLine();
+        return md.ToString();
+    }
+
+    private static string Time(double microseconds) => microseconds >= 1_000
+        ? (microseconds / 1_000).ToString("F2", CultureInfo.InvariantCulture) + " ms"
+        : microseconds.ToString("F1", CultureInfo.InvariantCulture) + " µs";
+}
+
+internal static class CliSection
+{
+    public static string Render(SuiteResults results)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine("## 3. CLI throughput and memory");
+        md.AppendLine();
+        md.AppendLine("Generated Config snapshots (`{\"fileVersion\",\"configSnapshotId\",\"configurationItems\":[...]}`) of realistic");
+        md.AppendLine("`AWS::Lambda::Function` items, written to a temporary folder by a streamed Utf8JsonWriter. For each file, in the same run:");
+        md.AppendLine("a raw `Utf8JsonReader` scan (1 MB blocks, every token read, nothing decoded: the physical limit), then");
+        md.AppendLine("`artifacts/cli/configrules evaluate FILE --format json` with stdout to /dev/null, every rule with its defaults.");
+        md.AppendLine("Peak RSS is the kernel's `ru_maxrss` from `wait4`. Files up to 100,000 items: median of 3 runs; 1,000,000 items: one run.");
+        md.AppendLine("The file is in the page cache for both readers (it was just written).");
+        md.AppendLine();
+        if (results.Cli is not { } cli)
+        {
+            md.AppendLine(inv, $"Not measured: {results.Missing.GetValueOrDefault("cli")}");
+            md.AppendLine();
+            return md.ToString();
+        }
+        md.AppendLine("| Items | File | Raw scan | CLI time | CLI MB/s | CLI items/s | CLI / raw | CLI peak RSS |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        foreach (var c in cli)
+            md.AppendLine(inv, $"| {c.Items:N0} | {Mb(c.FileBytes)} | {c.Raw.Wall.TotalSeconds:F2} s, {c.RawMegabytesPerSecond:F0} MB/s | {c.Cli.Wall.TotalSeconds:F2} s | {c.CliMegabytesPerSecond:F1} | {c.CliItemsPerSecond:N0} | **{c.RatioToRaw:F2}x** | **{Mb(c.Cli.PeakRssBytes)}** |");
+        md.AppendLine();
+        if (results.CliCheck is { } check)
+            md.AppendLine(inv, $"Output check ({check.Items:N0} items, JSON kept): {check.Evaluations:N0} evaluations written ({check.Evaluations / check.Items} per item, one per rule that applies to functions and NOT_APPLICABLE for the others), summary total {check.SummaryTotal:N0}, exit code {check.ExitCode} (1: some NON_COMPLIANT, as generated).");
+        md.AppendLine();
+        return md.ToString();
+    }
+}
+
+internal static class PeriodicSection
+{
+    public static string Render(SuiteResults results)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine("## 4. Periodic scale");
+        md.AppendLine();
+        md.AppendLine("A `ScheduledNotification` for `lambda-runtime-check` through the real pipeline and Config client (SigV4-signed,");
+        md.AppendLine("verified by the loopback endpoint, which checks every body against the service model) in this process. The fake");
+        md.AppendLine("account is in its steady state: every function holds a result from the previous run, and deleted functions hold");
+        md.AppendLine("stale results that the run turns into NOT_APPLICABLE. Calls and requests in flight are counted at the client's HTTP handler.");
+        md.AppendLine();
+        if (results.Periodic is not { } p)
+        {
+            md.AppendLine(inv, $"Not measured: {results.Missing.GetValueOrDefault("periodic")}");
+            md.AppendLine();
+            return md.ToString();
+        }
+        md.AppendLine(inv, $"{p.Functions:N0} functions and {p.Stale} stale results: **{p.Wall.TotalSeconds:F2} s** wall (target under 60 s: {Met(p.Wall.TotalSeconds < 60)}), " +
+                           $"{p.Evaluations:N0} evaluations reported, {p.Accepted:N0} accepted by the endpoint, {p.Functions / p.Wall.TotalSeconds:N0} functions/s.");
+        md.AppendLine(inv, $"Batches in flight at once: at most {p.MaxInFlight} requests, with `PipelineOptions.MaxConcurrentBatches` = {p.MaxConcurrentBatches}.");
+        md.AppendLine();
+        md.AppendLine("| Operation | Calls made | Minimum the limits allow | Why | First call to last answer |");
+        md.AppendLine("| --- | --- | --- | --- | --- |");
+        foreach (var c in p.Calls)
+            md.AppendLine(inv, $"| {c.Operation} | {c.Made} | {c.Minimum} | {c.Why} | {c.Span.From.TotalSeconds:F2} s to {c.Span.To.TotalSeconds:F2} s |");
+        md.AppendLine();
+        md.AppendLine(inv, $"Every count is the minimum: {Met(p.CallsAreMinimal)}.");
+        md.AppendLine();
+        return md.ToString();
+    }
+}
