@@ -41,7 +41,16 @@ public sealed class AwsTransport
         for (var attempt = 1; ; attempt++)
         {
             if (cancellationToken.IsCancellationRequested) throw GaveUp(request, last, attempt - 1, cancellationToken);
-            var outcome = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+            (AwsHttpResponse? Response, AttemptFailure? Failure) outcome;
+            try
+            {
+                outcome = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && last is not null)
+            {
+                // The deadline cut a retry short: the earlier AWS error says more than the cancellation.
+                throw GaveUp(request, last, attempt, cancellationToken);
+            }
             if (outcome.Response is { IsSuccess: true } success) return success;
             var failure = outcome.Failure!;
             if (!failure.Retryable) throw failure.ToException(request, attempt);

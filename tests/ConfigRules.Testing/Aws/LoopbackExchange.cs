@@ -43,7 +43,7 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
             {
                 case Fault.ResetConnection:
                     server.Record(new RecordedRequest(route.SigningName, operation, request, 0, "ConnectionReset", received));
-                    context.Response.Abort();
+                    DropMidAnswer();
                     return;
                 case Fault.Delay delay:
                     await Task.Delay(delay.Duration, stopping).ConfigureAwait(false);
@@ -82,6 +82,25 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
             SignatureValid = signatureValid,
         });
         await WriteAsync(reply).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// HttpListener's Abort alone still sends an empty 200; promising a body and closing after a few bytes makes
+    /// the client see the connection fail mid-answer, as when a connection is reset.
+    /// </summary>
+    private void DropMidAnswer()
+    {
+        try
+        {
+            context.Response.ContentLength64 = 1024;
+            context.Response.OutputStream.Write("{\"trunc"u8);
+            context.Response.OutputStream.Flush();
+        }
+        catch (Exception ex) when (ex is IOException or HttpListenerException or ObjectDisposedException)
+        {
+            // The client is already gone; dropping the connection is all that was wanted.
+        }
+        context.Response.Abort();
     }
 
     private async Task WriteAsync(LoopbackReply reply)

@@ -1,0 +1,136 @@
+using ConfigRules.Aws.Iam;
+using ConfigRules.Aws.Lambda;
+using ConfigRules.Aws.Transport;
+using ConfigRules.Testing.Aws;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace ConfigRules.Aws.Tests.Clients;
+
+public sealed class LambdaAndIamClientTests
+{
+    private LoopbackClients _loopback = null!;
+
+    [SetUp]
+    public void SetUp() => _loopback = LoopbackClients.Start();
+
+    [TearDown]
+    public async Task TearDown() => await _loopback.DisposeAsync();
+
+    [Test]
+    public async Task GetFunctionConcurrency_reads_the_reserved_value_and_null_when_none_is_reserved()
+    {
+        _loopback.Server.Lambda.PutFunction("orders-fn", 25);
+        _loopback.Server.Lambda.PutFunction("free-fn", null);
+        var client = LambdaClient.Create(_loopback.Context);
+
+        (await client.GetFunctionConcurrencyAsync("orders-fn", CancellationToken.None)).Should().Be(25);
+        (await client.GetFunctionConcurrencyAsync("free-fn", CancellationToken.None)).Should().BeNull();
+        var request = _loopback.Server.RequestsFor("lambda", "GetFunctionConcurrency")[0].Request;
+        request.Method.Should().Be("GET");
+        request.RawPath.Should().Be("/2019-09-30/functions/orders-fn/concurrency");
+        request.Body.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task GetFunctionConcurrency_percent_encodes_an_ARN_label_and_the_signature_still_verifies()
+    {
+        _loopback.Server.Lambda.PutFunction("orders-fn", 0);
+        var client = LambdaClient.Create(_loopback.Context);
+
+        var reserved = await client.GetFunctionConcurrencyAsync("arn:aws:lambda:us-east-1:123456789012:function:orders-fn", CancellationToken.None);
+
+        reserved.Should().Be(0);
+        _loopback.Server.RequestsFor("lambda")[0].Request.RawPath
+            .Should().Be("/2019-09-30/functions/arn%3Aaws%3Alambda%3Aus-east-1%3A123456789012%3Afunction%3Aorders-fn/concurrency");
+    }
+
+    [Test]
+    public async Task GetFunctionConcurrency_of_an_unknown_function_is_a_typed_not_found_with_the_AWS_code()
+    {
+        var client = LambdaClient.Create(_loopback.Context);
+        var act = () => client.GetFunctionConcurrencyAsync("ghost", CancellationToken.None);
+        var thrown = (await act.Should().ThrowAsync<AwsResourceNotFoundException>()).Which;
+        thrown.ErrorType.Should().Be("ResourceNotFoundException");
+        thrown.Message.Should().Contain("Lambda GetFunctionConcurrency").And.Contain("404").And.Contain("Function not found");
+    }
+
+    [Test]
+    public async Task Lambda_429_throttling_is_retried()
+    {
+        _loopback.Server.Lambda.PutFunction("orders-fn", 3);
+        _loopback.Server.Faults.Throttle("lambda", "GetFunctionConcurrency", times: 2);
+        var client = LambdaClient.Create(_loopback.Context);
+
+        (await client.GetFunctionConcurrencyAsync("orders-fn", CancellationToken.None)).Should().Be(3);
+        _loopback.Server.RequestsFor("lambda").Select(r => r.Status).Should().Equal(429, 429, 200);
+    }
+
+    [Test]
+    public async Task GetRole_reads_arn_name_and_boundary_over_the_global_endpoint_signed_for_us_east_1()
+    {
+        _loopback.Server.Iam.PutRole("fn-role", "arn:aws:iam::123456789012:policy/boundary", "arn:aws:iam::aws:policy/ReadOnlyAccess");
+        var client = IamClient.Create(_loopback.Context);
+
+        var role = await client.GetRoleAsync("fn-role", CancellationToken.None);
+
+        role.Should().Be(new IamRole("arn:aws:iam::123456789012:role/fn-role", "fn-role", "arn:aws:iam::123456789012:policy/boundary"));
+        var request = _loopback.Server.RequestsFor("iam", "GetRole").Single().Request;
+        request.BodyText.Should().Be("Action=GetRole&Version=2010-05-08&RoleName=fn-role");
+        request.Header("Content-Type").Should().Be("application/x-www-form-urlencoded; charset=utf-8");
+        request.Header("Authorization").Should().Contain("/us-east-1/iam/aws4_request");
+    }
+
+    [Test]
+    public async Task GetRole_without_boundary_and_for_a_missing_role()
+    {
+        _loopback.Server.Iam.PutRole("plain");
+        var client = IamClient.Create(_loopback.Context);
+
+        (await client.GetRoleAsync("plain", CancellationToken.None))!.PermissionsBoundaryArn.Should().BeNull();
+        (await client.GetRoleAsync("ghost", CancellationToken.None)).Should().BeNull();
+    }
+
+    [Test]
+    public async Task ListAttachedRolePolicies_follows_Marker_while_IsTruncated()
+    {
+        _loopback.Server.Iam.PageSize = 2;
+        var arns = Enumerable.Range(1, 5).Select(i => $"arn:aws:iam::aws:policy/Policy{i}").ToArray();
+        _loopback.Server.Iam.PutRole("fn-role", null, arns);
+        var client = IamClient.Create(_loopback.Context);
+
+        var policies = await client.ListAttachedRolePoliciesAsync("fn-role", CancellationToken.None);
+
+        policies.Select(p => p.PolicyArn).Should().Equal(arns);
+        policies[0].PolicyName.Should().Be("Policy1");
+        var calls = _loopback.Server.RequestsFor("iam", "ListAttachedRolePolicies");
+        calls.Should().HaveCount(3);
+        calls[1].Request.Form["Marker"].Should().Be("m2");
+    }
+
+    [Test]
+    public async Task IAM_errors_are_read_from_the_XML_ErrorResponse()
+    {
+        _loopback.Server.Faults.Error("iam", "ListAttachedRolePolicies", 400, "InvalidInput", "Role name is bad.");
+        _loopback.Server.Iam.PutRole("fn-role");
+        var client = IamClient.Create(_loopback.Context);
+
+        var act = () => client.ListAttachedRolePoliciesAsync("fn-role", CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        thrown.ErrorType.Should().Be("InvalidInput");
+        thrown.AwsMessage.Should().Be("Role name is bad.");
+        thrown.RequestId.Should().NotBeNullOrEmpty();
+    }
+
+    [TestCase("arn:aws:iam::123456789012:role/fn-role", "fn-role")]
+    [TestCase("arn:aws:iam::123456789012:role/service-role/team/fn-role", "fn-role")]
+    [TestCase("arn:aws-cn:iam::123456789012:role/x", "x")]
+    public void RoleNameFromArn_takes_the_last_path_segment(string arn, string name) =>
+        IamClient.RoleNameFromArn(arn).Should().Be(name);
+
+    [Test]
+    public void RoleNameFromArn_refuses_other_ARNs_naming_the_expected_shape() =>
+        FluentActions.Invoking(() => IamClient.RoleNameFromArn("arn:aws:iam::123456789012:user/bob"))
+            .Should().Throw<ArgumentException>().WithMessage("*role/[path/]name*");
+}

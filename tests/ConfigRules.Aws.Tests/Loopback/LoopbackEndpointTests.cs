@@ -1,0 +1,135 @@
+using System.Net;
+using System.Text;
+using ConfigRules.Aws.Config;
+using ConfigRules.Aws.Credentials;
+using ConfigRules.Aws.Endpoints;
+using ConfigRules.Aws.Iam;
+using ConfigRules.Aws.Tests.Clients;
+using ConfigRules.Aws.Transport;
+using ConfigRules.Framework.Model;
+using ConfigRules.Testing.Aws;
+using FluentAssertions;
+using NUnit.Framework;
+using Evaluation = ConfigRules.Framework.Evaluation.Evaluation;
+
+namespace ConfigRules.Aws.Tests.Loopback;
+
+/// <summary>The loopback endpoint itself: it must refuse what real AWS refuses, or integration tests prove nothing.</summary>
+public sealed class LoopbackEndpointTests
+{
+    private LoopbackClients _loopback = null!;
+
+    [SetUp]
+    public void SetUp() => _loopback = LoopbackClients.Start(options: new RetryOptions { MaxAttempts = 3, PerCallTimeout = TimeSpan.FromMilliseconds(500) });
+
+    [TearDown]
+    public async Task TearDown() => await _loopback.DisposeAsync();
+
+    private AwsClientContext ContextWith(AwsCredentials credentials) => AwsClientContext.FromEnvironment(
+        new DictionaryEnvironmentVariables(_loopback.Server.EnvironmentVariables), new StaticCredentialsProvider(credentials),
+        delays: new RecordingDelays());
+
+    [Test]
+    public async Task A_wrong_secret_is_refused_with_InvalidSignatureException_and_the_message_leaks_nothing()
+    {
+        var wrong = new AwsCredentials(LoopbackAwsServer.AccessKeyId, "not-the-secret", LoopbackAwsServer.SessionToken);
+        var client = ConfigServiceClient.Create(ContextWith(wrong));
+
+        var act = () => client.StartConfigRulesEvaluationAsync(["r"], CancellationToken.None);
+
+        var thrown = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
+        thrown.ErrorType.Should().Be("InvalidSignatureException");
+        thrown.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        thrown.Message.Should().NotContain(LoopbackAwsServer.SessionToken).And.NotContain("not-the-secret");
+        _loopback.Server.Requests.Should().ContainSingle().Which.SignatureValid.Should().BeFalse();
+        _loopback.Server.Config.StartedEvaluations.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_missing_session_token_is_refused_and_awsQuery_spells_it_InvalidClientTokenId()
+    {
+        var noToken = new AwsCredentials(LoopbackAwsServer.AccessKeyId, LoopbackAwsServer.SecretAccessKey);
+        var act = () => IamClient.Create(ContextWith(noToken)).GetRoleAsync("r", CancellationToken.None);
+        (await act.Should().ThrowAsync<AwsServiceException>()).Which.ErrorType.Should().Be("InvalidClientTokenId");
+    }
+
+    [Test]
+    public async Task A_bad_signature_on_an_awsQuery_service_is_SignatureDoesNotMatch()
+    {
+        var wrong = new AwsCredentials(LoopbackAwsServer.AccessKeyId, "nope", LoopbackAwsServer.SessionToken);
+        var act = () => IamClient.Create(ContextWith(wrong)).GetRoleAsync("r", CancellationToken.None);
+        (await act.Should().ThrowAsync<AwsServiceException>()).Which.ErrorType.Should().Be("SignatureDoesNotMatch");
+    }
+
+    [Test]
+    public async Task Unsigned_requests_are_refused()
+    {
+        using var http = new HttpClient();
+        using var content = new StringContent("{}", Encoding.UTF8);
+        var response = await http.PostAsync(_loopback.Server.BaseUrl, content);
+        response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
+        (await response.Content.ReadAsStringAsync()).Should().Contain("IncompleteSignatureException");
+    }
+
+    [Test]
+    public async Task Member_casing_timestamp_type_and_batch_limit_are_checked_like_the_service_model()
+    {
+        var body = await Raw("PutEvaluations", """{"resultToken":"t","Evaluations":[]}""");
+        body.Should().Contain("SerializationException").And.Contain("resultToken");
+
+        body = await Raw("PutEvaluations", """{"ResultToken":"t","Evaluations":[{"ComplianceResourceType":"T","ComplianceResourceId":"i","ComplianceType":"COMPLIANT","OrderingTimestamp":"2024-01-01T00:00:00Z"}]}""");
+        body.Should().Contain("SerializationException").And.Contain("epoch seconds");
+
+        var many = string.Join(",", Enumerable.Range(0, 101).Select(i =>
+            $$"""{"ComplianceResourceType":"T","ComplianceResourceId":"i{{i}}","ComplianceType":"COMPLIANT","OrderingTimestamp":1}"""));
+        body = await Raw("PutEvaluations", $$"""{"ResultToken":"t","Evaluations":[{{many}}]}""");
+        body.Should().Contain("ValidationException").And.Contain("101");
+        _loopback.Server.Config.AcceptedEvaluations.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task A_reset_connection_a_server_error_and_a_hang_are_each_retried_then_accepted()
+    {
+        var faults = _loopback.Server.Faults;
+        faults.ResetConnection("config", "PutEvaluations");
+        faults.ServerError("config", "PutEvaluations", 500);
+        var client = ConfigServiceClient.Create(_loopback.Context);
+        var evaluation = new Evaluation("AWS::Lambda::Function", "fn", ComplianceType.Compliant, null, DateTimeOffset.UnixEpoch);
+
+        await client.PutEvaluationsAsync([evaluation], "t", CancellationToken.None);
+        _loopback.Server.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(0, 500, 200);
+
+        faults.Delay("config", "StartConfigRulesEvaluation", TimeSpan.FromSeconds(3));
+        await client.StartConfigRulesEvaluationAsync(["r"], CancellationToken.None);
+        _loopback.Server.Config.StartedEvaluations.Should().HaveCountGreaterThanOrEqualTo(1);
+        _loopback.Delays.Retries.Should().Equal(1, 2, 1);
+    }
+
+    [Test]
+    public void The_environment_points_a_process_at_the_server()
+    {
+        var variables = _loopback.Server.EnvironmentVariables;
+        variables["AWS_ENDPOINT_URL"].Should().Be(_loopback.Server.BaseUrl.ToString().TrimEnd('/'));
+        variables.Should().ContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION");
+        var startInfo = new System.Diagnostics.ProcessStartInfo("true");
+        _loopback.Server.ApplyTo(startInfo);
+        startInfo.Environment["AWS_REGION"].Should().Be("us-east-1");
+    }
+
+    /// <summary>Sends a correctly signed awsJson body, bypassing the client's shapes, and returns the answer's body.</summary>
+    private async Task<string> Raw(string operation, string json)
+    {
+        var transport = _loopback.Context.Transport;
+        var request = new AwsRequest(AwsService.Config, _loopback.Context.EndpointFor(AwsService.Config), operation, HttpMethod.Post, "/",
+            [new("X-Amz-Target", "StarlingDoveService." + operation)], Encoding.UTF8.GetBytes(json), "application/x-amz-json-1.1",
+            ConfigRules.Aws.Protocols.AwsJsonErrorParser.Instance);
+        try
+        {
+            return Encoding.UTF8.GetString((await transport.SendAsync(request, CancellationToken.None)).Body);
+        }
+        catch (AwsServiceException ex)
+        {
+            return ex.ErrorCode + ": " + ex.AwsMessage;
+        }
+    }
+}
