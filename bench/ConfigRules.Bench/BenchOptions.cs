@@ -14,16 +14,19 @@ public sealed record BenchOptions
     public IReadOnlyList<int> CliSizes { get; init; } = [10_000, 100_000, 1_000_000];
     public int PeriodicFunctions { get; init; } = 10_000;
     public int MaxConcurrentBatches { get; init; } = 4;
+
+    /// <summary>The periodic run is repeated with this much latency added to each call (a regional endpoint's round trip).</summary>
+    public int LatencyMilliseconds { get; init; } = 20;
     public string? Bootstrap { get; init; }
     public string? JitBootstrap { get; init; }
     public string? Cli { get; init; }
 
     public const string Usage = """
         ConfigRules.Bench --output FILE [--only cold,warm,cli,periodic] [--cold-runs N] [--warm-iterations N]
-                          [--cli-sizes N,N,...] [--functions N] [--batches N]
+                          [--cli-sizes N,N,...] [--functions N] [--batches N] [--latency-ms N]
                           [--bootstrap PATH] [--jit-bootstrap PATH/bootstrap.dll] [--cli PATH]
         Defaults: every part, 11 cold starts, 5 measured warm-path iterations, 10,000/100,000/1,000,000 snapshot items,
-        10,000 functions, 4 concurrent batches; artifacts/lambda/bootstrap, artifacts/bench/jit/bootstrap.dll, artifacts/cli/configrules.
+        10,000 functions, 4 concurrent batches, periodic run repeated with 20 ms per call; artifacts/lambda/bootstrap, artifacts/bench/jit/bootstrap.dll, artifacts/cli/configrules.
         """;
 
     public static BenchOptions Parse(IReadOnlyList<string> args)
@@ -47,6 +50,7 @@ public sealed record BenchOptions
                 case "--cli-sizes": options = options with { CliSizes = [.. Value().Split(',').Select(s => Positive("--cli-sizes", s))] }; break;
                 case "--functions": options = options with { PeriodicFunctions = Positive(args[i], Value()) }; break;
                 case "--batches": options = options with { MaxConcurrentBatches = Positive(args[i], Value()) }; break;
+                case "--latency-ms": options = options with { LatencyMilliseconds = Positive(args[i], Value()) }; break;
                 case "--bootstrap": options = options with { Bootstrap = Value() }; break;
                 case "--jit-bootstrap": options = options with { JitBootstrap = Value() }; break;
                 case "--cli": options = options with { Cli = Value() }; break;

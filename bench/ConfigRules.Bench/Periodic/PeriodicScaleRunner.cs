@@ -21,7 +21,7 @@ public sealed record ApiCallCount(string Operation, int Made, int Minimum, strin
 }
 
 public sealed record PeriodicScaleResult(
-    int Functions, int Stale, int MaxConcurrentBatches, TimeSpan Wall, int Evaluations, int MaxInFlight,
+    int Functions, int Stale, int MaxConcurrentBatches, TimeSpan Latency, TimeSpan Wall, int Evaluations, int MaxInFlight,
     IReadOnlyList<ApiCallCount> Calls, int Accepted)
 {
     public bool CallsAreMinimal => Calls.All(c => c.Made == c.Minimum);
@@ -34,13 +34,13 @@ public sealed record PeriodicScaleResult(
 /// </summary>
 public static class PeriodicScaleRunner
 {
-    public static async Task<PeriodicScaleResult> RunAsync(int functions, int stale, int maxConcurrentBatches)
+    public static async Task<PeriodicScaleResult> RunAsync(int functions, int stale, int maxConcurrentBatches, TimeSpan latency)
     {
         await using var server = LoopbackAwsServer.Start(LambdaFunctionItems.Region);
         var rule = new LambdaRuntimeCheck();
         Seed(server.Config, functions, stale);
 
-        var counter = new InFlightCounter(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None });
+        var counter = new InFlightCounter(new SocketsHttpHandler { AutomaticDecompression = DecompressionMethods.None }, latency);
         using var http = new HttpClient(counter) { Timeout = Timeout.InfiniteTimeSpan };
         var environment = new DictionaryEnvironmentVariables(server.EnvironmentVariables);
         var credentials = new AwsCredentials(LoopbackAwsServer.AccessKeyId, LoopbackAwsServer.SecretAccessKey, LoopbackAwsServer.SessionToken);
@@ -66,7 +66,7 @@ public static class PeriodicScaleRunner
         calls = [.. calls.Select(c => c with { Span = spans.TryGetValue(c.Operation, out var span) ? (span.From - started, span.To - started) : default })];
         var others = counter.Calls.Where(c => calls.All(k => k.Operation != c.Key)).ToList();
         calls.AddRange(others.Select(o => new ApiCallCount(o.Key, o.Value, 0, "not needed")));
-        return new PeriodicScaleResult(functions, stale, maxConcurrentBatches, stopwatch.Elapsed, report.Evaluations, counter.MaxInFlight,
+        return new PeriodicScaleResult(functions, stale, maxConcurrentBatches, latency, stopwatch.Elapsed, report.Evaluations, counter.MaxInFlight,
             calls, server.Config.AcceptedEvaluations.Count);
     }
 

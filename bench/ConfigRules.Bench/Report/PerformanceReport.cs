@@ -79,11 +79,12 @@ public static class PerformanceReport
             md.AppendLine(Invariant, $"| CLI: peak RSS flat, at most 150 MB at 1,000,000 items | {Mb(cli.Min(c => c.Cli.PeakRssBytes))} to {Mb(peak)}; {Mb(largest.Cli.PeakRssBytes)} at {largest.Items:N0} items | {Met(largest.Items >= 1_000_000 && largest.Cli.PeakRssBytes <= 150L * 1_048_576)} |");
         }
         else md.AppendLine(Invariant, $"| CLI throughput and memory | not measured: {results.Missing.GetValueOrDefault("cli")} | no |");
-        if (results.Periodic is { } periodic)
+        if (results.Periodic is { Count: > 0 } runs)
         {
-            md.AppendLine(Invariant, $"| Periodic: {periodic.Functions:N0} functions under 60 s | {periodic.Wall.TotalSeconds:F1} s | {Met(periodic.Wall.TotalSeconds < 60)} |");
-            md.AppendLine(Invariant, $"| Periodic: the minimum number of API calls | {periodic.Calls.Sum(c => c.Made)} made, {periodic.Calls.Sum(c => c.Minimum)} minimum | {Met(periodic.CallsAreMinimal)} |");
-            md.AppendLine(Invariant, $"| Periodic: batches concurrent within a bound | at most {periodic.MaxInFlight} requests in flight, bound {periodic.MaxConcurrentBatches} | {Met(periodic.MaxInFlight > 1 && periodic.MaxInFlight <= periodic.MaxConcurrentBatches)} |");
+            var slowest = runs.MaxBy(r => r.Wall)!;
+            md.AppendLine(Invariant, $"| Periodic: {slowest.Functions:N0} functions under 60 s | {string.Join("; ", runs.Select(r => $"{r.Wall.TotalSeconds:F1} s ({r.Latency.TotalMilliseconds:F0} ms per call)"))} | {Met(slowest.Wall.TotalSeconds < 60)} |");
+            md.AppendLine(Invariant, $"| Periodic: the minimum number of API calls | {slowest.Calls.Sum(c => c.Made)} made, {slowest.Calls.Sum(c => c.Minimum)} minimum | {Met(runs.All(r => r.CallsAreMinimal))} |");
+            md.AppendLine(Invariant, $"| Periodic: batches concurrent within a bound | at most {runs.Max(r => r.MaxInFlight)} batch calls in flight, bound {slowest.MaxConcurrentBatches} | {Met(runs.All(r => r.MaxInFlight > 1 && r.MaxInFlight <= r.MaxConcurrentBatches))} |");
         }
         else md.AppendLine(Invariant, $"| Periodic scale | not measured: {results.Missing.GetValueOrDefault("periodic")} | no |");
         md.AppendLine();

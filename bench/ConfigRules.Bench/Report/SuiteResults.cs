@@ -17,7 +17,7 @@ public sealed class SuiteResults
     public IReadOnlyList<WarmPathResult>? WarmPath { get; set; }
     public IReadOnlyList<CliThroughputResult>? Cli { get; set; }
     public CliOutputCheck? CliCheck { get; set; }
-    public PeriodicScaleResult? Periodic { get; set; }
+    public IReadOnlyList<PeriodicScaleResult>? Periodic { get; set; }
 
     /// <summary>Why a part has no figures (not run, or failed), by part name.</summary>
     public Dictionary<string, string> Missing { get; } = new(StringComparer.Ordinal);
