@@ -53,6 +53,6 @@ public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleChe
 
         return findings.Count > 0
             ? Verdict.NonCompliant(string.Join(" ", findings))
-            : Verdict.Compliant($"Execution role {RoleArn.DisplayName(roleArn)} is allowed{(parameters.NeedsRoleDetails ? " and passes the policy and boundary checks" : "")}.");
+            : Verdict.Compliant(RoleAnnotations.Passed(RoleArn.DisplayName(roleArn), parameters));
     }
 }

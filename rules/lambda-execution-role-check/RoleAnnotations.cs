@@ -17,6 +17,21 @@ internal static class RoleAnnotations
     public static string NoBoundary(string roleName) =>
         $"Execution role {roleName} has no permissions boundary, which is required; set PermissionsBoundary on the role.";
 
+    /// <summary>What a compliant role was checked for, so the note claims no more than the rule looked at.</summary>
+    public static string Passed(string roleName, LambdaExecutionRoleCheckParameters parameters)
+    {
+        var checks = new List<string>(3);
+        if (parameters.AllowedRoleArnPatterns.Count > 0) checks.Add("matches an allowed pattern");
+        if (parameters.ForbiddenPolicyArns.Count > 0) checks.Add("has no forbidden policy attached");
+        if (parameters.RequirePermissionsBoundary) checks.Add("has a permissions boundary");
+        return checks.Count switch
+        {
+            0 => $"Execution role {roleName}: no checks are configured.",
+            1 => $"Execution role {roleName} {checks[0]}.",
+            _ => $"Execution role {roleName} {string.Join(", ", checks.Take(checks.Count - 1))} and {checks[^1]}.",
+        };
+    }
+
     /// <summary>Long ARNs (paths run to 512 characters) keep their start and the role name at the end.</summary>
     private static string Middle(string text, int max = 80) =>
         text.Length <= max ? text : string.Concat(text.AsSpan(0, 40), "...", text.AsSpan(text.Length - (max - 43)));

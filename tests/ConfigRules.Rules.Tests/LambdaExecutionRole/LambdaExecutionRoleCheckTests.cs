@@ -39,7 +39,7 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     {
         var evaluation = Run(AppRole);
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
-        evaluation.Annotation.Should().Be("Execution role orders-role is allowed and passes the policy and boundary checks.");
+        evaluation.Annotation.Should().Be("Execution role orders-role has no forbidden policy attached.");
     }
 
     [Test]
@@ -87,7 +87,9 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     {
         Run(AppRole, ("requirePermissionsBoundary", "true")).Annotation.Should()
             .Be("Execution role orders-role has no permissions boundary, which is required; set PermissionsBoundary on the role.");
-        Run(BoundedRole, ("requirePermissionsBoundary", "true")).ComplianceType.Should().Be(ComplianceType.Compliant);
+        var bounded = Run(BoundedRole, ("requirePermissionsBoundary", "true"), ("allowedRoleArnPatterns", "arn:aws:iam::*:role/app/*"));
+        bounded.ComplianceType.Should().Be(ComplianceType.Compliant);
+        bounded.Annotation.Should().Be("Execution role bounded matches an allowed pattern, has no forbidden policy attached and has a permissions boundary.");
     }
 
     [Test]

@@ -1,0 +1,52 @@
+using System.Collections.Concurrent;
+using ConfigRules.Aws.Iam;
+using ConfigRules.Rules.LambdaExecutionRole;
+
+namespace ConfigRules.Lambda.Lookups;
+
+/// <summary>
+/// lambda-execution-role-check's roles from IAM: <c>GetRole</c> (ARN, name, permissions boundary) and
+/// <c>ListAttachedRolePolicies</c> (every page), by the role name at the end of the ARN (paths included:
+/// <c>role/service-role/team/app</c> is the role <c>app</c>; IAM role names are unique whatever the path).
+/// <para>
+/// Many functions share a role, so answers are kept for a short time (<see cref="CacheDuration"/>): a periodic
+/// evaluation of hundreds of functions asks IAM once per role instead of once per function, while a change
+/// made to a role is seen by the next evaluation after that. Failures are not cached and propagate.
+/// </para>
+/// </summary>
+public sealed class IamExecutionRoleLookup : IExecutionRoleLookup
+{
+    public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
+
+    private readonly IamClient _client;
+    private readonly TimeProvider _time;
+    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ExecutionRoleDetails? Role)> _cache = new(StringComparer.Ordinal);
+
+    public IamExecutionRoleLookup(IamClient client, TimeProvider? time = null)
+    {
+        _client = client ?? throw new ArgumentNullException(nameof(client));
+        _time = time ?? TimeProvider.System;
+    }
+
+    public async ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roleArn);
+        var now = _time.GetUtcNow();
+        if (_cache.TryGetValue(roleArn, out var cached) && cached.Expires > now) return cached.Role;
+
+        var role = await ReadAsync(roleArn, cancellationToken).ConfigureAwait(false);
+        _cache[roleArn] = (now + CacheDuration, role);
+        return role;
+    }
+
+    private async Task<ExecutionRoleDetails?> ReadAsync(string roleArn, CancellationToken cancellationToken)
+    {
+        // Lambda only accepts role ARNs; anything else names no role IAM could have.
+        if (!RoleArn.TryGetRoleName(roleArn, out var roleName)) return null;
+
+        var role = await _client.GetRoleAsync(roleName, cancellationToken).ConfigureAwait(false);
+        if (role is null) return null;
+        var policies = await _client.ListAttachedRolePoliciesAsync(roleName, cancellationToken).ConfigureAwait(false);
+        return new ExecutionRoleDetails(role.Arn, role.RoleName, role.PermissionsBoundaryArn, [.. policies.Select(p => p.PolicyArn)]);
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using ConfigRules.Framework.Events;
+using ConfigRules.Framework.Pipeline;
+using ConfigRules.Framework.Rules;
+using ConfigRules.LambdaRuntime.Api;
+using ConfigRules.LambdaRuntime.Handlers;
+using ConfigRules.LambdaRuntime.Logging;
+
+namespace ConfigRules.Lambda;
+
+/// <summary>The AWS side a rule handler works with: Config itself, and the lookups some rules need.</summary>
+internal sealed record RuleDependencies(IConfigService Config, RuleServices Services);
+
+/// <summary>
+/// Serves one Config rule: parses the custom-rule event, runs the pipeline (parameters, scope, evaluation,
+/// PutEvaluations) and answers with the invocation report as JSON. Bad events and bad parameters throw
+/// ConfigRulesExceptions, which the runtime reports with their errorType.
+/// </summary>
+internal sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencies, TimeProvider time) : IInvocationHandler
+{
+    public async Task<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
+    {
+        var evt = ConfigRuleEventParser.Parse(payload.Span);
+        var announced = evt.ConfigurationItem ?? evt.ConfigurationItemSummary;
+        // Identify the event, never log it whole: items can hold environment variables and tags.
+        context.Logger.Info("Config rule event",
+            LogField.Of("messageType", evt.MessageType),
+            LogField.Of("configRuleName", evt.ConfigRuleName),
+            LogField.Of("resourceType", announced?.ResourceType),
+            LogField.Of("resourceId", announced?.ResourceId),
+            LogField.Of("eventLeftScope", evt.EventLeftScope),
+            LogField.Of("ruleParameterNames", string.Join(",", evt.RuleParameters.Keys)));
+
+        var pipeline = new RuleInvocationPipeline(rule, dependencies.Config, dependencies.Services, time);
+        var report = await pipeline.HandleAsync(evt, cancellationToken).ConfigureAwait(false);
+
+        context.Logger.Info("Evaluations posted",
+            LogField.Of("evaluations", report.Evaluations),
+            LogField.Of("compliant", report.Compliant),
+            LogField.Of("nonCompliant", report.NonCompliant),
+            LogField.Of("notApplicable", report.NotApplicable),
+            LogField.Of("staleCleared", report.StaleCleared),
+            LogField.Of("putEvaluationsCalls", report.PutEvaluationsCalls));
+        return JsonSerializer.SerializeToUtf8Bytes(report, LambdaJsonContext.Default.InvocationReport);
+    }
+
+    /// <summary>The factory the handler table keeps for <paramref name="rule"/>.</summary>
+    public static HandlerFactory For(IConfigRule rule, Func<HandlerInitContext, RuleDependencies> dependencies) =>
+        context => new RuleHandler(rule, dependencies(context), context.Time);
+}

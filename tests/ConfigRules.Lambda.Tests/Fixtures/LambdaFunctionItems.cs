@@ -1,0 +1,100 @@
+using System.Text.Json.Nodes;
+
+namespace ConfigRules.Lambda.Tests.Fixtures;
+
+/// <summary>
+/// AWS::Lambda::Function configuration items written from the documented formats: the invoking-event shape
+/// (<c>ARN</c>, <c>awsAccountId</c>, ISO timestamps, object <c>configuration</c>) and the API shape of
+/// GetResourceConfigHistory / BatchGetResourceConfig (<c>arn</c>, <c>accountId</c>, epoch-second timestamps,
+/// <c>configuration</c> and supplementary values as JSON strings).
+/// </summary>
+public static class LambdaFunctionItems
+{
+    public const string AccountId = "123456789012";
+    public const string Region = "us-east-1";
+    public const string ResourceType = "AWS::Lambda::Function";
+    public static readonly DateTimeOffset CaptureTime = new(2025, 6, 1, 12, 30, 0, TimeSpan.Zero);
+
+    public static string Arn(string name) => $"arn:aws:lambda:{Region}:{AccountId}:function:{name}";
+
+    /// <summary>The function's <c>configuration</c> object as Lambda's GetFunctionConfiguration returns it.</summary>
+    public static JsonObject Configuration(string name, string? runtime, string packageType = "Zip") => new()
+    {
+        ["functionName"] = name,
+        ["functionArn"] = Arn(name),
+        ["runtime"] = runtime,
+        ["role"] = $"arn:aws:iam::{AccountId}:role/{name}-role",
+        ["handler"] = runtime is null ? null : "app.handler",
+        ["codeSize"] = 2048,
+        ["description"] = "fixture function",
+        ["timeout"] = 30,
+        ["memorySize"] = 256,
+        ["lastModified"] = "2025-05-30T08:00:00.000+0000",
+        ["codeSha256"] = "Nq4b3kcnZ0ZUNwW4kPQW7HkQ3qMSjYm1T5uUmTFj7Vg=",
+        ["version"] = "$LATEST",
+        ["tracingConfig"] = new JsonObject { ["mode"] = "PassThrough" },
+        ["packageType"] = packageType,
+        ["architectures"] = new JsonArray("x86_64"),
+    };
+
+    /// <summary>The item as it appears inside a change notification's <c>invokingEvent</c>.</summary>
+    public static JsonObject InvokingEventShape(string name, string? runtime, string status = "OK", string resourceType = ResourceType) => new()
+    {
+        ["relatedEvents"] = new JsonArray(),
+        ["relationships"] = new JsonArray(),
+        ["configuration"] = status is "ResourceDeleted" or "ResourceDeletedNotRecorded" ? null : Configuration(name, runtime),
+        ["supplementaryConfiguration"] = new JsonObject(),
+        ["tags"] = new JsonObject { ["team"] = "governance" },
+        ["configurationItemVersion"] = "1.3",
+        ["configurationItemCaptureTime"] = CaptureTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+        ["configurationStateId"] = 1717245000000,
+        ["awsAccountId"] = AccountId,
+        ["configurationItemStatus"] = status,
+        ["resourceType"] = resourceType,
+        ["resourceId"] = name,
+        ["resourceName"] = name,
+        ["ARN"] = Arn(name),
+        ["awsRegion"] = Region,
+        ["availabilityZone"] = "Not Applicable",
+        ["configurationStateMd5Hash"] = "",
+        ["resourceCreationTime"] = "2024-01-15T09:00:00.000Z",
+    };
+
+    /// <summary>The summary an oversized notification carries: identity and status, no configuration.</summary>
+    public static JsonObject Summary(string name) => new()
+    {
+        ["changeType"] = "UPDATE",
+        ["configurationItemVersion"] = "1.3",
+        ["configurationItemCaptureTime"] = CaptureTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'"),
+        ["configurationStateId"] = 1717245000001,
+        ["awsAccountId"] = AccountId,
+        ["configurationItemStatus"] = "OK",
+        ["resourceType"] = ResourceType,
+        ["resourceId"] = name,
+        ["resourceName"] = name,
+        ["ARN"] = Arn(name),
+        ["awsRegion"] = Region,
+        ["availabilityZone"] = "Not Applicable",
+        ["configurationStateMd5Hash"] = "",
+        ["resourceCreationTime"] = "2024-01-15T09:00:00.000Z",
+    };
+
+    /// <summary>The item as Config's API returns it (epoch seconds, configuration as a JSON string).</summary>
+    public static JsonObject ApiShape(string name, string? runtime, DateTimeOffset? captureTime = null) => new()
+    {
+        ["version"] = "1.3",
+        ["accountId"] = AccountId,
+        ["configurationItemCaptureTime"] = (captureTime ?? CaptureTime).ToUnixTimeMilliseconds() / 1000.0,
+        ["configurationItemStatus"] = "OK",
+        ["configurationStateId"] = "1717245000002",
+        ["arn"] = Arn(name),
+        ["resourceType"] = ResourceType,
+        ["resourceId"] = name,
+        ["resourceName"] = name,
+        ["awsRegion"] = Region,
+        ["availabilityZone"] = "Not Applicable",
+        ["resourceCreationTime"] = 1705309200.0,
+        ["configuration"] = Configuration(name, runtime).ToJsonString(),
+        ["supplementaryConfiguration"] = new JsonObject { ["Tags"] = "{\"team\":\"governance\"}" },
+    };
+}
