@@ -21,10 +21,13 @@ public sealed record BenchOptions
     public string? JitBootstrap { get; init; }
     public string? Cli { get; init; }
 
+    /// <summary>Generate the snapshots into this folder and keep them (to rerun the CLI on them by hand).</summary>
+    public string? KeepSnapshots { get; init; }
+
     public const string Usage = """
         ConfigRules.Bench --output FILE [--only cold,warm,cli,periodic] [--cold-runs N] [--warm-iterations N]
                           [--cli-sizes N,N,...] [--functions N] [--batches N] [--latency-ms N]
-                          [--bootstrap PATH] [--jit-bootstrap PATH/bootstrap.dll] [--cli PATH]
+                          [--bootstrap PATH] [--jit-bootstrap PATH/bootstrap.dll] [--cli PATH] [--keep-snapshots DIR]
         Defaults: every part, 11 cold starts, 5 measured warm-path iterations, 10,000/100,000/1,000,000 snapshot items,
         10,000 functions, 4 concurrent batches, periodic run repeated with 20 ms per call; artifacts/lambda/bootstrap, artifacts/bench/jit/bootstrap.dll, artifacts/cli/configrules.
         """;
@@ -54,6 +57,7 @@ public sealed record BenchOptions
                 case "--bootstrap": options = options with { Bootstrap = Value() }; break;
                 case "--jit-bootstrap": options = options with { JitBootstrap = Value() }; break;
                 case "--cli": options = options with { Cli = Value() }; break;
+                case "--keep-snapshots": options = options with { KeepSnapshots = Value() }; break;
                 default: throw new ArgumentException($"Unknown argument '{args[i]}'.\n{Usage}");
             }
         }

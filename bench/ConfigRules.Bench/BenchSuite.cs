@@ -70,7 +70,7 @@ public static class BenchSuite
                 var cli = options.Cli ?? (Environment.GetEnvironmentVariable("CONFIGRULES_CLI") is { Length: > 0 } fromEnvironment
                     ? fromEnvironment
                     : RepositoryPaths.InRepo("artifacts", "cli", "configrules"));
-                (results.Cli, results.CliCheck) = CliThroughputRunner.Run(cli, options.CliSizes, root);
+                (results.Cli, results.CliCheck) = CliThroughputRunner.Run(cli, options.CliSizes, root, options.KeepSnapshots);
                 return Task.CompletedTask;
             });
         }

@@ -3,14 +3,16 @@ using System.Runtime.InteropServices;
 
 namespace ConfigRules.Bench.Cli;
 
-/// <summary>What one finished child process cost: wall time, peak resident set (kernel's ru_maxrss) and exit code.</summary>
+/// <summary>What one finished child process cost: wall time, peak resident set (the kernel's VmHWM) and exit code.</summary>
 public sealed record ProcessMeasurement(TimeSpan Wall, long PeakRssBytes, int ExitCode, string StandardError);
 
 /// <summary>
-/// Starts a command with its output sent to /dev/null (or a file) and waits for it with <c>wait4</c>, whose rusage gives the
-/// exact peak RSS the kernel recorded (polling /proc would miss a peak just before exit). The command runs
-/// through <c>/bin/sh -c 'exec ...'</c> only to redirect its streams; exec replaces the shell, so the rusage is
-/// the command's own.
+/// Starts a command with its output sent to /dev/null (or a file), samples its peak RSS and waits for it with
+/// <c>wait4</c>. The peak is the kernel's own high-water mark (VmHWM in /proc/PID/status), read every 2 ms while
+/// the command runs: a mark, so a sample taken any time after the peak still sees it. wait4's ru_maxrss cannot be
+/// used: posix_spawn's child shares this process's memory until exec, and the kernel carries that high-water
+/// mark (this suite's own RSS) into the child's ru_maxrss. The command runs through <c>/bin/sh -c 'exec ...'</c>
+/// only to redirect its streams; exec replaces the shell, and only samples of the command itself count.
 /// </summary>
 public static partial class MeasuredProcess
 {
@@ -27,13 +29,45 @@ public static partial class MeasuredProcess
 
         var stopwatch = Stopwatch.StartNew();
         var pid = Spawn(argv);
-        var (status, maxRssKb) = Wait(pid);
+        using var done = new CancellationTokenSource();
+        var sampler = Task.Factory.StartNew(() => SamplePeakKb(pid, Path.GetFileName(executable), done.Token), TaskCreationOptions.LongRunning);
+        var status = Wait(pid);
         stopwatch.Stop();
+        done.Cancel();
+        var peakKb = sampler.GetAwaiter().GetResult();
 
         var stderr = File.Exists(stderrPath) ? File.ReadAllText(stderrPath) : string.Empty;
         File.Delete(stderrPath);
         var exitCode = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f);
-        return new ProcessMeasurement(stopwatch.Elapsed, maxRssKb * 1_024, exitCode, stderr);
+        if (peakKb == 0) throw new InvalidOperationException($"{executable} ended before its memory could be sampled (exit code {exitCode}): {stderr.Trim()}");
+        return new ProcessMeasurement(stopwatch.Elapsed, peakKb * 1_024, exitCode, stderr);
+    }
+
+    /// <summary>The largest VmHWM seen in /proc/PID/status while the process runs as <paramref name="name"/> (after exec).</summary>
+    private static long SamplePeakKb(int pid, string name, CancellationToken done)
+    {
+        var statusPath = $"/proc/{pid}/status";
+        var comm = name.Length > 15 ? name[..15] : name; // the kernel keeps 15 characters of the name
+        long peak = 0;
+        while (!done.IsCancellationRequested)
+        {
+            try
+            {
+                string? processName = null;
+                foreach (var line in File.ReadLines(statusPath))
+                {
+                    if (line.StartsWith("Name:", StringComparison.Ordinal)) processName = line[5..].Trim();
+                    else if (line.StartsWith("VmHWM:", StringComparison.Ordinal) && processName == comm)
+                        peak = Math.Max(peak, long.Parse(line[6..].Trim().Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture));
+                }
+            }
+            catch (IOException)
+            {
+                // The process is exiting (or gone) between two samples: the last mark read stands.
+            }
+            Thread.Sleep(2);
+        }
+        return peak;
     }
 
     private static int Spawn(string[] argv)
@@ -55,12 +89,12 @@ public static partial class MeasuredProcess
         }
     }
 
-    private static (int Status, long MaxRssKb) Wait(int pid)
+    private static int Wait(int pid)
     {
         while (true)
         {
-            var result = Wait4(pid, out var status, 0, out var usage);
-            if (result == pid) return (status, usage.MaxRss);
+            var result = Wait4(pid, out var status, 0, out _);
+            if (result == pid) return status;
             var errno = Marshal.GetLastPInvokeError();
             if (errno != 4) throw new InvalidOperationException($"wait4({pid}) failed with errno {errno}."); // 4: EINTR, wait again
         }

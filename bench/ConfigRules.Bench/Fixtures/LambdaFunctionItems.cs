@@ -25,6 +25,9 @@ public static class LambdaFunctionItems
 
     public static string Arn(long index) => $"arn:aws:lambda:{Region}:{Account}:function:{FunctionName(index)}";
 
+    /// <summary>Functions share one execution role per service, as teams usually deploy them.</summary>
+    public static string RoleName(long index) => $"svc-{index % 97:D2}-role";
+
     /// <summary>Writes one item; with <paramref name="itemBytes"/>, environment variables and tags fill it to about that size.</summary>
     public static void Write(Utf8JsonWriter writer, long index, int itemBytes = 0)
     {
@@ -42,8 +45,8 @@ public static class LambdaFunctionItems
         writer.WriteEndArray();
         writer.WriteStartArray("relationships");
         writer.WriteStartObject();
-        writer.WriteString("resourceId", $"AROA{index:D17}");
-        writer.WriteString("resourceName", $"{name}-role");
+        writer.WriteString("resourceId", $"AROA{index % 97:D17}");
+        writer.WriteString("resourceName", RoleName(index));
         writer.WriteString("resourceType", "AWS::IAM::Role");
         writer.WriteString("name", "Is associated with ");
         writer.WriteEndObject();
@@ -57,8 +60,8 @@ public static class LambdaFunctionItems
             writer.WriteString("runtime", runtime);
             writer.WriteString("handler", runtime.StartsWith("java", StringComparison.Ordinal) ? "com.example.Handler::handleRequest" : "app.handler");
         }
-        writer.WriteString("role", $"arn:aws:iam::{Account}:role/{name}-role");
-        writer.WriteNumber("codeSize", 1_024 + (index * 7_919 % 60_000_000));
+        writer.WriteString("role", $"arn:aws:iam::{Account}:role/{RoleName(index)}");
+        writer.WriteNumber("codeSize", 1_024 + (index * 7_919 % 12_000_000));
         writer.WriteString("description", "Handles order events for the storefront");
         writer.WriteNumber("timeout", Timeouts[index % Timeouts.Length]);
         writer.WriteNumber("memorySize", MemorySizes[index % MemorySizes.Length]);
@@ -140,6 +143,65 @@ public static class LambdaFunctionItems
         writer.WriteString("availabilityZone", "Not Applicable");
         writer.WriteString("configurationStateMd5Hash", string.Empty);
         writer.WriteString("resourceCreationTime", captured.AddDays(-30).ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture));
+        writer.WriteEndObject();
+    }
+
+    /// <summary>
+    /// The AWS::IAM::Role item of a service's execution role (<see cref="RoleName"/>); one service in 13 has
+    /// AdministratorAccess attached, which lambda-execution-role-check flags.
+    /// </summary>
+    public static void WriteRole(Utf8JsonWriter writer, long service)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        var name = RoleName(service);
+        var arn = $"arn:aws:iam::{Account}:role/{name}";
+        writer.WriteStartObject();
+        writer.WriteStartArray("relatedEvents");
+        writer.WriteEndArray();
+        writer.WriteStartArray("relationships");
+        writer.WriteEndArray();
+        writer.WriteStartObject("configuration");
+        writer.WriteString("path", "/");
+        writer.WriteString("roleName", name);
+        writer.WriteString("roleId", $"AROA{service:D17}");
+        writer.WriteString("arn", arn);
+        writer.WriteString("createDate", "2026-01-15T09:00:00.000Z");
+        writer.WriteString("assumeRolePolicyDocument", "%7B%22Version%22%3A%222012-10-17%22%2C%22Statement%22%3A%5B%7B%22Effect%22%3A%22Allow%22%2C%22Principal%22%3A%7B%22Service%22%3A%22lambda.amazonaws.com%22%7D%2C%22Action%22%3A%22sts%3AAssumeRole%22%7D%5D%7D");
+        writer.WriteStartArray("instanceProfileList");
+        writer.WriteEndArray();
+        writer.WriteStartArray("rolePolicyList");
+        writer.WriteEndArray();
+        writer.WriteStartArray("attachedManagedPolicies");
+        writer.WriteStartObject();
+        writer.WriteString("policyName", "AWSLambdaBasicExecutionRole");
+        writer.WriteString("policyArn", "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole");
+        writer.WriteEndObject();
+        if (service % 13 == 0)
+        {
+            writer.WriteStartObject();
+            writer.WriteString("policyName", "AdministratorAccess");
+            writer.WriteString("policyArn", "arn:aws:iam::aws:policy/AdministratorAccess");
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+        writer.WriteStartObject("supplementaryConfiguration");
+        writer.WriteEndObject();
+        writer.WriteStartObject("tags");
+        writer.WriteEndObject();
+        writer.WriteString("configurationItemVersion", "1.3");
+        writer.WriteString("configurationItemCaptureTime", "2026-10-01T08:00:00.000Z");
+        writer.WriteNumber("configurationStateId", 1_690_000_000_000 + service);
+        writer.WriteString("awsAccountId", Account);
+        writer.WriteString("configurationItemStatus", "OK");
+        writer.WriteString("resourceType", "AWS::IAM::Role");
+        writer.WriteString("resourceId", $"AROA{service:D17}");
+        writer.WriteString("resourceName", name);
+        writer.WriteString("ARN", arn);
+        writer.WriteString("awsRegion", "global");
+        writer.WriteString("availabilityZone", "Not Applicable");
+        writer.WriteString("configurationStateMd5Hash", string.Empty);
+        writer.WriteString("resourceCreationTime", "2026-01-15T09:00:00.000Z");
         writer.WriteEndObject();
     }
 

@@ -81,10 +81,13 @@ internal static class CliSection
         md.AppendLine("## 3. CLI throughput and memory");
         md.AppendLine();
         md.AppendLine("Generated Config snapshots (`{\"fileVersion\",\"configSnapshotId\",\"configurationItems\":[...]}`) of realistic");
-        md.AppendLine("`AWS::Lambda::Function` items, written to a temporary folder by a streamed Utf8JsonWriter. For each file, in the same run:");
+        md.AppendLine("`AWS::Lambda::Function` items (one item in a hundred is an `AWS::IAM::Role`: the functions' execution roles, as in an");
+        md.AppendLine("account's snapshot), written to a temporary folder by a streamed Utf8JsonWriter. For each file, in the same run:");
         md.AppendLine("a raw `Utf8JsonReader` scan (1 MB blocks, every token read, nothing decoded: the physical limit), then");
         md.AppendLine("`artifacts/cli/configrules evaluate FILE --format json` with stdout to /dev/null, every rule with its defaults.");
-        md.AppendLine("Peak RSS is the kernel's `ru_maxrss` from `wait4`. Files up to 100,000 items: median of 3 runs; 1,000,000 items: one run.");
+        md.AppendLine("Peak RSS is the kernel's high-water mark (VmHWM in /proc/PID/status) sampled every 2 ms; wait4's ru_maxrss is not used");
+        md.AppendLine("because a posix_spawn child inherits the parent's high-water mark at exec. Files up to 100,000 items: median of 3 runs;");
+        md.AppendLine("1,000,000 items: one run.");
         md.AppendLine("The file is in the page cache for both readers (it was just written).");
         md.AppendLine();
         if (results.Cli is not { } cli)
@@ -93,13 +96,17 @@ internal static class CliSection
             md.AppendLine();
             return md.ToString();
         }
-        md.AppendLine("| Items | File | Raw scan | CLI time | CLI MB/s | CLI items/s | CLI / raw | CLI peak RSS |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| Items | File | Raw scan | CLI time | CLI MB/s | CLI items/s | CLI / raw | CLI peak RSS | CLI, one rule: MB/s (/ raw), peak RSS |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
         foreach (var c in cli)
-            md.AppendLine(inv, $"| {c.Items:N0} | {Mb(c.FileBytes)} | {c.Raw.Wall.TotalSeconds:F2} s, {c.RawMegabytesPerSecond:F0} MB/s | {c.Cli.Wall.TotalSeconds:F2} s | {c.CliMegabytesPerSecond:F1} | {c.CliItemsPerSecond:N0} | **{c.RatioToRaw:F2}x** | **{Mb(c.Cli.PeakRssBytes)}** |");
+            md.AppendLine(inv, $"| {c.Items:N0} | {Mb(c.FileBytes)} | {c.Raw.Wall.TotalSeconds:F2} s, {c.RawMegabytesPerSecond:F0} MB/s | {c.Cli.Wall.TotalSeconds:F2} s | {c.CliMegabytesPerSecond:F1} | {c.CliItemsPerSecond:N0} | **{c.RatioToRaw:F2}x** | **{Mb(c.Cli.PeakRssBytes)}** | {c.OneRuleMegabytesPerSecond:F1} ({c.OneRuleMegabytesPerSecond / c.RawMegabytesPerSecond:F2}x), {Mb(c.OneRule.PeakRssBytes)} |");
+        md.AppendLine();
+        md.AppendLine(inv, $"The last column runs the same CLI with `--rule {Cli.CliThroughputRunner.OneRule}` only: the cost of reading, parsing and mapping");
+        md.AppendLine("every item to the rules' model, with one cheap rule on top; the difference to the full run is the rules' own work");
+        md.AppendLine("(seven Lambda rules, and a first pass over the input that collects the execution roles for lambda-execution-role-check).");
         md.AppendLine();
         if (results.CliCheck is { } check)
-            md.AppendLine(inv, $"Output check ({check.Items:N0} items, JSON kept): {check.Evaluations:N0} evaluations written ({check.Evaluations / check.Items} per item, one per rule that applies to functions and NOT_APPLICABLE for the others), summary total {check.SummaryTotal:N0}, exit code {check.ExitCode} (1: some NON_COMPLIANT, as generated).");
+            md.AppendLine(inv, $"Output check ({check.Items:N0} items, JSON kept): {check.Evaluations:N0} evaluations written, one for each of the {check.Functions:N0} functions and {check.FunctionRules} Lambda rules, summary total {check.SummaryTotal:N0}, exit code {check.ExitCode} (1: some NON_COMPLIANT, as generated).");
         md.AppendLine();
         return md.ToString();
     }
