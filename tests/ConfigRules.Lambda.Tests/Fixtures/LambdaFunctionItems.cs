@@ -4,9 +4,9 @@ namespace ConfigRules.Lambda.Tests.Fixtures;
 
 /// <summary>
 /// AWS::Lambda::Function configuration items written from the documented formats: the invoking-event shape
-/// (<c>ARN</c>, <c>awsAccountId</c>, ISO timestamps, object <c>configuration</c>) and the API shape of
-/// GetResourceConfigHistory / BatchGetResourceConfig (<c>arn</c>, <c>accountId</c>, epoch-second timestamps,
-/// <c>configuration</c> and supplementary values as JSON strings).
+/// (<c>ARN</c>, <c>awsAccountId</c>, ISO timestamps, object <c>configuration</c>) that change notifications carry.
+/// The API shape (GetResourceConfigHistory, BatchGetResourceConfig) is served by the loopback AWS account from
+/// the same <see cref="Configuration"/>.
 /// </summary>
 public static class LambdaFunctionItems
 {
@@ -77,24 +77,5 @@ public static class LambdaFunctionItems
         ["availabilityZone"] = "Not Applicable",
         ["configurationStateMd5Hash"] = "",
         ["resourceCreationTime"] = "2024-01-15T09:00:00.000Z",
-    };
-
-    /// <summary>The item as Config's API returns it (epoch seconds, configuration as a JSON string).</summary>
-    public static JsonObject ApiShape(string name, string? runtime, DateTimeOffset? captureTime = null) => new()
-    {
-        ["version"] = "1.3",
-        ["accountId"] = AccountId,
-        ["configurationItemCaptureTime"] = (captureTime ?? CaptureTime).ToUnixTimeMilliseconds() / 1000.0,
-        ["configurationItemStatus"] = "OK",
-        ["configurationStateId"] = "1717245000002",
-        ["arn"] = Arn(name),
-        ["resourceType"] = ResourceType,
-        ["resourceId"] = name,
-        ["resourceName"] = name,
-        ["awsRegion"] = Region,
-        ["availabilityZone"] = "Not Applicable",
-        ["resourceCreationTime"] = 1705309200.0,
-        ["configuration"] = Configuration(name, runtime).ToJsonString(),
-        ["supplementaryConfiguration"] = new JsonObject { ["Tags"] = "{\"team\":\"governance\"}" },
     };
 }
