@@ -183,7 +183,7 @@ Task("Bench")
         OutputDirectory = artifacts.Combine("bench/jit"),
         MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "false"),
     });
-    DotNetRun(benchProject.FullPath, new ProcessArgumentBuilder().Append("--").Append("--output").AppendQuoted(root.CombineWithFilePath("docs/performance.md").FullPath),
+    DotNetRun(benchProject.FullPath, new ProcessArgumentBuilder().Append("--output").AppendQuoted(root.CombineWithFilePath("docs/performance.md").FullPath),
         new DotNetRunSettings { Configuration = "Release" });
 });
 
