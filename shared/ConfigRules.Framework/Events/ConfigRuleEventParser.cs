@@ -37,10 +37,10 @@ public static class ConfigRuleEventParser
             throw new InvalidEventException(
                 $"The event is {payload.Length} bytes: at most {MaxEventBytes} bytes (Lambda's 6 MB invocation payload limit) are accepted.");
         var envelope = Deserialize(payload, FrameworkJsonContext.Default.ConfigRuleEventDocument, "The event");
-        if (string.IsNullOrWhiteSpace(envelope.InvokingEvent))
+        if (envelope.InvokingEvent is null || envelope.InvokingEvent.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
             throw new InvalidEventException("The event has no invokingEvent: expected an AWS Config custom-rule event whose invokingEvent is a JSON string.");
 
-        var invoking = Deserialize(System.Text.Encoding.UTF8.GetBytes(envelope.InvokingEvent), FrameworkJsonContext.Default.InvokingEventDocument, "invokingEvent");
+        var invoking = Deserialize(envelope.InvokingEvent, FrameworkJsonContext.Default.InvokingEventDocument, "invokingEvent");
         var messageType = invoking.MessageType;
         var kind = messageType switch
         {
