@@ -183,7 +183,16 @@ Task("Bench")
 {
     var benchProject = root.CombineWithFilePath("bench/ConfigRules.Bench/ConfigRules.Bench.csproj");
     if (!FileExists(benchProject)) throw new CakeException($"The benchmark project {benchProject} is missing.");
-    DotNetRun(benchProject.FullPath, new ProcessArgumentBuilder().Append("--").Append("--output").AppendQuoted(root.CombineWithFilePath("docs/performance.md").FullPath),
+    // The same bootstrap under the JIT for the cold-start comparison: framework-dependent, run as `dotnet bootstrap.dll`.
+    DotNetPublish(bootstrapProject.FullPath, new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        Runtime = rid,
+        SelfContained = false,
+        OutputDirectory = artifacts.Combine("bench/jit"),
+        MSBuildSettings = new DotNetMSBuildSettings().WithProperty("PublishAot", "false"),
+    });
+    DotNetRun(benchProject.FullPath, new ProcessArgumentBuilder().Append("--output").AppendQuoted(root.CombineWithFilePath("docs/performance.md").FullPath),
         new DotNetRunSettings { Configuration = "Release" });
 });
 

@@ -26,7 +26,8 @@ public sealed class AwsClientContext
 
     /// <summary>
     /// Region from AWS_REGION / AWS_DEFAULT_REGION, endpoints from AWS_ENDPOINT_URL[_SERVICE], credentials from
-    /// the standard chain (resolved once per process) unless given.
+    /// the standard chain (resolved once per process) unless given, retry settings from
+    /// <see cref="RetrySettingsFromEnvironment"/> (production defaults where unset) unless given.
     /// </summary>
     public static AwsClientContext FromEnvironment(
         IEnvironmentVariables? environment = null,
@@ -38,7 +39,7 @@ public sealed class AwsClientContext
     {
         environment ??= ProcessEnvironmentVariables.Instance;
         var region = AwsRegionResolver.Resolve(environment);
-        var transport = new AwsTransport(credentials ?? DefaultChainCredentialsProvider.Shared, httpClient, timeProvider, retryOptions, delays);
+        var transport = new AwsTransport(credentials ?? DefaultChainCredentialsProvider.Shared, httpClient, timeProvider, retryOptions ?? RetrySettingsFromEnvironment.Read(environment), delays);
         return new AwsClientContext(region, new AwsEndpointResolver(environment), transport);
     }
 }

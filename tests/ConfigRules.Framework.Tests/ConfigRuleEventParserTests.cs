@@ -75,6 +75,22 @@ public class ConfigRuleEventParserTests
         evt.Kind.Should().Be(MessageKind.Ignored);
     }
 
+    [Test]
+    public void Escapes_in_the_invoking_event_string_are_read_exactly()
+    {
+        // Utf8JsonWriter escapes quotes, backslashes and non-ASCII text inside the invokingEvent string.
+        const string name = "caf\u00e9 \"orders\" \\ \u65e5\u672c \ud83d\ude80";
+        var encoded = JsonEncodedText.Encode(name, System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping).ToString();
+        var item = $$$"""{"resourceType":"AWS::Lambda::Function","resourceId":"fn-1","resourceName":"{{{encoded}}}","configurationItemStatus":"OK","configuration":{"description":"{{{encoded}}}"}}""";
+
+        var evt = ConfigRuleEventParser.Parse(Event(ChangeInvokingEvent(item)));
+
+        evt.ConfigurationItem!.ResourceName.Should().Be(name);
+        evt.ConfigurationItem.Configuration.GetProperty("description").GetString().Should().Be(evt.ConfigurationItem.ResourceName);
+    }
+
+    [TestCase("""{"invokingEvent":{"messageType":"ScheduledNotification"},"resultToken":"t"}""", "Expected a JSON string")]
+    [TestCase("""{"invokingEvent":"  ","resultToken":"t"}""", "The event has no invokingEvent")]
     [TestCase("{}", "The event has no invokingEvent")]
     [TestCase("not json", "The event is not valid JSON")]
     [TestCase("""{"invokingEvent":"{oops","resultToken":"t"}""", "invokingEvent is not valid JSON")]

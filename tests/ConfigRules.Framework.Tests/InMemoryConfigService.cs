@@ -14,6 +14,12 @@ internal sealed class InMemoryConfigService : IConfigService
     public ConcurrentQueue<int> BatchGetSizes { get; } = new();
     public ConcurrentQueue<string> Calls { get; } = new();
 
+    /// <summary>When set, listing throws after yielding this many keys.</summary>
+    public int? FailListingAfter { get; set; }
+
+    /// <summary>When set, every BatchGetResourceConfig call throws.</summary>
+    public bool FailBatchGets { get; set; }
+
     public IEnumerable<Evaluation.Evaluation> Posted => PutBatches.SelectMany(b => b);
 
     public void Add(ConfigurationItem item) => Items[new ResourceKey(item.ResourceType, item.ResourceId)] = item;
@@ -27,16 +33,21 @@ internal sealed class InMemoryConfigService : IConfigService
     public async IAsyncEnumerable<ResourceKey> ListDiscoveredResourcesAsync(string resourceType, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Calls.Enqueue($"ListDiscoveredResources {resourceType}");
+        var listed = 0;
         foreach (var key in Items.Keys.Where(k => k.ResourceType == resourceType).ToList())
         {
             await Task.Yield();
+            if (listed++ == FailListingAfter) throw new InvalidOperationException("ListDiscoveredResources failed after retries.");
             yield return key;
         }
+        Calls.Enqueue($"ListDiscoveredResources {resourceType} done");
     }
 
     public Task<IReadOnlyList<ConfigurationItem>> BatchGetResourceConfigAsync(IReadOnlyList<ResourceKey> keys, CancellationToken cancellationToken)
     {
         if (keys.Count > 100) throw new InvalidOperationException("BatchGetResourceConfig takes at most 100 keys.");
+        Calls.Enqueue("BatchGetResourceConfig");
+        if (FailBatchGets) throw new InvalidOperationException("BatchGetResourceConfig failed after retries.");
         BatchGetSizes.Enqueue(keys.Count);
         IReadOnlyList<ConfigurationItem> found = keys.Where(Items.ContainsKey).Select(k => Items[k]).ToList();
         return Task.FromResult(found);

@@ -150,6 +150,52 @@ public class RuleInvocationPipelineTests
         _config.PutBatches.Should().BeEmpty();
     }
 
+    private const string Scheduled = """{"notificationCreationTime":"2026-11-26T08:00:00.000Z","messageType":"ScheduledNotification"}""";
+
+    private RuleInvocationPipeline OneBatchAtATime() =>
+        new(new MaxMemoryRule(), _config, RuleServices.Empty, new FixedTime(Now), new PipelineOptions { MaxConcurrentBatches = 1 });
+
+    [Test]
+    public async Task Periodic_batches_start_while_the_listing_goes_on()
+    {
+        for (var i = 0; i < 1_000; i++) _config.Add(Function($"fn-{i:D4}", 512));
+
+        var report = await OneBatchAtATime().HandleAsync(ConfigRuleEventParser.Parse(ConfigRuleEventParserTests.Event(Scheduled)), CancellationToken.None);
+
+        var calls = _config.Calls.ToList();
+        calls.IndexOf("BatchGetResourceConfig").Should().BeLessThan(calls.IndexOf("ListDiscoveredResources AWS::Lambda::Function done"),
+            "a full chunk of keys is judged and posted without waiting for the last page");
+        report.Evaluations.Should().Be(1_000);
+        _config.BatchGetSizes.Should().AllSatisfy(size => size.Should().Be(100));
+    }
+
+    [Test]
+    public async Task A_listing_failure_fails_the_periodic_run_and_clears_nothing()
+    {
+        for (var i = 0; i < 1_000; i++) _config.Add(Function($"fn-{i:D4}", 512));
+        _config.PreviouslyEvaluated.Add(new ResourceKey("AWS::Lambda::Function", "deleted-fn"));
+        _config.FailListingAfter = 150;
+
+        var act = () => OneBatchAtATime().HandleAsync(ConfigRuleEventParser.Parse(ConfigRuleEventParserTests.Event(Scheduled)), CancellationToken.None);
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("ListDiscoveredResources failed*");
+        _config.Calls.Should().NotContain(c => c.StartsWith("GetComplianceDetailsByConfigRule", StringComparison.Ordinal));
+        _config.Posted.Should().NotContain(e => e.ComplianceResourceId == "deleted-fn");
+    }
+
+    [Test]
+    public async Task A_failing_batch_fails_the_periodic_run_and_stops_the_listing()
+    {
+        for (var i = 0; i < 1_000; i++) _config.Add(Function($"fn-{i:D4}", 512));
+        _config.FailBatchGets = true;
+
+        var act = () => OneBatchAtATime().HandleAsync(ConfigRuleEventParser.Parse(ConfigRuleEventParserTests.Event(Scheduled)), CancellationToken.None);
+
+        await act.Should().ThrowAsync<InvalidOperationException>().WithMessage("BatchGetResourceConfig failed*");
+        _config.Calls.Should().NotContain("ListDiscoveredResources AWS::Lambda::Function done");
+        _config.PutBatches.Should().BeEmpty();
+    }
+
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => now;

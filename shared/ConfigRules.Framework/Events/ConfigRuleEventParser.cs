@@ -22,13 +22,25 @@ public static class ConfigRuleEventParser
         "ComplianceChangeNotification",
     ];
 
+    /// <summary>
+    /// Lambda accepts invocation payloads of at most 6 MB (6,291,456 bytes); anything larger did not come from
+    /// Config through Lambda, and is refused before it is parsed.
+    /// </summary>
+    public const int MaxEventBytes = 6 * 1024 * 1024;
+
+    /// <summary>The longest name AWS Config gives a rule (ConfigRuleName in the service model).</summary>
+    public const int MaxConfigRuleNameLength = 128;
+
     public static ConfigRuleEvent Parse(ReadOnlySpan<byte> payload)
     {
+        if (payload.Length > MaxEventBytes)
+            throw new InvalidEventException(
+                $"The event is {payload.Length} bytes: at most {MaxEventBytes} bytes (Lambda's 6 MB invocation payload limit) are accepted.");
         var envelope = Deserialize(payload, FrameworkJsonContext.Default.ConfigRuleEventDocument, "The event");
-        if (string.IsNullOrWhiteSpace(envelope.InvokingEvent))
+        if (envelope.InvokingEvent is null || envelope.InvokingEvent.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
             throw new InvalidEventException("The event has no invokingEvent: expected an AWS Config custom-rule event whose invokingEvent is a JSON string.");
 
-        var invoking = Deserialize(System.Text.Encoding.UTF8.GetBytes(envelope.InvokingEvent), FrameworkJsonContext.Default.InvokingEventDocument, "invokingEvent");
+        var invoking = Deserialize(envelope.InvokingEvent, FrameworkJsonContext.Default.InvokingEventDocument, "invokingEvent");
         var messageType = invoking.MessageType;
         var kind = messageType switch
         {
@@ -40,6 +52,8 @@ public static class ConfigRuleEventParser
                 $"invokingEvent.messageType is {(messageType is null ? "missing" : $"'{messageType}'")}: expected {ChangeNotification}, {OversizedNotification} or {ScheduledNotification}."),
         };
 
+        if (envelope.ConfigRuleName is { Length: > MaxConfigRuleNameLength } name)
+            throw new InvalidEventException($"configRuleName is {name.Length} characters long: AWS Config rule names have 1 to {MaxConfigRuleNameLength}.");
         if (kind != MessageKind.Ignored && string.IsNullOrWhiteSpace(envelope.ResultToken))
             throw new InvalidEventException("The event has no resultToken: PutEvaluations needs the token Config sent with the event.");
 

@@ -6,7 +6,9 @@ namespace ConfigRules.Framework.Json;
 public sealed class ConfigRuleEventDocument
 {
     public string? Version { get; set; }
-    public string? InvokingEvent { get; set; }
+    /// <summary>The invokingEvent string's content, as UTF-8 (it is parsed as JSON next).</summary>
+    [System.Text.Json.Serialization.JsonConverter(typeof(Utf8StringContentConverter))]
+    public byte[]? InvokingEvent { get; set; }
     public string? RuleParameters { get; set; }
     public string? ResultToken { get; set; }
     public bool? EventLeftScope { get; set; }

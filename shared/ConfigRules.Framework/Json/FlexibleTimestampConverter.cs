@@ -20,7 +20,7 @@ public sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset?>
             case JsonTokenType.Null:
                 return null;
             case JsonTokenType.Number:
-                return FromEpochSeconds(reader.GetDouble());
+                return ReadEpochSeconds(reader.GetDouble());
             case JsonTokenType.String:
                 var text = reader.GetString();
                 if (string.IsNullOrWhiteSpace(text)) return null;
@@ -28,7 +28,7 @@ public sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset?>
                         DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var parsed))
                     return parsed;
                 if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
-                    return FromEpochSeconds(seconds);
+                    return ReadEpochSeconds(seconds);
                 throw new JsonException($"'{text}' is not a timestamp: expected ISO-8601 text or epoch seconds.");
             default:
                 throw new JsonException($"Expected a timestamp (ISO-8601 text or epoch seconds), found {reader.TokenType}.");
@@ -40,6 +40,17 @@ public sealed class FlexibleTimestampConverter : JsonConverter<DateTimeOffset?>
         if (value is null) { writer.WriteNullValue(); return; }
         writer.WriteNumberValue(ToEpochSeconds(value.Value));
     }
+
+    /// <summary>Epoch seconds from the wire; a value no timestamp can hold is a JSON error, not an overflow.</summary>
+    private static DateTimeOffset ReadEpochSeconds(double seconds)
+    {
+        if (!double.IsFinite(seconds) || seconds < MinEpochSeconds || seconds > MaxEpochSeconds)
+            throw new JsonException($"{seconds.ToString(CultureInfo.InvariantCulture)} is not a timestamp: epoch seconds must lie between years 1 and 9999.");
+        return FromEpochSeconds(seconds);
+    }
+
+    private static readonly double MinEpochSeconds = DateTimeOffset.MinValue.ToUnixTimeSeconds();
+    private static readonly double MaxEpochSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
 
     public static DateTimeOffset FromEpochSeconds(double seconds) =>
         DateTimeOffset.FromUnixTimeMilliseconds((long)Math.Round(seconds * 1000d, MidpointRounding.AwayFromZero));

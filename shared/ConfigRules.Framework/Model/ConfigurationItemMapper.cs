@@ -6,6 +6,12 @@ namespace ConfigRules.Framework.Model;
 /// <summary>Maps either wire shape of a configuration item onto the one model rules see.</summary>
 public static class ConfigurationItemMapper
 {
+    /// <summary>The longest ComplianceResourceType PutEvaluations accepts.</summary>
+    public const int MaxResourceTypeLength = 256;
+
+    /// <summary>The longest ComplianceResourceId PutEvaluations accepts.</summary>
+    public const int MaxResourceIdLength = 768;
+
     /// <summary>Parses one item in either shape from UTF-8 JSON.</summary>
     public static ConfigurationItem Parse(ReadOnlySpan<byte> utf8Json, SourceLocation? source = null)
     {
@@ -33,6 +39,13 @@ public static class ConfigurationItemMapper
         if (missing.Count > 0)
             throw new InvalidConfigurationItemException(
                 $"The configuration item has no {string.Join(" and no ", missing)}: both are required in either shape.");
+        // PutEvaluations refuses longer ones: refuse the item now, clearly, rather than fail every retry of the invocation.
+        if (document.ResourceType!.Length > MaxResourceTypeLength)
+            throw new InvalidConfigurationItemException(
+                $"The configuration item's resourceType is {document.ResourceType.Length} characters long; AWS Config accepts at most {MaxResourceTypeLength}.");
+        if (document.ResourceId!.Length > MaxResourceIdLength)
+            throw new InvalidConfigurationItemException(
+                $"The configuration item's resourceId is {document.ResourceId.Length} characters long; AWS Config accepts at most {MaxResourceIdLength}.");
 
         return new ConfigurationItem
         {
@@ -49,7 +62,9 @@ public static class ConfigurationItemMapper
             SupplementaryConfiguration = MapSupplementary(document.SupplementaryConfiguration),
             Tags = MapTags(document.Tags),
             Relationships = document.Relationships is { Count: > 0 } relationships
-                ? relationships.Select(r => new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, r.RelationshipName?.Trim())).ToArray()
+                ? relationships.Select(r => r is null
+                    ? throw new InvalidConfigurationItemException("The configuration item's relationships hold a null entry: each is an object with resourceType, resourceId and relationshipName.")
+                    : new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, r.RelationshipName?.Trim())).ToArray()
                 : [],
             Source = source,
         };

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Threading.Channels;
 using ConfigRules.Framework.Evaluation;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
@@ -15,6 +16,9 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
 {
     /// <summary>PutEvaluations and BatchGetResourceConfig both take at most 100 entries a call.</summary>
     public const int BatchSize = 100;
+
+    /// <summary>The longest ConfigRuleName GetComplianceDetailsByConfigRule accepts (StringWithCharLimit64 in the service model).</summary>
+    public const int MaxComplianceQueryRuleNameLength = 64;
 
     private readonly PipelineOptions _options = options ?? PipelineOptions.Default;
 
@@ -63,36 +67,48 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
     private async Task<InvocationReport> HandleScheduledAsync(ConfigRuleEvent evt, object parameters, RuleContext context, CancellationToken cancellationToken)
     {
         var ordering = evt.NotificationCreationTime ?? context.Now;
-        var keys = new List<ResourceKey>();
-        foreach (var resourceType in rule.Definition.ResourceTypes)
-        {
-            await foreach (var key in config.ListDiscoveredResourcesAsync(resourceType, cancellationToken).ConfigureAwait(false))
-                keys.Add(key);
-        }
-
         var seen = new ConcurrentDictionary<ResourceKey, bool>();
         var evaluations = new ConcurrentBag<Evaluation.Evaluation>();
         var putCalls = 0;
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentBatches, CancellationToken = cancellationToken };
 
-        // Each chunk is read, judged and posted on its own, so memory stays bounded and batches overlap.
-        await Parallel.ForEachAsync(keys.Chunk(BatchSize), parallel, async (chunk, ct) =>
+        // Listing is paged and sequential; each full chunk of keys starts its batch (read, judge, post) at once,
+        // so batches overlap the remaining pages and each other, and memory stays bounded.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = Channel.CreateBounded<ResourceKey[]>(new BoundedChannelOptions(_options.MaxConcurrentBatches) { SingleWriter = true });
+        var listing = ListInChunksAsync(chunks.Writer, stop.Token);
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxConcurrentBatches, CancellationToken = stop.Token };
+        try
         {
-            var items = await config.BatchGetResourceConfigAsync(chunk, ct).ConfigureAwait(false);
-            var batch = new List<Evaluation.Evaluation>(items.Count);
-            foreach (var item in items)
+            await Parallel.ForEachAsync(chunks.Reader.ReadAllAsync(stop.Token), parallel, async (chunk, ct) =>
             {
-                seen[new ResourceKey(item.ResourceType, item.ResourceId)] = true;
-                batch.Add(await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, ordering, ct).ConfigureAwait(false));
-            }
-            if (batch.Count == 0) return;
-            await config.PutEvaluationsAsync(batch, evt.ResultToken, ct).ConfigureAwait(false);
-            Interlocked.Increment(ref putCalls);
-            foreach (var evaluation in batch) evaluations.Add(evaluation);
-        }).ConfigureAwait(false);
+                var items = await config.BatchGetResourceConfigAsync(chunk, ct).ConfigureAwait(false);
+                var batch = new List<Evaluation.Evaluation>(items.Count);
+                foreach (var item in items)
+                {
+                    seen[new ResourceKey(item.ResourceType, item.ResourceId)] = true;
+                    batch.Add(await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, ordering, ct).ConfigureAwait(false));
+                }
+                if (batch.Count == 0) return;
+                await config.PutEvaluationsAsync(batch, evt.ResultToken, ct).ConfigureAwait(false);
+                Interlocked.Increment(ref putCalls);
+                foreach (var evaluation in batch) evaluations.Add(evaluation);
+            }).ConfigureAwait(false);
+        }
+        catch
+        {
+            // A failed batch stops the listing too; the batch's error is the one to report.
+            await stop.CancelAsync().ConfigureAwait(false);
+            await Task.WhenAny(listing).ConfigureAwait(false);
+            _ = listing.Exception; // observed: the listing's own fault (or cancellation) follows from the batch's
+            throw;
+        }
+        await listing.ConfigureAwait(false);
 
         var stale = new List<Evaluation.Evaluation>();
-        if (!string.IsNullOrEmpty(evt.ConfigRuleName))
+        // GetComplianceDetailsByConfigRule takes names of at most 64 characters although rules may have up to 128: for a
+        // longer name Config cannot list earlier results, and asking would fail every delivery of the event after its
+        // evaluations were posted. Such a rule's results for resources deleted since are left as they are.
+        if (!string.IsNullOrEmpty(evt.ConfigRuleName) && evt.ConfigRuleName.Length <= MaxComplianceQueryRuleNameLength)
         {
             await foreach (var key in config.ListEvaluatedResourcesAsync(evt.ConfigRuleName, cancellationToken).ConfigureAwait(false))
             {
@@ -109,6 +125,37 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         }
 
         return Report(evt, [.. evaluations, .. stale], stale.Count, putCalls);
+    }
+
+    /// <summary>Lists every resource of the rule's types into chunks of at most <see cref="BatchSize"/> keys.</summary>
+    private async Task ListInChunksAsync(ChannelWriter<ResourceKey[]> chunks, CancellationToken cancellationToken)
+    {
+        Exception? failure = null;
+        try
+        {
+            var chunk = new List<ResourceKey>(BatchSize);
+            foreach (var resourceType in rule.Definition.ResourceTypes)
+            {
+                await foreach (var key in config.ListDiscoveredResourcesAsync(resourceType, cancellationToken).ConfigureAwait(false))
+                {
+                    chunk.Add(key);
+                    if (chunk.Count < BatchSize) continue;
+                    await chunks.WriteAsync([.. chunk], cancellationToken).ConfigureAwait(false);
+                    chunk.Clear();
+                }
+            }
+            if (chunk.Count > 0) await chunks.WriteAsync([.. chunk], cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            failure = ex;
+            throw;
+        }
+        finally
+        {
+            // The batches end when the listing does; a listing failure ends them with its exception.
+            chunks.TryComplete(failure);
+        }
     }
 
     private InvocationReport Report(ConfigRuleEvent evt, IReadOnlyCollection<Evaluation.Evaluation> evaluations, int stale, int putCalls) => new(

@@ -1,0 +1,72 @@
+using System.Diagnostics;
+using ConfigRules.Bench.Fixtures;
+using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
+
+namespace ConfigRules.Bench.ColdStart;
+
+/// <summary>
+/// Cold start, Native AOT against JIT: for each run a new process of each build (alternating, after one discarded
+/// warm-up each) takes one change notification from the loopback Runtime API; the time runs from process start
+/// to the invocation's response arriving, which the pipeline sends only after the loopback Config endpoint
+/// accepted the evaluation.
+/// </summary>
+public static class ColdStartRunner
+{
+    private const string Handler = "lambda-runtime-check";
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public static async Task<ColdStartResult> RunAsync(string bootstrap, string jitBootstrap, int runs)
+    {
+        if (!File.Exists(bootstrap))
+            throw new FileNotFoundException($"The AOT bootstrap {bootstrap} is missing: publish it first (dotnet cake --target=PublishBootstrap).", bootstrap);
+        if (!File.Exists(jitBootstrap))
+            throw new FileNotFoundException($"The JIT build {jitBootstrap} is missing: dotnet cake --target=Bench publishes it (PublishAot=false) to artifacts/bench/jit.", jitBootstrap);
+
+        var aot = FunctionLauncher.Aot(bootstrap);
+        var jit = FunctionLauncher.Jit(jitBootstrap);
+        var payload = ConfigRuleEvents.ChangeNotification(LambdaFunctionItems.ToUtf8(7));
+        await using var aws = LoopbackAwsServer.Start();
+
+        await MeasureAsync(aot, aws, payload);
+        await MeasureAsync(jit, aws, payload);
+        var aotSamples = new List<TimeSpan>();
+        var jitSamples = new List<TimeSpan>();
+        for (var run = 0; run < runs; run++)
+        {
+            aotSamples.Add(await MeasureAsync(aot, aws, payload));
+            jitSamples.Add(await MeasureAsync(jit, aws, payload));
+            Console.WriteLine($"[cold] run {run + 1}: AOT {aotSamples[^1].TotalMilliseconds:F1} ms, JIT {jitSamples[^1].TotalMilliseconds:F1} ms");
+        }
+
+        var jitFolder = Path.GetDirectoryName(jitBootstrap)!;
+        var jitSize = Directory.EnumerateFiles(jitFolder, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".pdb", StringComparison.Ordinal)).Sum(f => new FileInfo(f).Length);
+        return new ColdStartResult(
+            new ColdStartSeries(aot.Build, aot.Command, aotSamples, new FileInfo(bootstrap).Length, "the self-contained executable"),
+            new ColdStartSeries(jit.Build, jit.Command, jitSamples, jitSize, "the app's files, without the shared runtime"));
+    }
+
+    private static async Task<TimeSpan> MeasureAsync(FunctionLauncher launcher, LoopbackAwsServer aws, byte[] payload)
+    {
+        var acceptedBefore = aws.Config.AcceptedEvaluations.Count;
+        await using var runtimeApi = LoopbackRuntimeApi.Start();
+        var invocation = runtimeApi.Enqueue(payload, TimeSpan.FromSeconds(30));
+        await using var function = launcher.Start(Handler, runtimeApi, aws);
+
+        InvocationOutcome outcome;
+        try
+        {
+            outcome = await invocation.WaitAsync(Patience);
+        }
+        catch (TimeoutException ex)
+        {
+            throw new TimeoutException($"{launcher.Build}: {ex.Message}\nOutput:\n{function.Output}", ex);
+        }
+        if (outcome.IsError)
+            throw new InvalidOperationException($"{launcher.Build} failed the invocation: {outcome}\nOutput:\n{function.Output}");
+        var accepted = aws.Config.AcceptedEvaluations.Skip(acceptedBefore).ToList();
+        if (accepted.Count != 1 || accepted[0].ResourceId != LambdaFunctionItems.FunctionName(7))
+            throw new InvalidOperationException($"{launcher.Build} answered, but the Config endpoint accepted {accepted.Count} evaluations instead of the function's one.");
+        return Stopwatch.GetElapsedTime(function.StartedTimestamp, outcome.ReportedTimestamp);
+    }
+}

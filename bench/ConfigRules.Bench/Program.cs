@@ -1,0 +1,3 @@
+using ConfigRules.Bench;
+
+return await BenchSuite.RunAsync(args);

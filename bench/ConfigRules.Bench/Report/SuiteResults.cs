@@ -1,0 +1,26 @@
+using ConfigRules.Bench.Cli;
+using ConfigRules.Bench.ColdStart;
+using ConfigRules.Bench.Periodic;
+using ConfigRules.Bench.Warm;
+
+namespace ConfigRules.Bench.Report;
+
+/// <summary>Everything one run measured; a part that could not run keeps the reason instead of figures.</summary>
+public sealed class SuiteResults
+{
+    public required MachineInfo Machine { get; init; }
+    public required BenchOptions Options { get; init; }
+    public DateTimeOffset Started { get; init; } = DateTimeOffset.UtcNow;
+    public TimeSpan Duration { get; set; }
+
+    public ColdStartResult? ColdStart { get; set; }
+    public IReadOnlyList<WarmPathResult>? WarmPath { get; set; }
+    public IReadOnlyList<CliThroughputResult>? Cli { get; set; }
+    public CliOutputCheck? CliCheck { get; set; }
+    public IReadOnlyList<PeriodicScaleResult>? Periodic { get; set; }
+
+    /// <summary>Why a part has no figures (not run, or failed), by part name.</summary>
+    public Dictionary<string, string> Missing { get; } = new(StringComparer.Ordinal);
+
+    public bool Failed { get; set; }
+}

@@ -1,0 +1,142 @@
+using System.Text.Json.Nodes;
+using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Aws;
+using FluentAssertions;
+using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.ItemEdits;
+
+namespace ConfigRules.Lambda.Tests.Rules;
+
+/// <summary>
+/// lambda-concurrency-check end to end through the published bootstrap: reserved concurrency from the item's
+/// supplementary configuration, else from the fake Lambda's GetFunctionConcurrency (signed requests verified).
+/// </summary>
+[TestFixture]
+public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
+{
+    private const string Limits1To50 = """{"concurrencyLimitLow":"1","concurrencyLimitHigh":"50"}""";
+
+    protected override string Handler => "lambda-concurrency-check";
+
+    protected override string ResourceType => LambdaFunctionItems.ResourceType;
+
+    protected override void ArrangeAccount(LoopbackAwsServer aws)
+    {
+        aws.Config.Put(WithReserved(FunctionResources.Function("conc-oversized"), "5.0"));
+        aws.Config.Put(WithReserved(FunctionResources.Function("conc-recorded-200"), "200.0"));
+        aws.Config.Put(FunctionResources.Function("conc-lambda-20"));
+        aws.Config.Put(FunctionResources.Function("conc-lambda-none"));
+        aws.Lambda.PutFunction("conc-lambda-20", 20);
+        aws.Lambda.PutFunction("conc-lambda-none", null);
+
+        aws.Lambda.PutFunction("throttled-low", 0);
+        aws.Lambda.PutFunction("throttled-free", 0);
+        aws.Lambda.PutFunction("reserved-25", 25);
+        aws.Lambda.PutFunction("unreserved", null);
+    }
+
+    private static FakeResource WithReserved(FakeResource resource, string reserved)
+    {
+        resource.SupplementaryConfiguration["Concurrency"] = new JsonObject { ["reservedConcurrentExecutions"] = Number(reserved) };
+        return resource;
+    }
+
+    [TestCase("recorded-200", """{"reservedConcurrentExecutions":200.0}""", Limits1To50, "NON_COMPLIANT",
+        "Reserved concurrency 200 is above the maximum of 50; lower ReservedConcurrentExecutions or raise lambda-concurrency-check's concurrencyLimitHigh.")]
+    [TestCase("recorded-10", """{"reservedConcurrentExecutions":10.0}""", Limits1To50, "COMPLIANT", null)]
+    [TestCase("recorded-0", """{"reservedConcurrentExecutions":0}""", Limits1To50, "NON_COMPLIANT",
+        "Reserved concurrency 0 is below the minimum of 1; raise ReservedConcurrentExecutions or lower lambda-concurrency-check's concurrencyLimitLow.")]
+    [TestCase("recorded-none", "{}", Limits1To50, "NON_COMPLIANT",
+        "No reserved concurrency is set, and it is required; set ReservedConcurrentExecutions (1 to 50) or set lambda-concurrency-check's requireReservedConcurrency to false.")]
+    [TestCase("recorded-none-optional", "{}", """{"requireReservedConcurrency":"false"}""", "COMPLIANT", null)]
+    public async Task Reserved_concurrency_recorded_by_Config_is_judged_without_asking_Lambda(
+        string name, string concurrency, string parameters, string complianceType, string? annotation)
+    {
+        var item = LambdaFunctionItems.InvokingEventShape(name, "python3.13")
+            .Configure(("memorySize", Number("128.0")))
+            .Supplementary("Concurrency", JsonNode.Parse(concurrency)!);
+
+        var invocation = await ChangeAsync(item, JsonNode.Parse(parameters)!.AsObject());
+
+        var evaluation = SingleEvaluation(invocation, ResourceType, name, LambdaFunctionItems.CaptureTime);
+        evaluation.ComplianceType.Should().Be(complianceType);
+        if (annotation is not null) evaluation.Annotation.Should().Be(annotation);
+        LambdaCallsFor(name).Should().BeEmpty("the item already says what is reserved");
+    }
+
+    [TestCase("throttled-low", Limits1To50, "NON_COMPLIANT",
+        "Reserved concurrency 0 is below the minimum of 1; raise ReservedConcurrentExecutions or lower lambda-concurrency-check's concurrencyLimitLow.")]
+    [TestCase("throttled-free", "{}", "COMPLIANT", null)]
+    [TestCase("reserved-25", """{"concurrencyLimitHigh":"10"}""", "NON_COMPLIANT",
+        "Reserved concurrency 25 is above the maximum of 10; lower ReservedConcurrentExecutions or raise lambda-concurrency-check's concurrencyLimitHigh.")]
+    [TestCase("unreserved", "{}", "NON_COMPLIANT",
+        "No reserved concurrency is set, and it is required; set ReservedConcurrentExecutions or set lambda-concurrency-check's requireReservedConcurrency to false.")]
+    public async Task Without_the_record_reserved_concurrency_is_read_with_a_signed_GetFunctionConcurrency(
+        string name, string parameters, string complianceType, string? annotation)
+    {
+        var item = LambdaFunctionItems.InvokingEventShape(name, "python3.13").Configure(("memorySize", Number("128.0")));
+
+        var invocation = await ChangeAsync(item, JsonNode.Parse(parameters)!.AsObject());
+
+        var evaluation = SingleEvaluation(invocation, ResourceType, name, LambdaFunctionItems.CaptureTime);
+        evaluation.ComplianceType.Should().Be(complianceType);
+        if (annotation is not null) evaluation.Annotation.Should().Be(annotation);
+        var call = LambdaCallsFor(name).Should().ContainSingle().Subject;
+        ShouldBeSignedLambdaCall(call);
+    }
+
+    [Test]
+    public async Task An_oversized_notification_reads_the_supplementary_configuration_from_the_API_shape()
+    {
+        var invocation = await InvokeAsync(ConfigEvents.Oversized(LambdaFunctionItems.Summary("conc-oversized"),
+            new JsonObject { ["concurrencyLimitLow"] = "10" }));
+
+        ShouldHaveFetchedHistory("conc-oversized");
+        var evaluation = SingleEvaluation(invocation, ResourceType, "conc-oversized", FunctionResources.OversizedCaptureTime);
+        evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
+        evaluation.Annotation.Should().Be(
+            "Reserved concurrency 5 is below the minimum of 10; raise ReservedConcurrentExecutions or lower lambda-concurrency-check's concurrencyLimitLow.");
+        LambdaCallsFor("conc-oversized").Should().BeEmpty("the API shape's supplementaryConfiguration carries the value as JSON text");
+    }
+
+    [Test]
+    public async Task A_periodic_run_judges_every_function_and_clears_a_stale_result()
+    {
+        var invocation = await PeriodicAsync("conc-removed", JsonNode.Parse(Limits1To50)!.AsObject());
+
+        ShouldHaveJudgedTheAccount(invocation, new Dictionary<string, string>
+        {
+            ["conc-oversized"] = "COMPLIANT",
+            ["conc-recorded-200"] = "NON_COMPLIANT",
+            ["conc-lambda-20"] = "COMPLIANT",
+            ["conc-lambda-none"] = "NON_COMPLIANT",
+        }, "conc-removed");
+        ShouldBeSignedLambdaCall(LambdaCallsFor("conc-lambda-20").Should().ContainSingle().Subject);
+        LambdaCallsFor("conc-recorded-200").Should().BeEmpty();
+    }
+
+    [TestCase("""{"concurrencyLimitLow":"-1"}""", "concurrencyLimitLow")]
+    [TestCase("""{"concurrencyLimitLow":"60","concurrencyLimitHigh":"50"}""", "concurrencyLimitLow")]
+    [TestCase("""{"concurrencyLimitHigh":"many"}""", "concurrencyLimitHigh")]
+    [TestCase("""{"requireReservedConcurrency":"yes"}""", "requireReservedConcurrency")]
+    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named)
+    {
+        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("unreserved", "python3.13"), JsonNode.Parse(parameters)!.AsObject());
+
+        ShouldFailNaming(invocation, named);
+    }
+
+    private IReadOnlyList<RecordedRequest> LambdaCallsFor(string functionName) =>
+        [.. Aws.RequestsFor("lambda").Where(r => Uri.UnescapeDataString(r.Request.RawPath).Split('/', ':').Contains(functionName))];
+
+    private static void ShouldBeSignedLambdaCall(RecordedRequest call)
+    {
+        call.Operation.Should().Be("GetFunctionConcurrency");
+        call.Request.Method.Should().Be("GET");
+        call.Request.RawPath.Should().StartWith("/2019-09-30/functions/").And.EndWith("/concurrency");
+        call.SignatureValid.Should().BeTrue();
+        call.Status.Should().Be(200);
+        call.Request.Header("Authorization").Should().Contain($"/{LambdaFunctionItems.Region}/lambda/aws4_request");
+        call.Request.Header("X-Amz-Security-Token").Should().Be(LoopbackAwsServer.SessionToken);
+    }
+}
