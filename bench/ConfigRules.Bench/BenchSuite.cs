@@ -76,6 +76,7 @@ public static class BenchSuite
         }
 
         results.Duration = total.Elapsed;
+        results.LoadAfter = MachineInfo.LoadAverage();
         var output = Path.GetFullPath(options.Output);
         Directory.CreateDirectory(Path.GetDirectoryName(output)!);
         await File.WriteAllTextAsync(output, PerformanceReport.Render(results));

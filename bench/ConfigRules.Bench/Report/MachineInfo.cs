@@ -6,12 +6,16 @@ namespace ConfigRules.Bench.Report;
 /// <summary>The machine the figures come from, read from /proc and the runtime.</summary>
 public sealed record MachineInfo(int Processors, string Memory, string Cpu, string OperatingSystem, string Kernel, string Runtime, string Sdk, string Commit)
 {
+    /// <summary>The 1, 5 and 15 minute load averages (/proc/loadavg): other work on the machine during the run.</summary>
+    public static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(", ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
+
     public static MachineInfo Read(string repositoryRoot) => new(
         Environment.ProcessorCount,
         MemTotal(),
         FirstValue("/proc/cpuinfo", "model name") ?? RuntimeInformation.ProcessArchitecture.ToString(),
         OsRelease(),
-        RuntimeInformation.OSDescription,
+        File.Exists("/proc/sys/kernel/osrelease") ? "Linux " + File.ReadAllText("/proc/sys/kernel/osrelease").Trim() : RuntimeInformation.OSDescription,
         RuntimeInformation.FrameworkDescription,
         Command("dotnet", "--version", repositoryRoot) ?? "unknown",
         Command("git", "rev-parse --short HEAD", repositoryRoot) ?? "unknown");

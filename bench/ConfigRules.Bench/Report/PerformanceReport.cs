@@ -41,6 +41,7 @@ public static class PerformanceReport
         md.AppendLine(Invariant, $"| .NET | {m.Runtime}, SDK {m.Sdk} |");
         md.AppendLine(Invariant, $"| Commit | {m.Commit} |");
         md.AppendLine(Invariant, $"| Run | {results.Started:yyyy-MM-dd HH:mm} UTC, {results.Duration.TotalMinutes:F1} min for the measurements (publishing not included) |");
+        md.AppendLine(Invariant, $"| Load average (1, 5, 15 min) | {results.LoadBefore} before, {results.LoadAfter} after: the machine is shared, so absolute times carry its noise; ratios come from runs taken side by side |");
         md.AppendLine();
         md.AppendLine("Commands:");
         md.AppendLine();

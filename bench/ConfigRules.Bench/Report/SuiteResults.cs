@@ -12,6 +12,8 @@ public sealed class SuiteResults
     public required BenchOptions Options { get; init; }
     public DateTimeOffset Started { get; init; } = DateTimeOffset.UtcNow;
     public TimeSpan Duration { get; set; }
+    public string LoadBefore { get; init; } = MachineInfo.LoadAverage();
+    public string LoadAfter { get; set; } = string.Empty;
 
     public ColdStartResult? ColdStart { get; set; }
     public IReadOnlyList<WarmPathResult>? WarmPath { get; set; }
