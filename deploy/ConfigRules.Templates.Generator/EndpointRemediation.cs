@@ -55,7 +55,7 @@ public static class EndpointRemediation
         }
 
         parameters.Add(VpcEndpointIdsParameter, PackBuilder.StringParameter("",
-            "VPC endpoint ids (comma-separated) to attach to a remediated API, with a resource policy that admits only them. Empty: keep the API's own."));
+            "VPC endpoint ids (comma-separated) to attach to a remediated API, with a resource policy that admits only them. Empty: an API is made private only if its resource policy already admits aws:SourceVpce or aws:SourceVpc callers; any other API is left unchanged and the remediation fails."));
         parameters.Add(MaximumAttemptsParameter, PackBuilder.StringParameter("5",
             "How many times Config retries a failed remediation of one API (1 to 25).").Add("AllowedPattern", "^([1-9]|1[0-9]|2[0-5])$"));
         parameters.Add(RetrySecondsParameter, PackBuilder.StringParameter("60",

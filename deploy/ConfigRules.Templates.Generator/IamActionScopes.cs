@@ -45,8 +45,8 @@ public static class IamActionScopes
             "Sets the resource policy that limits a private API to the given VPC endpoints."),
         new("config:StartConfigRulesEvaluation", AccountConfigRules,
             "Fast path: asks Config to re-evaluate the endpoint rule right after an API Gateway change."),
-        new("config:DescribeConfigRules", "*", "Fast path: finds the endpoint rule's deployed name (conformance packs add a suffix).",
-            "config:DescribeConfigRules is called by name prefix; pack rules get a generated suffix and id, so no ARN can be named in advance."),
+        new("config:DescribeConfigRules", "*", "Fast path: lists the account's rules to find the endpoint rule's deployed names (conformance packs add a suffix).",
+            "config:DescribeConfigRules lists every rule of the account; pack rules get a generated suffix and id, so no ARN can be named in advance."),
     ];
 
     public static IamActionScope For(string action) =>

@@ -22,7 +22,7 @@ public static class PackWiring
         if (withRemediation)
         {
             parameters.Add(EndpointRemediation.VpcEndpointIdsParameter, PackBuilder.StringParameter("",
-                "Passed to the pack: VPC endpoint ids (comma-separated) to attach to remediated APIs."));
+                "Passed to the pack: VPC endpoint ids (comma-separated) to attach to remediated APIs. Empty: only APIs whose resource policy already admits a VPC or VPC endpoint are made private; the others are left unchanged."));
             parameters.Add(EndpointRemediation.MaximumAttemptsParameter, PackBuilder.StringParameter("5", "Passed to the pack: remediation attempts per API (1 to 25)."));
             parameters.Add(EndpointRemediation.RetrySecondsParameter, PackBuilder.StringParameter("60", "Passed to the pack: seconds in which the attempts are counted."));
         }

@@ -56,7 +56,7 @@ public static class RemediationResources
                     .Add("description", "The id of the REST API to make private.")
                     .Add("allowedPattern", "^[a-z0-9]{1,32}$"))
                 .Add(EndpointRemediation.VpcEndpointIdsInput, new YamlMap().Add("type", "String").Add("default", "")
-                    .Add("description", "VPC endpoint ids, comma-separated, to attach. Empty: keep the API's own.")
+                    .Add("description", "VPC endpoint ids, comma-separated, to attach, with a resource policy that admits only them. Empty: the API is made private only if its resource policy already admits callers by aws:SourceVpce or aws:SourceVpc (kept as is); otherwise the remediation fails and the API is not changed.")
                     .Add("allowedPattern", "^(vpce-[0-9a-f]{8,17}(,vpce-[0-9a-f]{8,17})*)?$")))
             .Add("mainSteps", new YamlSequence(new YamlMap()
                 .Add("name", "SetEndpointTypePrivate")

@@ -32,7 +32,7 @@ internal static partial class HandlerCatalog
             var aws = Aws(init);
             var remediation = EndpointRemediationHandler.FromEnvironment(init.Environment.GetVariable,
                 new ApiGatewayRestApis(ApiGatewayClient.Create(aws)),
-                new ConfigServiceEvaluationStarter(ConfigServiceClient.Create(aws)));
+                new ConfigServiceRules(ConfigServiceClient.Create(aws)));
             init.Logger.Info("Remediation ready", LogField.Of("region", aws.Region), LogField.Of("apiGatewayEndpoint", aws.EndpointFor(AwsService.ApiGateway).BaseUri.ToString()));
             return InvocationHandler.From(async (payload, _, ct) => await remediation.HandleJsonAsync(payload, ct).ConfigureAwait(false));
         });

@@ -86,6 +86,24 @@ public class DeployStackTests
     }
 
     [Test]
+    public void The_fast_path_function_is_given_the_endpoint_rule_catalog_id_and_may_list_the_deployed_rules()
+    {
+        var variables = Resource("ApiGatewayEndpointRemediationFunction").Map("Properties").Map("Environment").Map("Variables");
+        variables.Str("ENDPOINT_RULE_NAME").Should().Be("api-gateway-endpoint-type-check");
+        RuleCatalog.Definitions.Select(rule => rule.Id).Should().Contain(variables.Str("ENDPOINT_RULE_NAME"));
+        variables.Should().NotContainKey("CONFIG_RULE_NAMES");
+        IamActionScopes.EndpointRemediationActions.Should().Contain(["config:DescribeConfigRules", "config:StartConfigRulesEvaluation"]);
+    }
+
+    [Test]
+    public void The_automation_says_what_an_empty_VpcEndpointIds_does()
+    {
+        var description = Resource("EndpointRemediationDocument").Map("Properties").Map("Content")
+            .Map("parameters").Map("VpcEndpointIds").Str("description");
+        description.Should().Contain("aws:SourceVpce").And.Contain("not changed").And.NotContain("keep the API's own");
+    }
+
+    [Test]
     public void The_notifier_gets_compliance_changes_of_this_package_rules_and_publishes_to_the_encrypted_topic()
     {
         var notifier = Resource("ComplianceNotifierFunction").Map("Properties");

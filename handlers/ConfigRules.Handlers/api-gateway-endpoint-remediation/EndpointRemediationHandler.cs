@@ -9,20 +9,17 @@ namespace ConfigRules.Handlers.EndpointRemediation;
 /// (<see cref="RemediationRequest"/>), which makes one REST API private; and the EventBridge CloudTrail event of
 /// an API Gateway management call, which asks Config to re-evaluate the endpoint rule at once (the fast path).
 /// </summary>
-public sealed class EndpointRemediationHandler(
-    IRestApiEndpointApi apiGateway,
-    IConfigRuleEvaluationStarter config,
-    string? configRuleNames)
+public sealed class EndpointRemediationHandler(IRestApiEndpointApi apiGateway, EndpointRuleFastPath fastPath)
 {
     public const string HandlerName = "api-gateway-endpoint-remediation";
-    /// <summary>Comma-separated Config rule names the fast path re-evaluates (as deployed, pack prefixes included).</summary>
-    public const string RuleNamesVariable = "CONFIG_RULE_NAMES";
-    /// <summary>StartConfigRulesEvaluation takes at most 25 rule names a call.</summary>
-    public const int MaxRulesPerCall = 25;
 
+    /// <summary>The handler configured from the function's environment (<see cref="EndpointRuleFastPath.RuleIdVariable"/>).</summary>
     public static EndpointRemediationHandler FromEnvironment(
-        Func<string, string?> environment, IRestApiEndpointApi apiGateway, IConfigRuleEvaluationStarter config) =>
-        new(apiGateway, config, environment(RuleNamesVariable));
+        Func<string, string?> environment, IRestApiEndpointApi apiGateway, IConfigRulesApi config)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        return new(apiGateway, EndpointRuleFastPath.Create(environment(EndpointRuleFastPath.RuleIdVariable), config, CatalogRuleMatcher.Default));
+    }
 
     /// <summary>The invocation: dispatches on the payload's shape and returns the response body.</summary>
     public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
@@ -66,45 +63,8 @@ public sealed class EndpointRemediationHandler(
         };
     }
 
-    public async Task<FastPathResult> ReEvaluateAsync(ApiGatewayCallEvent call, CancellationToken cancellationToken)
-    {
-        if (!call.MayChangeEndpoint)
-        {
-            return new FastPathResult
-            {
-                Outcome = "ignored",
-                EventName = call.EventName,
-                RestApiId = call.RestApiId,
-                Message = call.ErrorCode is not null
-                    ? $"{call.EventName} failed ({call.ErrorCode}): nothing changed, nothing to re-evaluate."
-                    : $"{call.EventName} does not create or reconfigure a REST API: expected one of {string.Join(", ", ApiGatewayCallEvent.EndpointChangingCalls)}.",
-            };
-        }
-
-        var rules = RuleNames();
-        foreach (var batch in rules.Chunk(MaxRulesPerCall))
-            await config.StartConfigRulesEvaluationAsync(batch, cancellationToken);
-        return new FastPathResult
-        {
-            Outcome = "evaluation-started",
-            EventName = call.EventName,
-            RestApiId = call.RestApiId,
-            ConfigRuleNames = rules,
-            Message = $"{call.EventName} on {call.RestApiId ?? "a REST API"}: asked AWS Config to re-evaluate {string.Join(", ", rules)}.",
-        };
-    }
-
-    private List<string> RuleNames()
-    {
-        var names = (configRuleNames ?? "")
-            .Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Distinct(StringComparer.Ordinal)
-            .ToList();
-        if (names.Count == 0)
-            throw new HandlerConfigurationException(
-                $"{RuleNamesVariable} is {(configRuleNames is null ? "not set" : "empty")}: the fast path needs the deployed name(s) of the endpoint rule, comma-separated (e.g. api-gateway-endpoint-type-check-conformance-pack-abc123).");
-        return names;
-    }
+    public Task<FastPathResult> ReEvaluateAsync(ApiGatewayCallEvent call, CancellationToken cancellationToken) =>
+        fastPath.ReEvaluateAsync(call, cancellationToken);
 
     private static JsonDocument ParseObject(ReadOnlyMemory<byte> payload)
     {

@@ -26,6 +26,9 @@ public sealed class FastPathResult
     public required string Outcome { get; init; }
     public required string EventName { get; init; }
     public string? RestApiId { get; init; }
+    /// <summary>The catalog id of the rule the fast path re-evaluates (ENDPOINT_RULE_NAME).</summary>
+    public required string EndpointRule { get; init; }
+    /// <summary>The deployed Config rules of that id that were asked to re-evaluate.</summary>
     public IReadOnlyList<string> ConfigRuleNames { get; init; } = [];
     public required string Message { get; init; }
 }

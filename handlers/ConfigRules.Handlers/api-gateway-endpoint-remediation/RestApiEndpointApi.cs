@@ -19,9 +19,3 @@ public interface IRestApiEndpointApi
 
     Task<RestApiEndpointState> UpdateRestApiAsync(string restApiId, IReadOnlyList<RestApiPatchOperation> operations, CancellationToken cancellationToken);
 }
-
-/// <summary>Config's StartConfigRulesEvaluation (at most 25 rule names a call).</summary>
-public interface IConfigRuleEvaluationStarter
-{
-    Task StartConfigRulesEvaluationAsync(IReadOnlyList<string> configRuleNames, CancellationToken cancellationToken);
-}

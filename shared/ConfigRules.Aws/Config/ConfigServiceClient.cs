@@ -145,6 +145,32 @@ public sealed class ConfigServiceClient : IConfigService
             ConfigJsonContext.Default.StartConfigRulesEvaluationInput, ConfigJsonContext.Default.EmptyOutput, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The names of this account's Config rules in this region (DescribeConfigRules, every page). Rules being deleted
+    /// (ConfigRuleState DELETING or DELETING_RESULTS) are left out: StartConfigRulesEvaluation cannot run them.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> DescribeConfigRuleNamesAsync(CancellationToken cancellationToken)
+    {
+        var names = new List<string>();
+        string? nextToken = null;
+        do
+        {
+            var page = await _protocol.InvokeAsync("DescribeConfigRules", new DescribeConfigRulesInput { NextToken = nextToken },
+                ConfigJsonContext.Default.DescribeConfigRulesInput, ConfigJsonContext.Default.DescribeConfigRulesOutput,
+                cancellationToken).ConfigureAwait(false);
+            foreach (var rule in page.ConfigRules ?? [])
+            {
+                if (string.IsNullOrEmpty(rule.ConfigRuleName))
+                    throw new AwsProtocolException("Config DescribeConfigRules returned a rule without ConfigRuleName.");
+                if (rule.ConfigRuleState?.StartsWith("DELETING", StringComparison.Ordinal) == true) continue;
+                names.Add(rule.ConfigRuleName);
+            }
+            nextToken = NextPageToken(page.NextToken, nextToken, "DescribeConfigRules");
+        }
+        while (nextToken is not null);
+        return names;
+    }
+
     private static EvaluationShape ToShape(FrameworkEvaluation evaluation) => new()
     {
         ComplianceResourceType = evaluation.ComplianceResourceType,

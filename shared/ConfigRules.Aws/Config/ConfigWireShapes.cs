@@ -126,6 +126,26 @@ internal sealed class StartConfigRulesEvaluationInput
     [JsonPropertyName("ConfigRuleNames")] public required List<string> ConfigRuleNames { get; init; }
 }
 
+internal sealed class DescribeConfigRulesInput
+{
+    // ConfigRuleNames and Filters left out: the fast path lists every rule, since deployed names are not known in advance.
+    [JsonPropertyName("NextToken")] public string? NextToken { get; init; }
+}
+
+internal sealed class DescribeConfigRulesOutput
+{
+    [JsonPropertyName("ConfigRules")] public List<ConfigRuleShape>? ConfigRules { get; set; }
+    [JsonPropertyName("NextToken")] public string? NextToken { get; set; }
+}
+
+internal sealed class ConfigRuleShape
+{
+    [JsonPropertyName("ConfigRuleName")] public string? ConfigRuleName { get; set; }
+
+    /// <summary>ACTIVE, DELETING, DELETING_RESULTS or EVALUATING.</summary>
+    [JsonPropertyName("ConfigRuleState")] public string? ConfigRuleState { get; set; }
+}
+
 internal sealed class EmptyOutput;
 
 [JsonSourceGenerationOptions(
@@ -143,5 +163,7 @@ internal sealed class EmptyOutput;
 [JsonSerializable(typeof(PutEvaluationsInput))]
 [JsonSerializable(typeof(PutEvaluationsOutput))]
 [JsonSerializable(typeof(StartConfigRulesEvaluationInput))]
+[JsonSerializable(typeof(DescribeConfigRulesInput))]
+[JsonSerializable(typeof(DescribeConfigRulesOutput))]
 [JsonSerializable(typeof(EmptyOutput))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

@@ -238,6 +238,48 @@ public sealed class ConfigServiceClientTests
         Config.StartedEvaluations.Should().ContainSingle().Which.Should().Equal("api-gateway-endpoint-type-check");
     }
 
+    [Test]
+    public async Task DescribeConfigRuleNames_reads_every_page_and_leaves_out_rules_being_deleted()
+    {
+        Config.RulePageSize = 2;
+        Config.AddConfigRule("api-gateway-endpoint-type-check-conformance-pack-abc123");
+        Config.AddConfigRule("lambda-timeout-check", "EVALUATING");
+        Config.AddConfigRule("old-endpoint-rule", "DELETING");
+        Config.AddConfigRule("purged-endpoint-rule", "DELETING_RESULTS");
+        Config.AddConfigRule("s3-bucket-versioning-enabled");
+
+        var names = await _client.DescribeConfigRuleNamesAsync(CancellationToken.None);
+
+        names.Should().Equal("api-gateway-endpoint-type-check-conformance-pack-abc123", "lambda-timeout-check", "s3-bucket-versioning-enabled");
+        var requests = _loopback.Server.RequestsFor("config", "DescribeConfigRules");
+        requests.Should().HaveCount(3).And.OnlyContain(r => r.SignatureValid && r.Status == 200);
+        requests[0].Request.Header("X-Amz-Target").Should().Be("StarlingDoveService.DescribeConfigRules");
+        requests[0].Request.Header("Content-Type").Should().Be("application/x-amz-json-1.1");
+        requests[0].BodyText.Should().Be("{}");
+        JsonNode.Parse(requests[1].BodyText)!.AsObject().Select(m => m.Key).Should().Equal("NextToken");
+    }
+
+    [Test]
+    public async Task DescribeConfigRuleNames_of_an_account_without_rules_is_empty()
+    {
+        var names = await _client.DescribeConfigRuleNamesAsync(CancellationToken.None);
+
+        names.Should().BeEmpty();
+        _loopback.Server.RequestsFor("config", "DescribeConfigRules").Should().ContainSingle();
+    }
+
+    [Test]
+    public async Task DescribeConfigRuleNames_retries_throttling()
+    {
+        Config.AddConfigRule("api-gateway-endpoint-type-check");
+        _loopback.Server.Faults.Throttle("config", "DescribeConfigRules", times: 1);
+
+        var names = await _client.DescribeConfigRuleNamesAsync(CancellationToken.None);
+
+        names.Should().Equal("api-gateway-endpoint-type-check");
+        _loopback.Server.RequestsFor("config", "DescribeConfigRules").Select(r => r.Status).Should().Equal(400, 200);
+    }
+
     private sealed class CancellingDelays(CancellationTokenSource deadline) : IRetryDelayStrategy
     {
         public TimeSpan DelayBefore(int retry)

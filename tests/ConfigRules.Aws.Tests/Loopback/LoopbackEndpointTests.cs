@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
 using ConfigRules.Aws.Config;
 using ConfigRules.Aws.Credentials;
 using ConfigRules.Aws.Endpoints;
@@ -85,6 +86,25 @@ public sealed class LoopbackEndpointTests
         body = await Raw("PutEvaluations", $$"""{"ResultToken":"t","Evaluations":[{{many}}]}""");
         body.Should().Contain("ValidationException").And.Contain("101");
         _loopback.Server.Config.AcceptedEvaluations.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task DescribeConfigRules_checks_members_names_filters_and_tokens_like_the_service_model()
+    {
+        _loopback.Server.Config.AddConfigRule("api-gateway-endpoint-type-check-conformance-pack-abc123");
+
+        (await Raw("DescribeConfigRules", """{"nextToken":"x"}""")).Should().Contain("SerializationException").And.Contain("nextToken");
+        (await Raw("DescribeConfigRules", """{"ConfigRuleNames":["missing-rule"]}""")).Should().Contain("NoSuchConfigRuleException").And.Contain("missing-rule");
+        var tooMany = string.Join(",", Enumerable.Range(0, 26).Select(i => $"\"r{i}\""));
+        (await Raw("DescribeConfigRules", $$"""{"ConfigRuleNames":[{{tooMany}}]}""")).Should().Contain("ValidationException").And.Contain("26");
+        (await Raw("DescribeConfigRules", """{"Filters":{"EvaluationMode":"LIVE"}}""")).Should().Contain("ValidationException").And.Contain("DETECTIVE");
+        (await Raw("DescribeConfigRules", """{"NextToken":"forged"}""")).Should().Contain("InvalidNextTokenException");
+
+        var answer = JsonNode.Parse(await Raw("DescribeConfigRules", """{"ConfigRuleNames":["api-gateway-endpoint-type-check-conformance-pack-abc123"],"Filters":{"EvaluationMode":"DETECTIVE"}}"""))!;
+        var rule = answer["ConfigRules"]!.AsArray().Should().ContainSingle().Subject!.AsObject();
+        rule.Select(m => m.Key).Should().Contain(["ConfigRuleName", "ConfigRuleArn", "ConfigRuleId", "Source", "ConfigRuleState"]);
+        rule["Source"]!["Owner"]!.GetValue<string>().Should().Be("CUSTOM_LAMBDA");
+        rule["ConfigRuleState"]!.GetValue<string>().Should().Be("ACTIVE");
     }
 
     [Test]

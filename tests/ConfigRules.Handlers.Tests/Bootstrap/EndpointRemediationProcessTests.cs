@@ -18,11 +18,15 @@ public sealed class EndpointRemediationProcessTests
     private const string ApiId = "a1b2c3d4e5";
     private const string Endpoint = "vpce-0123456789abcdef0";
 
-    private static HandlerFunction Start(string? type, string? policy = null, string? ruleNames = null) =>
+    private const string PackRule = "api-gateway-endpoint-type-check-conformance-pack-abc123";
+
+    /// <summary>The function as the deploy stack configures it: ENDPOINT_RULE_NAME is the catalog id.</summary>
+    private static HandlerFunction Start(string? type, string? policy = null, params string[] deployedRules) =>
         HandlerFunction.Start(Handler, aws =>
         {
             if (type is not null) aws.ApiGateway.PutRestApi(ApiId, type, "orders-api", policy);
-            return ruleNames is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["CONFIG_RULE_NAMES"] = ruleNames };
+            foreach (var rule in deployedRules) aws.Config.AddConfigRule(rule);
+            return new Dictionary<string, string> { ["ENDPOINT_RULE_NAME"] = "api-gateway-endpoint-type-check" };
         });
 
     private static byte[] Payload(string json) => Encoding.UTF8.GetBytes(json);
@@ -114,18 +118,45 @@ public sealed class EndpointRemediationProcessTests
     }
 
     [Test]
-    public async Task The_fast_path_asks_config_to_evaluate_the_endpoint_rule_now()
+    public async Task The_fast_path_asks_config_to_evaluate_the_deployed_endpoint_rule_now()
     {
-        await using var function = Start(null, ruleNames: "api-gateway-endpoint-type-check-conformance-pack-k2v8d0qlm");
+        await using var function = Start(null, null, "lambda-timeout-check-conformance-pack-abc123", PackRule);
 
         var outcome = await function.InvokeAsync(FastPathTests.CloudTrailEvent("UpdateRestApi"));
         var ignored = await function.InvokeAsync(FastPathTests.CloudTrailEvent("GetRestApi"));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         outcome.Json.GetProperty("outcome").GetString().Should().Be("evaluation-started");
+        outcome.Json.GetProperty("configRuleNames")[0].GetString().Should().Be(PackRule);
         ignored.Json.GetProperty("outcome").GetString().Should().Be("ignored");
-        function.Aws.Config.StartedEvaluations.Should().ContainSingle()
-            .Which.Should().Equal("api-gateway-endpoint-type-check-conformance-pack-k2v8d0qlm");
+        function.Aws.Config.StartedEvaluations.Should().ContainSingle().Which.Should().Equal(PackRule);
+        function.Aws.Requests.Select(r => r.Operation).Should().Equal("DescribeConfigRules", "StartConfigRulesEvaluation");
         function.Aws.Requests.Should().OnlyContain(r => r.SignatureValid && r.Status == 200);
+    }
+
+    [Test]
+    public async Task The_fast_path_without_the_endpoint_rule_deployed_fails_the_invocation_and_serves_the_next()
+    {
+        await using var function = Start("REGIONAL", null, "lambda-timeout-check-conformance-pack-abc123");
+
+        var outcome = await function.InvokeAsync(FastPathTests.CloudTrailEvent("CreateRestApi"));
+        var next = await function.InvokeAsync(Payload($$"""{"RestApiId":"{{ApiId}}","VpcEndpointIds":["{{Endpoint}}"]}"""));
+
+        outcome.IsError.Should().BeTrue();
+        outcome.ErrorType.Should().Be("EndpointRuleNotDeployedException");
+        outcome.ErrorMessage.Should().Contain("ENDPOINT_RULE_NAME 'api-gateway-endpoint-type-check'").And.Contain("lambda-timeout-check-conformance-pack-abc123");
+        function.Aws.Config.StartedEvaluations.Should().BeEmpty();
+        next.IsError.Should().BeFalse(next.ToString());
+    }
+
+    [Test]
+    public async Task Without_ENDPOINT_RULE_NAME_initialization_fails_naming_it()
+    {
+        await using var function = HandlerFunction.Start(Handler);
+
+        var init = await function.RuntimeApi.WaitForInitErrorAsync(HandlerFunction.Wait);
+
+        init.ErrorType.Should().Be("HandlerConfigurationException");
+        init.ErrorMessage.Should().Contain("ENDPOINT_RULE_NAME is not set");
     }
 }

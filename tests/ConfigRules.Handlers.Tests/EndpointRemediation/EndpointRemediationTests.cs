@@ -20,7 +20,7 @@ public class EndpointRemediationTests
     {
         var apis = new InMemoryRestApis();
         if (api is not null) apis.With(api);
-        return (new EndpointRemediationHandler(apis, new RecordingEvaluationStarter(), null), apis);
+        return (new EndpointRemediationHandler(apis, EndpointRuleFastPath.Create("api-gateway-endpoint-type-check", new InMemoryConfigRules(), CatalogRuleMatcher.Default)), apis);
     }
 
     private static async Task<JsonElement> InvokeAsync(EndpointRemediationHandler handler, string payload)

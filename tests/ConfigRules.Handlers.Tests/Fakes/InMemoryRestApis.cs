@@ -39,12 +39,29 @@ public sealed class InMemoryRestApis : IRestApiEndpointApi
     }
 }
 
-public sealed class RecordingEvaluationStarter : IConfigRuleEvaluationStarter
+/// <summary>The account's Config rules in memory: DescribeConfigRules lists <see cref="Rules"/>, StartConfigRulesEvaluation is recorded.</summary>
+public sealed class InMemoryConfigRules : IConfigRulesApi
 {
+    public List<string> Rules { get; } = [];
+    public int DescribeCalls { get; private set; }
     public List<IReadOnlyList<string>> Calls { get; } = [];
+
+    public InMemoryConfigRules With(params string[] ruleNames)
+    {
+        Rules.AddRange(ruleNames);
+        return this;
+    }
+
+    public Task<IReadOnlyList<string>> DescribeConfigRuleNamesAsync(CancellationToken cancellationToken)
+    {
+        DescribeCalls++;
+        return Task.FromResult<IReadOnlyList<string>>([.. Rules]);
+    }
 
     public Task StartConfigRulesEvaluationAsync(IReadOnlyList<string> configRuleNames, CancellationToken cancellationToken)
     {
+        if (configRuleNames.Count is < 1 or > EndpointRuleFastPath.MaxRulesPerCall)
+            throw new InvalidOperationException($"StartConfigRulesEvaluation takes 1 to 25 rule names; {configRuleNames.Count} were given.");
         Calls.Add(configRuleNames);
         return Task.CompletedTask;
     }

@@ -37,8 +37,9 @@ public sealed class LoopbackAccount : IAsyncDisposable
     public ComplianceNotifierHandler Notifier() =>
         new(new SnsNoticePublisher(SnsClient.Create(Context)), Topic, CatalogRuleMatcher.Default);
 
-    public EndpointRemediationHandler Remediation(string? configRuleNames = null) =>
-        new(new ApiGatewayRestApis(ApiGatewayClient.Create(Context)), new ConfigServiceEvaluationStarter(ConfigServiceClient.Create(Context)), configRuleNames);
+    public EndpointRemediationHandler Remediation(string endpointRuleId = "api-gateway-endpoint-type-check") =>
+        new(new ApiGatewayRestApis(ApiGatewayClient.Create(Context)),
+            EndpointRuleFastPath.Create(endpointRuleId, new ConfigServiceRules(ConfigServiceClient.Create(Context)), CatalogRuleMatcher.Default));
 
     public ValueTask DisposeAsync() => Server.DisposeAsync();
 

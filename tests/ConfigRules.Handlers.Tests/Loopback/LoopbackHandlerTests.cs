@@ -83,12 +83,37 @@ public class LoopbackHandlerTests
     }
 
     [Test]
-    public async Task The_fast_path_starts_a_config_evaluation()
+    public async Task The_fast_path_finds_the_pack_named_rules_on_every_page_and_starts_them_in_batches_of_25()
     {
         await using var account = LoopbackAccount.Start();
+        var config = account.Server.Config;
+        config.AddConfigRule("lambda-timeout-check-conformance-pack-abc123");
+        var deployed = Enumerable.Range(1, 27).Select(i => $"api-gateway-endpoint-type-check-conformance-pack-{i:d3}").ToList();
+        foreach (var name in deployed) config.AddConfigRule(name);
+        config.AddConfigRule("api-gateway-endpoint-type-check-conformance-pack-old", "DELETING");
+        config.AddConfigRule("custom-api-gateway-endpoint-type");
 
-        await account.Remediation("api-gateway-endpoint-type-check").HandleJsonAsync(FastPathTests.CloudTrailEvent("UpdateRestApi"), CancellationToken.None);
+        var body = await account.Remediation().HandleJsonAsync(FastPathTests.CloudTrailEvent("UpdateRestApi"), CancellationToken.None);
 
-        account.Server.RequestsFor("config", "StartConfigRulesEvaluation").Should().ContainSingle();
+        account.Server.RequestsFor("config", "DescribeConfigRules").Should().HaveCount(2, "30 rules at 25 a page");
+        config.StartedEvaluations.Select(b => b.Count).Should().Equal(25, 2);
+        config.StartedEvaluations.SelectMany(b => b).Should().Equal(deployed);
+        account.Server.Requests.Should().OnlyContain(r => r.SignatureValid && r.Status == 200);
+        using var response = JsonDocument.Parse(body);
+        response.RootElement.GetProperty("outcome").GetString().Should().Be("evaluation-started");
+        response.RootElement.GetProperty("configRuleNames").GetArrayLength().Should().Be(27);
+    }
+
+    [Test]
+    public async Task The_fast_path_without_the_endpoint_rule_deployed_fails_and_starts_nothing()
+    {
+        await using var account = LoopbackAccount.Start();
+        account.Server.Config.AddConfigRule("lambda-timeout-check-conformance-pack-abc123");
+
+        var act = () => account.Remediation().HandleJsonAsync(FastPathTests.CloudTrailEvent("CreateRestApi"), CancellationToken.None);
+
+        (await act.Should().ThrowAsync<EndpointRuleNotDeployedException>()).Which.Message.Should()
+            .Contain("ENDPOINT_RULE_NAME 'api-gateway-endpoint-type-check'").And.Contain("lambda-timeout-check-conformance-pack-abc123");
+        account.Server.RequestsFor("config", "StartConfigRulesEvaluation").Should().BeEmpty();
     }
 }

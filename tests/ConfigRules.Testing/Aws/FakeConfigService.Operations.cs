@@ -20,6 +20,7 @@ public sealed partial class FakeConfigService
             "ConfigRuleName", "ComplianceTypes", "Limit", "NextToken"))),
         "PutEvaluations" => Reply(PutEvaluations(JsonInput.Parse(request, operation, "Evaluations", "ResultToken", "TestMode"))),
         "StartConfigRulesEvaluation" => Reply(StartConfigRulesEvaluation(JsonInput.Parse(request, operation, "ConfigRuleNames"))),
+        "DescribeConfigRules" => Reply(DescribeConfigRules(JsonInput.Parse(request, operation, "ConfigRuleNames", "NextToken", "Filters"))),
         _ => throw new FakeAwsErrorException(400, "UnknownOperationException", $"The loopback Config service does not implement {operation}."),
     };
 
@@ -160,7 +161,7 @@ public sealed partial class FakeConfigService
         var names = input.RequiredArray("ConfigRuleNames", 1, 25).Select(n => n?.GetValue<string>() ?? string.Empty).ToList();
         lock (_gate)
         {
-            foreach (var name in names.Where(n => KnownRules.Count > 0 && !KnownRules.Contains(n)))
+            foreach (var name in names.Where(IsUnknownRule))
                 throw new FakeAwsErrorException(400, "NoSuchConfigRuleException", $"The ConfigRule '{name}' provided in the request is invalid.");
             _started.Add(names);
         }

@@ -37,7 +37,7 @@ public sealed partial class FakeConfigService
     /// <summary>When set, PutEvaluations refuses result tokens not registered with <see cref="RegisterResultToken"/>.</summary>
     public bool RequireRegisteredResultTokens { get; set; }
 
-    /// <summary>When not empty, StartConfigRulesEvaluation refuses other names with NoSuchConfigRuleException.</summary>
+    /// <summary>When not empty (or once rules are added with AddConfigRule), StartConfigRulesEvaluation refuses other names with NoSuchConfigRuleException.</summary>
     public HashSet<string> KnownRules { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Adds a resource, or a newer version of it (history lists the newest first).</summary>

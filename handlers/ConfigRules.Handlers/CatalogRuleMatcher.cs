@@ -1,13 +1,14 @@
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules;
 
-namespace ConfigRules.Handlers.ComplianceNotifier;
+namespace ConfigRules.Handlers;
 
 /// <summary>
 /// Finds which of our rules a deployed Config rule is. Deployed names are not always the catalog id:
 /// conformance packs and stacks add prefixes and suffixes ("serverless-governance-lambda-timeout-check-abc123",
 /// "lambda-timeout-check-conformance-pack-xyz"). A catalog id counts when it appears as whole dash-separated
 /// words; the longest such id wins, so a longer id is never mistaken for a shorter one it contains.
+/// The notifier uses it to name a rule's severity; the endpoint fast path to find the endpoint rule's deployed names.
 /// </summary>
 public sealed class CatalogRuleMatcher(IReadOnlyList<RuleDefinition> definitions)
 {
@@ -23,6 +24,14 @@ public sealed class CatalogRuleMatcher(IReadOnlyList<RuleDefinition> definitions
         }
         return best;
     }
+
+    /// <summary>The catalog rule with this id, or null.</summary>
+    public RuleDefinition? Find(string ruleId) =>
+        definitions.FirstOrDefault(d => string.Equals(d.Id, ruleId, StringComparison.Ordinal));
+
+    /// <summary>Whether the deployed Config rule is a deployment of the catalog rule <paramref name="ruleId"/> (by <see cref="Match"/>).</summary>
+    public bool IsDeploymentOf(string configRuleName, string ruleId) =>
+        string.Equals(Match(configRuleName)?.Id, ruleId, StringComparison.Ordinal);
 
     /// <summary>Severity spelled for message attributes and filter policies: low, medium, high, critical or unknown.</summary>
     public static string SeverityName(RuleDefinition? definition) =>
