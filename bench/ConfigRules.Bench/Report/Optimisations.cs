@@ -21,5 +21,11 @@ public static class Optimisations
             "10,000 functions with 20 ms per call: 9.8 s → 8.1 s (median of 3 runs each, alternating old and new builds, −18%): the 100 " +
             "sequential list pages now overlap the batches. No gain on the loopback endpoint without latency, where the fake account's own " +
             "work saturates the two cores."),
+        new("The role pass (lambda-execution-role-check) skims each item's top-level properties for `resourceType` with a Utf8JsonReader, skipping nested values, instead of a raw-text search for `AWS::IAM::Role` that every function passed (each names its role in `relationships`) and then parsed in full",
+            "cli/ConfigRules.Cli: Engine/InputLookups.cs (RoleIndex.MayBeRole) (commit a3a960d)",
+            "100,000 items, full rule set: 58.2 → 66.6 MB/s (this suite, --only cli). The first pass now costs about 19% of the run (one tokenization to find item boundaries and one skim), where it parsed every item before."),
+        new("The JSON report encodes what repeats once: property names, rule names, resource and compliance types as JsonEncodedText, and the ordering timestamp (the same for every rule of an item) formatted to UTF-8 only when it changes, instead of a new string per evaluation",
+            "cli/ConfigRules.Cli: Reporting/JsonReporter.cs, Reporting/IReporter.cs (commit ad98bd2)",
+            "100,000 items, full rule set: 63.8 → 75.9 MB/s (median of 3 runs each, old and new builds alternating, on a loaded machine: load average 10 on 2 cores). Output byte-identical. Writing the report fell from 17.5% to 10.3% of the run (perf profile)."),
     ];
 }

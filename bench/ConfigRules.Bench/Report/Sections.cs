@@ -112,9 +112,9 @@ internal static class CliSection
             md.AppendLine(inv, $"**What stands in the way of 0.5x** (figures from this run, {largest.Items:N0} items): the raw scan tokenizes at {largest.RawMegabytesPerSecond:F0} MB/s.");
             md.AppendLine(inv, $"With one rule the CLI reads at {largest.OneRuleMegabytesPerSecond:F1} MB/s ({largest.OneRuleMegabytesPerSecond / largest.RawMegabytesPerSecond:F2}x): every item is deserialized, its");
             md.AppendLine("configuration copied into a JsonElement and mapped to the rules' model before any rule sees it. The full rule set brings it");
-            md.AppendLine(inv, $"to {largest.CliMegabytesPerSecond:F1} MB/s: seven rules judge every function, and lambda-execution-role-check makes the CLI read the input");
-            md.AppendLine("twice (a first pass collects the AWS::IAM::Role items, and its raw-text filter lets every function through, since each");
-            md.AppendLine("function's item names its role in `relationships`). Memory, the other half of the target, stays flat.");
+            md.AppendLine(inv, $"to {largest.CliMegabytesPerSecond:F1} MB/s: seven rules judge every function and an evaluation is written per rule and function,");
+            md.AppendLine("and lambda-execution-role-check makes the CLI read the input twice (a first pass tokenizes every item to find the");
+            md.AppendLine("AWS::IAM::Role ones, though it now parses only those). Memory, the other half of the target, stays flat.");
             md.AppendLine();
         }
         if (results.CliCheck is { } check)

@@ -15,8 +15,8 @@ namespace ConfigRules.Cli.Commands;
 /// <remarks>
 /// Related items: lambda-execution-role-check needs each function's role, and a role's item may come anywhere in
 /// the input: after the function, in another file (IAM is global, so roles sit in one region's snapshot), in any
-/// order. Two passes keep memory flat: a first pass parses only items that mention <c>AWS::IAM::Role</c> (a byte
-/// search decides before parsing) and keeps their few needed fields in a <see cref="RoleIndex"/>, bounded by the
+/// order. Two passes keep memory flat: a first pass parses only items whose own resourceType is <c>AWS::IAM::Role</c> (a
+/// skim of the item's top-level properties decides before parsing) and keeps their few needed fields in a <see cref="RoleIndex"/>, bounded by the
 /// account's role count; the second pass evaluates item by item. Buffering functions until their role shows up
 /// would instead grow with the input. Stdin is spooled to a temporary file so it can be read twice. The first pass
 /// runs only when a selected rule reads IAM roles (its definition declares <c>iam:GetRole</c>).

@@ -19,8 +19,37 @@ public sealed class RoleIndex(string whereToFind = "among the input's AWS::IAM::
 
     public int Count => _roles.Count;
 
-    /// <summary>A cheap test on raw JSON before parsing: only items that mention the role type can be roles.</summary>
-    public static bool MayBeRole(ReadOnlySpan<byte> utf8Json) => utf8Json.IndexOf("AWS::IAM::Role"u8) >= 0;
+    /// <summary>
+    /// A cheap test on raw JSON before parsing: only items whose top-level <c>resourceType</c> is the role type can be
+    /// roles. Only the item's own properties are looked at (nested values are skipped unread), because every function
+    /// names its role in <c>relationships</c>: a text search would let each of them through to a full parse.
+    /// </summary>
+    public static bool MayBeRole(ReadOnlySpan<byte> utf8Json)
+    {
+        var reader = new Utf8JsonReader(utf8Json);
+        try
+        {
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return true; // not ours to judge: the parser says what is wrong
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var isResourceType = IsResourceTypeName(ref reader);
+                if (!reader.Read()) return true;
+                // Escaped text cannot be compared byte for byte: let the parser decide.
+                if (isResourceType && reader.TokenType == JsonTokenType.String &&
+                    (reader.ValueIsEscaped || reader.ValueTextEquals("AWS::IAM::Role"u8))) return true;
+                reader.Skip(); // nested values unread; a no-op on a string or number
+            }
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true; // broken JSON is parsed, and reported, by the evaluation pass
+        }
+    }
+
+    /// <summary>The mapper matches property names case-insensitively, so this does too; escaped names go to the parser.</summary>
+    private static bool IsResourceTypeName(ref Utf8JsonReader reader) =>
+        reader.ValueIsEscaped || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "resourceType"u8);
 
     public void Add(ConfigurationItem item)
     {

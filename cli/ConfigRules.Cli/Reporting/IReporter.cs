@@ -22,5 +22,17 @@ public static class Reporters
 
     /// <summary>Timestamps as AWS Config's JSON writes them: UTC, milliseconds, <c>Z</c>.</summary>
     public static string Timestamp(DateTimeOffset value) =>
-        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+        value.UtcDateTime.ToString(TimestampFormat, System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The length of <see cref="Timestamp"/>'s text: <c>2024-01-02T03:04:05.678Z</c>.</summary>
+    public const int TimestampLength = 24;
+
+    private const string TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+
+    /// <summary><see cref="Timestamp"/> written as UTF-8 into <paramref name="destination"/> (<see cref="TimestampLength"/> bytes), without a string.</summary>
+    public static void FormatTimestamp(DateTimeOffset value, Span<byte> destination)
+    {
+        if (!value.UtcDateTime.TryFormat(destination, out var written, TimestampFormat, System.Globalization.CultureInfo.InvariantCulture) || written != TimestampLength)
+            throw new InvalidOperationException($"The timestamp {value:O} does not format to {TimestampLength} characters.");
+    }
 }

@@ -10,10 +10,25 @@ namespace ConfigRules.Cli.Reporting;
 /// <c>{"evaluations":[{configRuleName, complianceResourceType, complianceResourceId, complianceType, annotation,
 /// orderingTimestamp}], "summary":{"COMPLIANT":n,"NON_COMPLIANT":n,"NOT_APPLICABLE":n}}</c>.
 /// </summary>
+/// <remarks>
+/// Written once per rule and item, so what repeats is encoded once: property names, rule names and compliance
+/// types as <see cref="JsonEncodedText"/>, and the ordering timestamp (the same for every rule of an item) formatted
+/// only when it changes.
+/// </remarks>
 public sealed class JsonReporter(Stream output) : IReporter
 {
     private const int FlushThreshold = 32 * 1024;
+    private static readonly JsonEncodedText ConfigRuleName = JsonEncodedText.Encode("configRuleName");
+    private static readonly JsonEncodedText ComplianceResourceType = JsonEncodedText.Encode("complianceResourceType");
+    private static readonly JsonEncodedText ComplianceResourceId = JsonEncodedText.Encode("complianceResourceId");
+    private static readonly JsonEncodedText ComplianceTypeName = JsonEncodedText.Encode("complianceType");
+    private static readonly JsonEncodedText AnnotationName = JsonEncodedText.Encode("annotation");
+    private static readonly JsonEncodedText OrderingTimestamp = JsonEncodedText.Encode("orderingTimestamp");
+
     private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { Indented = true });
+    private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
+    private readonly byte[] _timestamp = new byte[Reporters.TimestampLength];
+    private DateTimeOffset? _timestampOf;
 
     public void Begin(IReadOnlyList<SelectedRule> rules)
     {
@@ -25,13 +40,18 @@ public sealed class JsonReporter(Stream output) : IReporter
     {
         var evaluation = finding.Evaluation;
         _writer.WriteStartObject();
-        _writer.WriteString("configRuleName", finding.RuleId);
-        _writer.WriteString("complianceResourceType", evaluation.ComplianceResourceType);
-        _writer.WriteString("complianceResourceId", evaluation.ComplianceResourceId);
-        _writer.WriteString("complianceType", evaluation.ComplianceType.ToWire());
-        if (evaluation.Annotation is { } annotation) _writer.WriteString("annotation", annotation);
-        else _writer.WriteNull("annotation");
-        _writer.WriteString("orderingTimestamp", Reporters.Timestamp(evaluation.OrderingTimestamp));
+        _writer.WriteString(ConfigRuleName, Encoded(finding.RuleId));
+        _writer.WriteString(ComplianceResourceType, Encoded(evaluation.ComplianceResourceType));
+        _writer.WriteString(ComplianceResourceId, evaluation.ComplianceResourceId);
+        _writer.WriteString(ComplianceTypeName, Encoded(evaluation.ComplianceType.ToWire()));
+        if (evaluation.Annotation is { } annotation) _writer.WriteString(AnnotationName, annotation);
+        else _writer.WriteNull(AnnotationName);
+        if (_timestampOf != evaluation.OrderingTimestamp)
+        {
+            Reporters.FormatTimestamp(evaluation.OrderingTimestamp, _timestamp);
+            _timestampOf = evaluation.OrderingTimestamp;
+        }
+        _writer.WriteString(OrderingTimestamp, _timestamp);
         _writer.WriteEndObject();
         if (_writer.BytesPending > FlushThreshold) _writer.Flush();
     }
@@ -48,6 +68,20 @@ public sealed class JsonReporter(Stream output) : IReporter
         _writer.Flush();
         output.Write("\n"u8);
         output.Flush();
+    }
+
+    /// <summary>
+    /// Rule names, resource types and compliance types come from small sets: each is escaped once. Bounded by the
+    /// number of distinct values (resource types are a fixed AWS list), never by the input's size.
+    /// </summary>
+    private JsonEncodedText Encoded(string value)
+    {
+        if (!_encoded.TryGetValue(value, out var encoded))
+        {
+            encoded = JsonEncodedText.Encode(value);
+            if (_encoded.Count < 4096) _encoded[value] = encoded;
+        }
+        return encoded;
     }
 
     public void Dispose() => _writer.Dispose();
