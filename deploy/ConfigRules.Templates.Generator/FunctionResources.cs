@@ -12,7 +12,7 @@ public static class FunctionResources
     /// <summary>Periodic runs page through every recorded resource; 300 s is also the catalog's default maximum.</summary>
     public const long Timeout = 300;
 
-    public static void Add(YamlMap resources, HandlerSpec handler, YamlMap? environment, IEnumerable<YamlMap> extraStatements)
+    public static void Add(YamlMap resources, HandlerSpec handler, YamlMap? environment, IEnumerable<YamlMap> extraStatements, YamlNode? rolePath = null)
     {
         resources.Add(handler.Logical("LogGroup"), new YamlMap()
             .Add("Type", "AWS::Logs::LogGroup")
@@ -21,7 +21,7 @@ public static class FunctionResources
                 .Add("LogGroupName", Cfn.Sub($"/aws/lambda/{handler.FunctionNameTemplate}"))
                 .Add("RetentionInDays", Cfn.Ref("LogRetentionInDays"))));
 
-        resources.Add(handler.Logical("Role"), RolePolicies.Role(handler, extraStatements));
+        resources.Add(handler.Logical("Role"), RolePolicies.Role(handler, extraStatements, rolePath));
 
         var code = new YamlMap()
             .Add("S3Bucket", Cfn.Ref("CodeS3Bucket"))

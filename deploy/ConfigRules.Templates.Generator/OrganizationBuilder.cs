@@ -4,75 +4,82 @@ namespace ConfigRules.Templates;
 
 /// <summary>
 /// The organization roll-out, deployed once in the management account or a Config delegated-administrator
-/// account: a service-managed StackSet puts the deploy stack (functions, roles, notices, automation; no pack)
-/// into every account of the given organizational units, and an AWS::Config::OrganizationConformancePack
-/// deploys the organization variant of serverless-governance, whose rules name each account's own functions.
+/// account, after the central deploy stack (OrganizationId set): a service-managed StackSet puts the member role
+/// (deploy/organization/member-role.yaml) into every account of the given organizational units, and an
+/// AWS::Config::OrganizationConformancePack deploys the organization variant of serverless-governance, whose
+/// rules name the central account's functions.
 /// </summary>
 /// <remarks>
-/// Each account runs its own functions because a rule function reports with PutEvaluations in the account
-/// that owns the rule, with that account's credentials; functions in one central account would need a role
-/// to assume in every member account.
+/// A rule function reports with PutEvaluations in the account that owns the rule, with that account's
+/// credentials: the central functions assume the member role of the event's account (CONFIGRULES_MEMBER_ROLE_NAME).
 /// </remarks>
 public static class OrganizationBuilder
 {
     public static YamlMap Build(string organizationPackBody)
     {
         var parameters = new YamlMap()
-            .Add("StackTemplateUrl", new YamlMap().Add("Type", "String")
-                .Add("Description", "HTTPS URL of the uploaded deploy/config-rules-stack.yaml (https://BUCKET.s3.REGION.amazonaws.com/KEY).")
+            .Add("MemberRoleTemplateUrl", new YamlMap().Add("Type", "String")
+                .Add("Description", "HTTPS URL of the uploaded deploy/organization/member-role.yaml (https://BUCKET.s3.REGION.amazonaws.com/KEY).")
                 .Add("AllowedPattern", "^https://.+$"))
-            .Add("CodeS3Bucket", new YamlMap().Add("Type", "String")
-                .Add("Description", "Bucket holding config-rules-lambda.zip, readable by the organization (see docs/deploy.md).")
-                .Add("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"))
-            .Add("CodeS3Key", PackBuilder.StringParameter("config-rules-lambda.zip", "Key of the zip."))
-            .Add(PackBuilder.FunctionNamePrefixParameter, PackBuilder.StringParameter(Naming.DefaultPrefix, "Name prefix of the functions in every account.")
+            .Add(PackBuilder.CentralAccountIdParameter, new YamlMap().Add("Type", "String")
+                .Add("Description", "The account whose deploy stack (OrganizationId set) runs the rule functions.")
+                .Add("AllowedPattern", "^[0-9]{12}$"))
+            .Add(PackBuilder.FunctionNamePrefixParameter, PackBuilder.StringParameter(Naming.DefaultPrefix, "FunctionNamePrefix of the central deploy stack.")
                 .Add("AllowedPattern", "^[a-z][a-z0-9-]{0,19}$"))
+            .Add(OrganizationCentral.MemberRoleNameParameter, PackBuilder.StringParameter(OrganizationCentral.DefaultMemberRoleName,
+                "MemberRoleName of the central deploy stack: the role created in every member account.")
+                .Add("AllowedPattern", "^[A-Za-z0-9+=,.@_-]{1,64}$"))
+            .Add("DeployMemberRoles", PackBuilder.StringParameter("true",
+                "Create the member roles (StackSet). One role per account serves every region: false in the roll-outs of further regions.")
+                .Add("AllowedValues", Cfn.List("true", "false")))
             .Add("OrganizationalUnitIds", new YamlMap().Add("Type", "CommaDelimitedList")
-                .Add("Description", "Organizational units (or the root id r-...) whose accounts get the functions."))
+                .Add("Description", "Organizational units (or the root id r-...) whose accounts get the member role."))
             .Add("CallAs", PackBuilder.StringParameter("SELF", "SELF in the management account, DELEGATED_ADMIN in a delegated-administrator account.")
                 .Add("AllowedValues", Cfn.List("SELF", "DELEGATED_ADMIN")))
             .Add("ExcludedAccounts", new YamlMap().Add("Type", "CommaDelimitedList").Add("Description",
-                "Accounts (comma-separated) left out of the pack: at least the management account, where a service-managed StackSet puts no functions."))
+                "Accounts (comma-separated) left out of the pack: at least the management account, where a service-managed StackSet puts no member role (unless it is the central account)."))
             .Add("OrganizationConformancePackName", PackBuilder.StringParameter("serverless-governance", "Name of the organization conformance pack."));
-        PackWiring.AddRuleParameters(parameters, withRemediation: true);
+        PackWiring.AddRuleParameters(parameters, withRemediation: false);
 
-        var stackParameters = new YamlSequence(
-            StackParameter("CodeS3Bucket"), StackParameter("CodeS3Key"), StackParameter(PackBuilder.FunctionNamePrefixParameter),
-            new YamlMap().Add("ParameterKey", "DeployConformancePack").Add("ParameterValue", "false"));
+        var roleParameters = new YamlSequence(
+            StackParameter(PackBuilder.CentralAccountIdParameter), StackParameter(PackBuilder.FunctionNamePrefixParameter),
+            StackParameter(OrganizationCentral.MemberRoleNameParameter));
 
         var resources = new YamlMap()
-            .Add("MemberAccountFunctions", new YamlMap()
+            .Add("MemberRoles", new YamlMap()
                 .Add("Type", "AWS::CloudFormation::StackSet")
+                .Add("Condition", "DeployMemberRoles")
                 .Add("Properties", new YamlMap()
-                    .Add("StackSetName", Cfn.Sub("${FunctionNamePrefix}-functions"))
-                    .Add("Description", "ConfigRules functions, notices and remediation automation in every member account.")
+                    .Add("StackSetName", Cfn.Sub("${FunctionNamePrefix}-member-role"))
+                    .Add("Description", "The role the central ConfigRules rule functions assume in every member account.")
                     .Add("PermissionModel", "SERVICE_MANAGED")
                     .Add("CallAs", Cfn.Ref("CallAs"))
                     .Add("AutoDeployment", new YamlMap().Add("Enabled", true).Add("RetainStacksOnAccountRemoval", false))
                     .Add("Capabilities", Cfn.List("CAPABILITY_NAMED_IAM"))
                     .Add("ManagedExecution", new YamlMap().Add("Active", true))
                     .Add("OperationPreferences", new YamlMap().Add("FailureTolerancePercentage", 10).Add("MaxConcurrentPercentage", 25))
-                    .Add("TemplateURL", Cfn.Ref("StackTemplateUrl"))
-                    .Add("Parameters", stackParameters)
+                    .Add("TemplateURL", Cfn.Ref("MemberRoleTemplateUrl"))
+                    .Add("Parameters", roleParameters)
                     .Add("StackInstancesGroup", new YamlSequence(new YamlMap()
                         .Add("DeploymentTargets", new YamlMap().Add("OrganizationalUnitIds", Cfn.Ref("OrganizationalUnitIds")))
-                        .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region")))))))
+                        .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region")), "IAM is global: one stack instance per account is enough.")))))
             .Add("OrganizationPack", new YamlMap()
                 .Add("Type", "AWS::Config::OrganizationConformancePack")
-                .Add("DependsOn", "MemberAccountFunctions", "The rules need the functions in place in each account.")
                 .Add("Properties", new YamlMap()
                     .Add("OrganizationConformancePackName", Cfn.Ref("OrganizationConformancePackName"))
                     .Add("TemplateBody", new YamlLiteral(organizationPackBody),
                         "deploy/organization/serverless-governance-organization-pack.yaml, embedded (generated; the tests check it is identical).")
                     .Add("ExcludedAccounts", Cfn.Ref("ExcludedAccounts"))
                     .Add("ConformancePackInputParameters", new YamlSequence([
+                        PackWiring.Input(PackBuilder.CentralAccountIdParameter, Cfn.Ref(PackBuilder.CentralAccountIdParameter)),
                         PackWiring.Input(PackBuilder.FunctionNamePrefixParameter, Cfn.Ref(PackBuilder.FunctionNamePrefixParameter)),
-                        .. PackWiring.RuleParameterInputs(withRemediation: true)]))));
+                        .. PackWiring.RuleParameterInputs(withRemediation: false)]))));
 
         return new YamlMap()
             .Add("AWSTemplateFormatVersion", "2010-09-09")
-            .Add("Description", "ConfigRules for an organization: the functions in every member account (StackSet) and the organization conformance pack.")
+            .Add("Description", "ConfigRules for an organization: the member role in every account (StackSet) and the organization conformance pack on the central functions.")
             .Add("Parameters", parameters)
+            .Add("Conditions", new YamlMap().Add("DeployMemberRoles", Cfn.Equals("true", Cfn.Ref("DeployMemberRoles"))))
             .Add("Resources", resources);
     }
 

@@ -10,10 +10,10 @@ public enum FunctionSource
     ArnParameters,
 
     /// <summary>
-    /// The ARN is built in each account from a name prefix: an organization pack is one template for every
-    /// member account, each of which runs its own functions under the same names.
+    /// The ARN is built from the central account and the name prefix: an organization pack is one template for
+    /// every member account, and every account's rules invoke the same functions in the central account.
     /// </summary>
-    NamePrefixInEachAccount,
+    CentralAccount,
 }
 
 public sealed record PackSpec(string Description, IReadOnlyList<RuleDefinition> Rules, bool WithEndpointRemediation, FunctionSource Functions);
@@ -26,6 +26,7 @@ public sealed record PackSpec(string Description, IReadOnlyList<RuleDefinition> 
 public static class PackBuilder
 {
     public const string FunctionNamePrefixParameter = "FunctionNamePrefix";
+    public const string CentralAccountIdParameter = "CentralAccountId";
     private const int ConfigRuleDescriptionLimit = 256;
 
     public static YamlMap Build(PackSpec spec)
@@ -34,9 +35,14 @@ public static class PackBuilder
         var conditions = new YamlMap();
         var resources = new YamlMap();
 
-        if (spec.Functions == FunctionSource.NamePrefixInEachAccount)
+        if (spec.Functions == FunctionSource.CentralAccount)
+        {
+            parameters.Add(CentralAccountIdParameter, new YamlMap().Add("Type", "String")
+                .Add("Description", "The account whose deploy stack (with OrganizationId set) runs the rule functions for the organization.")
+                .Add("AllowedPattern", "^[0-9]{12}$"));
             parameters.Add(FunctionNamePrefixParameter, StringParameter(Naming.DefaultPrefix,
-                "Name prefix of the rule functions that the deploy stack created in each member account."));
+                "Name prefix of the rule functions in the central account."));
+        }
 
         foreach (var rule in spec.Rules)
         {
@@ -99,7 +105,7 @@ public static class PackBuilder
             .Add("Owner", "CUSTOM_LAMBDA")
             .Add("SourceIdentifier", functions == FunctionSource.ArnParameters
                 ? Cfn.Ref(Naming.FunctionArnParameter(rule))
-                : Cfn.Sub($"arn:${{AWS::Partition}}:lambda:${{AWS::Region}}:${{AWS::AccountId}}:function:${{{FunctionNamePrefixParameter}}}-{rule.Id}"))
+                : Cfn.Sub($"arn:${{AWS::Partition}}:lambda:${{AWS::Region}}:${{{CentralAccountIdParameter}}}:function:${{{FunctionNamePrefixParameter}}}-{rule.Id}"))
             .Add("SourceDetails", SourceDetails(rule));
 
         var properties = new YamlMap()

@@ -9,7 +9,7 @@ namespace ConfigRules.Templates;
 /// </summary>
 public static class RolePolicies
 {
-    public static YamlMap Role(HandlerSpec handler, IEnumerable<YamlMap> extraStatements)
+    public static YamlMap Role(HandlerSpec handler, IEnumerable<YamlMap> extraStatements, YamlNode? path = null)
     {
         var trust = Cfn.PolicyDocument(new YamlMap()
             .Add("Effect", "Allow")
@@ -19,7 +19,28 @@ public static class RolePolicies
         var statements = new YamlSequence();
         statements.Add(Cfn.Statement("WriteOwnLogGroup", "Allow", null,
             Cfn.List("logs:CreateLogStream", "logs:PutLogEvents"), Cfn.GetAtt(handler.Logical("LogGroup"), "Arn")));
-        foreach (var group in handler.IamActions.Select(IamActionScopes.For).GroupBy(scope => scope.Resource))
+        foreach (var statement in ScopedStatements(handler.IamActions)) statements.Add(statement);
+        foreach (var extra in extraStatements) statements.Add(extra);
+
+        var properties = new YamlMap()
+            .Add("Description", $"Execution role of {handler.Id}: its own log group and what the handler calls, nothing else.");
+        if (path is not null) properties.Add("Path", path, "The path the member roles of an organization trust (deploy/organization/member-role.yaml).");
+        return new YamlMap()
+            .Add("Type", "AWS::IAM::Role")
+            .Add("Properties", properties
+                .Add("AssumeRolePolicyDocument", trust)
+                .Add("Policies", new YamlSequence(new YamlMap()
+                    .Add("PolicyName", handler.Id)
+                    .Add("PolicyDocument", new YamlMap().Add("Version", "2012-10-17").Add("Statement", statements)))));
+    }
+
+    /// <summary>
+    /// The catalog actions as statements grouped by resource, each on the narrowest resource AWS accepts;
+    /// <paramref name="regionPattern"/> replaces the region in resource ARNs (a role serving every region).
+    /// </summary>
+    public static IEnumerable<YamlMap> ScopedStatements(IEnumerable<string> actions, string? regionPattern = null)
+    {
+        foreach (var group in actions.Select(IamActionScopes.For).GroupBy(scope => scope.Resource))
         {
             var scopes = group.OrderBy(scope => scope.Action, StringComparer.Ordinal).ToList();
             var statement = new YamlMap()
@@ -29,19 +50,12 @@ public static class RolePolicies
             var comment = scopes[0].IsUnscoped
                 ? "Resource \"*\": " + string.Join("\n", scopes.Select(scope => scope.WhyUnscoped))
                 : null;
-            statement.Add("Resource", scopes[0].ResourceNode, comment);
-            statements.Add(statement);
+            var resource = regionPattern is null || scopes[0].IsUnscoped
+                ? scopes[0].ResourceNode
+                : Cfn.Sub(scopes[0].Resource.Replace("${AWS::Region}", regionPattern, StringComparison.Ordinal));
+            statement.Add("Resource", resource, comment);
+            yield return statement;
         }
-        foreach (var extra in extraStatements) statements.Add(extra);
-
-        return new YamlMap()
-            .Add("Type", "AWS::IAM::Role")
-            .Add("Properties", new YamlMap()
-                .Add("Description", $"Execution role of {handler.Id}: its own log group and what the handler calls, nothing else.")
-                .Add("AssumeRolePolicyDocument", trust)
-                .Add("Policies", new YamlSequence(new YamlMap()
-                    .Add("PolicyName", handler.Id)
-                    .Add("PolicyDocument", new YamlMap().Add("Version", "2012-10-17").Add("Statement", statements)))));
     }
 
     private static string StatementId(List<IamActionScope> scopes)

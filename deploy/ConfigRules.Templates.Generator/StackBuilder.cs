@@ -34,6 +34,7 @@ public static class StackBuilder
             .Add("DeployConformancePack", PackBuilder.StringParameter("true", "Deploy the serverless-governance pack wired to these functions.")
                 .Add("AllowedValues", Cfn.List("true", "false")))
             .Add("ConformancePackName", PackBuilder.StringParameter("serverless-governance", "Name of the conformance pack."));
+        OrganizationCentral.AddParameters(parameters);
 
         var conditions = new YamlMap()
             .Add("HasCodeS3ObjectVersion", Cfn.Not(Cfn.Equals("", Cfn.Ref("CodeS3ObjectVersion"))))
@@ -41,14 +42,16 @@ public static class StackBuilder
             .Add("HasNotificationEmail", Cfn.Not(Cfn.Equals("", Cfn.Ref("NotificationEmail"))))
             .Add("HasOperationsEmail", Cfn.Not(Cfn.Equals("", Cfn.Ref("OperationsEmail"))))
             .Add("DeployPack", Cfn.Equals("true", Cfn.Ref("DeployConformancePack")));
+        OrganizationCentral.AddCondition(conditions);
         PackWiring.AddRuleParameters(parameters, withRemediation: true);
 
         var resources = new YamlMap();
         foreach (var rule in Handlers.Rules)
         {
-            FunctionResources.Add(resources, rule, null, []);
+            FunctionResources.Add(resources, rule, OrganizationCentral.RuleFunctionEnvironment(), [], OrganizationCentral.RuleRolePath());
             FunctionResources.AddConfigPermission(resources, rule);
         }
+        OrganizationCentral.AddResources(resources);
         FunctionResources.Add(resources, Handlers.ComplianceNotifier,
             new YamlMap().Add("NOTIFICATION_TOPIC_ARN", Cfn.Ref("ViolationsTopic")), NotificationResources.NotifierStatements());
         FunctionResources.Add(resources, Handlers.EndpointRemediation, RemediationResources.FunctionEnvironment(), []);

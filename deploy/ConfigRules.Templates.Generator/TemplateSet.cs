@@ -16,6 +16,7 @@ public static class TemplateSet
     public const string DeployStack = "deploy/config-rules-stack.yaml";
     public const string OrganizationPack = "deploy/organization/serverless-governance-organization-pack.yaml";
     public const string OrganizationRollout = "deploy/organization/organization-rollout.yaml";
+    public const string MemberRole = "deploy/organization/member-role.yaml";
 
     private const string Header =
         "Generated from the rule catalog (rules/RuleCatalog.cs) by deploy/ConfigRules.Templates.Generator: do not edit.\n" +
@@ -31,8 +32,9 @@ public static class TemplateSet
 
         var governance = Pack("ConfigRules serverless-governance: every ConfigRules rule (Lambda functions and API Gateway endpoints), with automatic remediation of non-private REST APIs.",
             RuleCatalog.Definitions, remediation: true, FunctionSource.ArnParameters);
-        var organizationPack = Pack("ConfigRules serverless-governance for an organization: every rule, with each account's own functions and remediation automation.",
-            RuleCatalog.Definitions, remediation: true, FunctionSource.NamePrefixInEachAccount);
+        var organizationPack = Pack("ConfigRules serverless-governance for an organization: every rule, evaluated by the functions of one central account.",
+            RuleCatalog.Definitions, remediation: false, FunctionSource.CentralAccount);
+        var memberRole = YamlWriter.Write(MemberRoleBuilder.Build(), Header);
 
         List<GeneratedFile> templates =
         [
@@ -43,6 +45,7 @@ public static class TemplateSet
             new(ServerlessGovernance, governance),
             new(DeployStack, YamlWriter.Write(StackBuilder.Build(governance), Header)),
             new(OrganizationPack, organizationPack),
+            new(MemberRole, memberRole),
             new(OrganizationRollout, YamlWriter.Write(OrganizationBuilder.Build(organizationPack), Header)),
         ];
         return [.. templates, new(DeployDoc.Path, DeployDoc.Regenerate(File.ReadAllText(System.IO.Path.Combine(repositoryRoot, DeployDoc.Path)), templates))];

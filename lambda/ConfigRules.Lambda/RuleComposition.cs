@@ -11,7 +11,9 @@ namespace ConfigRules.Lambda;
 /// <summary>
 /// What a rule handler works with in Lambda: AWS Config over signed awsJson1_1 calls (credentials, region and
 /// endpoints from the function's environment) and the AWS-backed lookups some rules need (Lambda
-/// GetFunctionConcurrency, IAM GetRole and ListAttachedRolePolicies). Creating them makes no AWS call.
+/// GetFunctionConcurrency, IAM GetRole and ListAttachedRolePolicies). Creating them makes no AWS call. With
+/// <see cref="MemberAccountAccess.RoleNameVariable"/> set, events of other accounts get the same clients over
+/// that account's member role.
 /// </summary>
 internal static class RuleComposition
 {
@@ -20,9 +22,11 @@ internal static class RuleComposition
     {
         var aws = AwsClientContext.FromEnvironment(timeProvider: context.Time);
         var services = new RuleServices().AddAwsLookups(aws, context.Time);
+        var members = MemberAccountAccess.FromEnvironment(context, aws);
         context.Logger.Info("AWS clients ready",
             LogField.Of("region", aws.Region),
-            LogField.Of("configEndpoint", aws.EndpointFor(AwsService.Config).BaseUri.ToString()));
-        return new RuleDependencies(ConfigServiceClient.Create(aws), services);
+            LogField.Of("configEndpoint", aws.EndpointFor(AwsService.Config).BaseUri.ToString()),
+            LogField.Of("memberRoleName", members?.RoleName));
+        return new RuleDependencies(ConfigServiceClient.Create(aws), services) { MemberAccounts = members };
     }
 }

@@ -9,7 +9,11 @@ using ConfigRules.LambdaRuntime.Logging;
 namespace ConfigRules.Lambda;
 
 /// <summary>The AWS side a rule handler works with: Config itself, and the lookups some rules need.</summary>
-internal sealed record RuleDependencies(IConfigService Config, RuleServices Services);
+internal sealed record RuleDependencies(IConfigService Config, RuleServices Services)
+{
+    /// <summary>Set in central rule functions: events of other accounts use their member role (see <see cref="MemberAccountAccess"/>).</summary>
+    public MemberAccountAccess? MemberAccounts { get; init; }
+}
 
 /// <summary>
 /// Serves one Config rule: parses the custom-rule event, runs the pipeline (parameters, scope, evaluation,
@@ -31,7 +35,15 @@ internal sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencie
             LogField.Of("eventLeftScope", evt.EventLeftScope),
             LogField.Of("ruleParameterNames", string.Join(",", evt.RuleParameters.Keys)));
 
-        var pipeline = new RuleInvocationPipeline(rule, dependencies.Config, dependencies.Services, time);
+        var target = dependencies;
+        if (dependencies.MemberAccounts is { } members
+            && await members.ForEventAsync(evt, context.InvokedFunctionArn, cancellationToken).ConfigureAwait(false) is { } member)
+        {
+            context.Logger.Info("Reporting into a member account", LogField.Of("accountId", member.AccountId), LogField.Of("roleArn", member.RoleArn));
+            target = member.Dependencies;
+        }
+
+        var pipeline = new RuleInvocationPipeline(rule, target.Config, target.Services, time);
         var report = await pipeline.HandleAsync(evt, cancellationToken).ConfigureAwait(false);
 
         context.Logger.Info("Evaluations posted",

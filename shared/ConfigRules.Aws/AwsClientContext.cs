@@ -25,6 +25,13 @@ public sealed class AwsClientContext
     public AwsEndpoint EndpointFor(AwsService service) => Endpoints.Resolve(service, Region);
 
     /// <summary>
+    /// The same region, endpoints, HTTP client and retries, with calls signed by <paramref name="credentials"/>: the
+    /// clients of a member account, whose role was assumed with STS.
+    /// </summary>
+    public AwsClientContext WithCredentials(IAwsCredentialsProvider credentials) =>
+        new(Region, Endpoints, Transport.WithCredentials(credentials));
+
+    /// <summary>
     /// Region from AWS_REGION / AWS_DEFAULT_REGION, endpoints from AWS_ENDPOINT_URL[_SERVICE], credentials from
     /// the standard chain (resolved once per process) unless given, retry settings from
     /// <see cref="RetrySettingsFromEnvironment"/> (production defaults where unset) unless given.

@@ -71,17 +71,48 @@ public class DeployStackTests
     }
 
     [Test]
-    public void Every_rule_function_may_be_invoked_by_config_of_this_account_only()
+    public void Every_rule_function_may_be_invoked_by_config_of_this_account_and_only_as_a_central_account_by_member_accounts()
     {
         var permissions = Stack.ResourcesOfType("AWS::Lambda::Permission")
             .Where(permission => permission.Value.Map("Properties").Str("Principal") == "config.amazonaws.com").ToList();
-        permissions.Should().HaveCount(RuleCatalog.Definitions.Count);
+        permissions.Should().HaveCount(2 * RuleCatalog.Definitions.Count);
+        permissions.Where(permission => permission.Value.Str("Condition") is null).Should().HaveCount(RuleCatalog.Definitions.Count);
         foreach (var rule in RuleCatalog.Definitions)
         {
             var properties = Resource(Naming.Pascal(rule.Id) + "ConfigPermission").Map("Properties");
             properties.Str("Action").Should().Be("lambda:InvokeFunction");
             properties.Get("SourceAccount").Should().BeEquivalentTo(Cfn.Ref("AWS::AccountId"));
             properties.Map("FunctionName").List("Fn::GetAtt")[0].Should().Be(Naming.Pascal(rule.Id) + "Function");
+
+            var organization = Resource(Naming.Pascal(rule.Id) + "OrganizationConfigPermission");
+            organization.Str("Condition").Should().Be("IsOrganizationCentral", "member accounts' Config may invoke only a central account's functions");
+            organization.Map("Properties").Map("SourceArn").List("Fn::Join")[1].Should().BeEquivalentTo(
+                new List<object?> { "arn:", Cfn.Ref("AWS::Partition"), ":config:", Cfn.Ref("AWS::Region"), ":*:config-rule/*" });
+            organization.Map("Properties").Map("FunctionName").List("Fn::GetAtt")[0].Should().Be(Naming.Pascal(rule.Id) + "Function");
+        }
+    }
+
+    [Test]
+    public void As_a_central_account_the_rule_functions_assume_only_member_roles_of_the_organization_and_name_them()
+    {
+        Stack.Map("Conditions").Map("IsOrganizationCentral").List("Fn::Not").Should().ContainSingle();
+        Stack.Map("Parameters").Map("OrganizationId").Str("Default").Should().BeEmpty("a single-account deploy stays as it was");
+        var policy = Resource("AssumeMemberRolesPolicy");
+        policy.Str("Condition").Should().Be("IsOrganizationCentral");
+        var statement = policy.Map("Properties").Map("PolicyDocument").List("Statement").Single();
+        statement.Get("Action").Should().BeEquivalentTo(new List<object?> { "sts:AssumeRole" });
+        statement.Map("Resource").Str("Fn::Sub").Should().Be("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}");
+        statement.Map("Condition").Map("StringEquals").Get("aws:ResourceOrgID").Should().BeEquivalentTo(Cfn.Ref("OrganizationId"));
+        policy.Map("Properties").List("Roles").Select(role => role.Str("Ref"))
+            .Should().BeEquivalentTo(RuleCatalog.Definitions.Select(rule => Naming.Pascal(rule.Id) + "Role"), "the rule functions, and only they");
+
+        foreach (var rule in RuleCatalog.Definitions)
+        {
+            var function = Resource(Naming.Pascal(rule.Id) + "Function").Map("Properties");
+            function.Map("Environment").Map("Variables").Map("CONFIGRULES_MEMBER_ROLE_NAME").List("Fn::If")
+                .Should().BeEquivalentTo(new List<object?> { "IsOrganizationCentral", Cfn.Ref("MemberRoleName"), Cfn.Ref("AWS::NoValue") });
+            Resource(Naming.Pascal(rule.Id) + "Role").Map("Properties").Map("Path").Str("Fn::Sub")
+                .Should().Be("/${FunctionNamePrefix}-rules/", "the member roles trust this path");
         }
     }
 
@@ -179,15 +210,38 @@ public class DeployStackTests
     }
 
     [Test]
-    public void The_organization_rollout_puts_the_functions_in_every_account_and_deploys_the_organization_pack()
+    public void The_organization_rollout_puts_the_member_role_in_every_account_and_points_the_organization_pack_at_the_central_functions()
     {
         var rollout = CommittedTemplates.Load(TemplateSet.OrganizationRollout);
         rollout.Map("Resources").Select(resource => resource.Value.Str("Type"))
             .Should().BeEquivalentTo(["AWS::CloudFormation::StackSet", "AWS::Config::OrganizationConformancePack"]);
-        var stackSet = rollout.Map("Resources").Map("MemberAccountFunctions").Map("Properties");
+        var stackSet = rollout.Map("Resources").Map("MemberRoles").Map("Properties");
         stackSet.Str("PermissionModel").Should().Be("SERVICE_MANAGED");
-        stackSet.List("Parameters").Should().ContainEquivalentOf(new Dictionary<string, object?> { ["ParameterKey"] = "DeployConformancePack", ["ParameterValue"] = "false" });
+        stackSet.Get("TemplateURL").Should().BeEquivalentTo(Cfn.Ref("MemberRoleTemplateUrl"));
+        stackSet.List("Parameters").Select(parameter => parameter.Str("ParameterKey")).Should().BeEquivalentTo(["CentralAccountId", "FunctionNamePrefix", "MemberRoleName"]);
+        rollout.ResourcesOfType("AWS::Lambda::Function").Should().BeEmpty("the functions run in the central account only");
         var pack = rollout.Map("Resources").Map("OrganizationPack").Map("Properties");
         pack.Str("TemplateBody").Should().Be(CommittedTemplates.Text(TemplateSet.OrganizationPack));
+        pack.List("ConformancePackInputParameters").Should().ContainEquivalentOf(
+            new Dictionary<string, object?> { ["ParameterName"] = "CentralAccountId", ["ParameterValue"] = Cfn.Ref("CentralAccountId") });
+        rollout.Map("Parameters").Map("MemberRoleName").Str("Default").Should().Be(Stack.Map("Parameters").Map("MemberRoleName").Str("Default"));
+    }
+
+    [Test]
+    public void The_member_role_trusts_only_the_central_rule_function_roles_and_allows_only_what_the_rules_call()
+    {
+        var template = CommittedTemplates.Load(TemplateSet.MemberRole);
+        var (_, role) = template.ResourcesOfType("AWS::IAM::Role").Single();
+        var properties = role.Map("Properties");
+        properties.Get("RoleName").Should().BeEquivalentTo(Cfn.Ref("MemberRoleName"));
+        var trust = properties.Map("AssumeRolePolicyDocument").List("Statement").Single();
+        trust.Map("Principal").Map("AWS").Str("Fn::Sub").Should().Be("arn:${AWS::Partition}:iam::${CentralAccountId}:root");
+        trust.Map("Condition").Map("ArnLike").Map("aws:PrincipalArn").Str("Fn::Sub")
+            .Should().Be("arn:${AWS::Partition}:iam::${CentralAccountId}:role/${FunctionNamePrefix}-rules/*",
+                "the path the central stack gives its rule function roles, and no other principal of that account");
+        properties.Should().NotContainKey("ManagedPolicyArns");
+        var actions = properties.List("Policies").Single().Map("PolicyDocument").List("Statement")
+            .SelectMany(statement => statement.List("Action")).Cast<string>();
+        actions.Should().BeEquivalentTo(RuleCatalog.Definitions.SelectMany(rule => rule.RequiredIamActions).Distinct());
     }
 }

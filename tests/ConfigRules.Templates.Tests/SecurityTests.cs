@@ -83,6 +83,17 @@ public partial class SecurityTests
         {
             var properties = permission.Map("Properties");
             properties.Str("Principal").Should().BeOneOf("config.amazonaws.com", "events.amazonaws.com");
+            if (permission.Str("Condition") == "IsOrganizationCentral")
+            {
+                // Member accounts' Config: bound to config rules; the organization is enforced by the AssumeRole condition.
+                properties.Str("Principal").Should().Be("config.amazonaws.com");
+                properties.Map("SourceArn").List("Fn::Join")[1].Should().BeEquivalentTo(
+                    new List<object?> { "arn:", Cfn.Ref("AWS::Partition"), ":config:", Cfn.Ref("AWS::Region"), ":*:config-rule/*" });
+                var assume = CommittedTemplates.Load(stack).Map("Resources").Map("AssumeMemberRolesPolicy");
+                assume.Map("Properties").Map("PolicyDocument").List("Statement").Single().Map("Condition").Map("StringEquals")
+                    .Get("aws:ResourceOrgID").Should().BeEquivalentTo(Cfn.Ref("OrganizationId"), $"{logicalId}: the functions act only in accounts of the organization");
+                continue;
+            }
             properties.Get("SourceAccount").Should().BeEquivalentTo(Cfn.Ref("AWS::AccountId"), $"{logicalId} is bound to this account");
             if (properties.Str("Principal") == "events.amazonaws.com")
                 properties.Map("SourceArn").List("Fn::GetAtt")[1].Should().Be("Arn", $"{logicalId} admits one EventBridge rule");

@@ -34,6 +34,9 @@ public sealed class AwsTransport
     public RetryOptions Options { get; }
     public IRetryDelayStrategy Delays { get; }
 
+    /// <summary>The same HTTP client, clock and retry behaviour, signing with other credentials (an assumed role's).</summary>
+    public AwsTransport WithCredentials(IAwsCredentialsProvider credentials) => new(credentials, _http, Time, Options, Delays);
+
     public async Task<AwsHttpResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

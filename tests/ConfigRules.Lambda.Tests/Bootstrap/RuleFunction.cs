@@ -24,13 +24,18 @@ internal sealed class RuleFunction : IAsyncDisposable
 
     public BootstrapProcess Process { get; }
 
-    /// <summary>Starts the servers, lets <paramref name="arrange"/> fill the fake account, then starts the bootstrap.</summary>
-    public static RuleFunction Start(string handler, Action<LoopbackAwsServer>? arrange = null)
+    /// <summary>
+    /// Starts the servers, lets <paramref name="arrange"/> fill the fake account, then starts the bootstrap, with
+    /// <paramref name="environment"/> added to the function's variables.
+    /// </summary>
+    public static RuleFunction Start(string handler, Action<LoopbackAwsServer>? arrange = null, IReadOnlyDictionary<string, string>? environment = null)
     {
         var aws = LoopbackAwsServer.Start();
         var runtimeApi = LoopbackRuntimeApi.Start();
         arrange?.Invoke(aws);
-        var process = BootstrapProcess.Start(handler, runtimeApi, aws.EnvironmentVariables, remove: aws.UsesSessionToken ? [] : ["AWS_SESSION_TOKEN"]);
+        var variables = new Dictionary<string, string>(aws.EnvironmentVariables, StringComparer.Ordinal);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) variables[name] = value;
+        var process = BootstrapProcess.Start(handler, runtimeApi, variables, remove: aws.UsesSessionToken ? [] : ["AWS_SESSION_TOKEN"]);
         return new RuleFunction(aws, runtimeApi, process);
     }
 

@@ -13,7 +13,8 @@ namespace ConfigRules.Reliability.Tests.Security;
 public class DeployTemplateSecurityTests
 {
     private const string Stack = "deploy/config-rules-stack.yaml";
-    public static readonly string[] Templates = [Stack, "deploy/organization/organization-rollout.yaml"];
+    private const string MemberRole = "deploy/organization/member-role.yaml";
+    public static readonly string[] Templates = [Stack, "deploy/organization/organization-rollout.yaml", MemberRole];
 
     /// <summary>Verbs of the actions that change something (rather than read it).</summary>
     private static readonly string[] WriteVerbs = ["Put", "Create", "Update", "Delete", "Attach", "Detach", "Pass", "Tag", "Untag", "Set", "Start", "Stop", "Invoke", "Publish", "Add", "Remove", "Enable", "Disable", "PATCH", "PUT", "POST", "DELETE", "Encrypt", "GenerateDataKey", "Decrypt"];
@@ -87,6 +88,16 @@ public class DeployTemplateSecurityTests
             writes.Should().BeSubsetOf(["config:PutEvaluations", "logs:CreateLogStream", "logs:PutLogEvents"],
                 $"{logicalId} judges resources; whoever controls what it reads (a function's configuration, tags, a template) gains no right to change anything through it");
         }
+    }
+
+    [Test]
+    public void The_member_role_of_the_central_functions_may_change_nothing_but_evaluations()
+    {
+        var writes = Statements(CfnTemplate.Load(MemberRole)).SelectMany(s => Actions(s.Statement))
+            .Where(action => WriteVerbs.Any(verb => action[(action.IndexOf(':', StringComparison.Ordinal) + 1)..].StartsWith(verb, StringComparison.Ordinal)))
+            .ToHashSet(StringComparer.Ordinal);
+        writes.Should().BeEquivalentTo(["config:PutEvaluations"],
+            "whoever controls what a rule reads in a member account gains no right to change anything there through the central functions");
     }
 
     [Test]

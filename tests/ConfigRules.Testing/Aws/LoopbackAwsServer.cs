@@ -8,7 +8,7 @@ namespace ConfigRules.Testing.Aws;
 /// <summary>
 /// A fake AWS account on 127.0.0.1 for integration tests. Every request's SigV4 signature and session token are
 /// verified independently, its body shape is checked against the service model, and it is answered from
-/// in-memory fakes (Config, Lambda, IAM, SNS, API Gateway) unless a fault was queued. Point a process at it
+/// in-memory fakes (Config, Lambda, IAM, SNS, API Gateway, STS) unless a fault was queued. Point a process at it
 /// with <see cref="EnvironmentVariables"/> (AWS_ENDPOINT_URL, fake credentials, AWS_REGION).
 /// </summary>
 public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
@@ -31,7 +31,8 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
         Region = region;
         UsesSessionToken = withSessionToken;
         Time = time;
-        _verifier = new SigV4RequestVerifier(AccessKeyId, SecretAccessKey, withSessionToken ? SessionToken : null, time);
+        Sts = new FakeStsService(time);
+        _verifier = new SigV4RequestVerifier(AccessKeyId, SecretAccessKey, withSessionToken ? SessionToken : null, time, Sts.Valid);
         _routes = new LoopbackServiceRoute[]
         {
             new("config", WireProtocol.AwsJson, false, LoopbackServiceRoute.AwsJsonOperation("StarlingDoveService"), Config.Handle, 400, "ThrottlingException"),
@@ -39,6 +40,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
             new("iam", WireProtocol.AwsQuery, true, LoopbackServiceRoute.AwsQueryOperation(FakeIamService.Version), Iam.Handle, 400, "Throttling"),
             new("sns", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeSnsService.Version), Sns.Handle, 400, "Throttling"),
             new("apigateway", WireProtocol.RestJson, false, FakeApiGatewayService.OperationOf, ApiGateway.Handle, 429, "TooManyRequestsException"),
+            new("sts", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeStsService.Version), Sts.Handle, 400, "Throttling"),
         }.ToDictionary(r => r.SigningName, StringComparer.Ordinal);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -74,6 +76,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeIamService Iam { get; } = new();
     public FakeSnsService Sns { get; } = new();
     public FakeApiGatewayService ApiGateway { get; } = new();
+    public FakeStsService Sts { get; }
     public FaultInjector Faults { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>

@@ -30,7 +30,7 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
         {
             if (route is null)
                 throw new SignatureRejectedException(SignatureProblem.Incomplete,
-                    "Missing or unknown credential scope: the loopback endpoint serves config, lambda, iam, sns and apigateway.");
+                    "Missing or unknown credential scope: the loopback endpoint serves config, lambda, iam, sns, apigateway and sts.");
             operation = route.OperationOf(request);
             var (_, region) = server.Verifier.Verify(request);
             var expectedRegion = route.IsGlobal ? "us-east-1" : server.Region;
@@ -80,6 +80,7 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
         server.Record(new RecordedRequest(route?.SigningName ?? "unknown", operation, request, reply.Status, reply.ErrorCode, received)
         {
             SignatureValid = signatureValid,
+            AccessKeyId = LoopbackAuthorization.AccessKeyId(request.Header("Authorization")),
         });
         await WriteAsync(reply).ConfigureAwait(false);
     }

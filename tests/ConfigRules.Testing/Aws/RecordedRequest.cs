@@ -14,5 +14,8 @@ public sealed record RecordedRequest(
     /// <summary>Whether the signature checked out (a 403 from the verifier says no).</summary>
     public bool SignatureValid { get; init; } = true;
 
+    /// <summary>The access key id of the Authorization header: the loopback account's, or one the fake STS issued.</summary>
+    public string? AccessKeyId { get; init; }
+
     public override string ToString() => $"{Service} {Operation} -> {Status}{(ErrorCode is null ? string.Empty : " " + ErrorCode)}";
 }

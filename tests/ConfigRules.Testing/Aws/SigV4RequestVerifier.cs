@@ -17,7 +17,12 @@ public sealed class SignatureRejectedException(SignatureProblem problem, string 
 /// arrived (raw path encoded again, query decoded and re-encoded, the signed headers' received values), derives
 /// the key with HMAC-SHA256 and compares. It shares no code with the product's signer, so a bug there shows here.
 /// </summary>
-public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccessKey, string? sessionToken, TimeProvider time)
+/// <remarks>
+/// Besides the account's own keys it accepts temporary credentials that <paramref name="issuedCredentials"/> knows
+/// (the fake STS's AssumeRole grants), each with its own secret and session token.
+/// </remarks>
+public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccessKey, string? sessionToken, TimeProvider time,
+    Func<string, IssuedCredentials?>? issuedCredentials = null)
 {
     public TimeSpan AllowedClockSkew { get; init; } = TimeSpan.FromMinutes(5);
 
@@ -30,8 +35,7 @@ public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccess
         var scope = credential.Split('/');
         if (scope.Length != 5 || scope[4] != "aws4_request")
             throw new SignatureRejectedException(SignatureProblem.Incomplete, $"Credential '{credential}' is not access-key/date/region/service/aws4_request.");
-        if (scope[0] != accessKeyId)
-            throw new SignatureRejectedException(SignatureProblem.InvalidToken, $"The access key id {scope[0]} is not the loopback account's.");
+        var (secret, token) = KeysFor(scope[0]);
 
         var amzDate = request.Header("X-Amz-Date")
             ?? throw new SignatureRejectedException(SignatureProblem.Incomplete, "X-Amz-Date is missing.");
@@ -54,11 +58,11 @@ public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccess
             if (!names.Contains(present))
                 throw new SignatureRejectedException(SignatureProblem.SignatureMismatch, $"Header {present} was sent but not signed.");
         }
-        CheckToken(request, names);
+        CheckToken(request, names, token);
 
         var canonical = CanonicalRequest(request, names, signedHeaders);
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope[1]}/{scope[2]}/{scope[3]}/aws4_request\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
-        var key = Hmac(Hmac(Hmac(Hmac(Encoding.UTF8.GetBytes("AWS4" + secretAccessKey), scope[1]), scope[2]), scope[3]), "aws4_request");
+        var key = Hmac(Hmac(Hmac(Hmac(Encoding.UTF8.GetBytes("AWS4" + secret), scope[1]), scope[2]), scope[3]), "aws4_request");
         var expected = Hex(Hmac(key, stringToSign));
         if (!CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature)))
             throw new SignatureRejectedException(SignatureProblem.SignatureMismatch,
@@ -66,7 +70,16 @@ public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccess
         return (scope[3], scope[2]);
     }
 
-    private void CheckToken(LoopbackRequest request, string[] signedNames)
+    /// <summary>The secret and session token of the account's own key, or of temporary credentials STS issued.</summary>
+    private (string Secret, string? Token) KeysFor(string keyId)
+    {
+        if (keyId == accessKeyId) return (secretAccessKey, sessionToken);
+        if (issuedCredentials?.Invoke(keyId) is { } issued) return (issued.SecretAccessKey, issued.SessionToken);
+        throw new SignatureRejectedException(SignatureProblem.InvalidToken,
+            $"The access key id {keyId} is neither the loopback account's nor unexpired credentials its STS issued.");
+    }
+
+    private static void CheckToken(LoopbackRequest request, string[] signedNames, string? sessionToken)
     {
         var token = request.Header("X-Amz-Security-Token");
         if (sessionToken is null)
