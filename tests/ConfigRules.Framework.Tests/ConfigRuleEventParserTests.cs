@@ -76,6 +76,33 @@ public class ConfigRuleEventParserTests
     }
 
     [Test]
+    public void A_leading_utf8_byte_order_mark_is_skipped()
+    {
+        var plain = Event(ChangeInvokingEvent(ItemFixtures.EventShapeLambda));
+        var withMark = Encoding.UTF8.Preamble.ToArray().Concat(plain).ToArray();
+
+        var evt = ConfigRuleEventParser.Parse(withMark);
+
+        var expected = ConfigRuleEventParser.Parse(plain);
+        // JsonElement compares by reference, so the item is compared by its fields and raw configuration.
+        evt.Should().BeEquivalentTo(expected, options => options.Excluding(e => e.ConfigurationItem));
+        evt.ConfigurationItem!.ResourceType.Should().Be(expected.ConfigurationItem!.ResourceType);
+        evt.ConfigurationItem.Configuration.GetRawText().Should().Be(expected.ConfigurationItem.Configuration.GetRawText());
+        evt.ConfigurationItem.ResourceId.Should().Be("orders-fn");
+    }
+
+    [Test]
+    public void A_byte_order_mark_inside_the_document_is_still_invalid_json()
+    {
+        var plain = Event(ChangeInvokingEvent(ItemFixtures.EventShapeLambda));
+        var markAfterSpace = " "u8.ToArray().Concat(Encoding.UTF8.Preamble.ToArray()).Concat(plain).ToArray();
+
+        var act = () => ConfigRuleEventParser.Parse(markAfterSpace);
+
+        act.Should().Throw<InvalidEventException>().WithMessage("The event is not valid JSON*");
+    }
+
+    [Test]
     public void Escapes_in_the_invoking_event_string_are_read_exactly()
     {
         // Utf8JsonWriter escapes quotes, backslashes and non-ASCII text inside the invokingEvent string.

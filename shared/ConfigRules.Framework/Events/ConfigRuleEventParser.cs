@@ -31,11 +31,16 @@ public static class ConfigRuleEventParser
     /// <summary>The longest name AWS Config gives a rule (ConfigRuleName in the service model).</summary>
     public const int MaxConfigRuleNameLength = 128;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     public static ConfigRuleEvent Parse(ReadOnlySpan<byte> payload)
     {
         if (payload.Length > MaxEventBytes)
             throw new InvalidEventException(
                 $"The event is {payload.Length} bytes: at most {MaxEventBytes} bytes (Lambda's 6 MB invocation payload limit) are accepted.");
+        // Lambda sends JSON without a byte order mark; RFC 8259 lets a parser ignore one, and saved events
+        // (from editors, from .NET test data) often start with it, so it is skipped rather than refused.
+        if (payload.StartsWith(Utf8ByteOrderMark)) payload = payload[Utf8ByteOrderMark.Length..];
         var envelope = Deserialize(payload, FrameworkJsonContext.Default.ConfigRuleEventDocument, "The event");
         if (envelope.InvokingEvent is null || envelope.InvokingEvent.AsSpan().Trim(" \t\r\n"u8).IsEmpty)
             throw new InvalidEventException("The event has no invokingEvent: expected an AWS Config custom-rule event whose invokingEvent is a JSON string.");
