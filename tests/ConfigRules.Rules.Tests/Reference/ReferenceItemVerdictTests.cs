@@ -1,0 +1,106 @@
+using System.Text.Json;
+using ConfigRules.Framework.Evaluation;
+using ConfigRules.Framework.Model;
+using ConfigRules.Testing;
+using ConfigRules.Rules.Tests.Fixtures;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace ConfigRules.Rules.Tests.Reference;
+
+/// <summary>
+/// The rdk example items (reference kit) judged by every rule of their type, with default parameters and a
+/// fixed Now: the verdicts a reader of the item expects.
+/// </summary>
+[Category(ReferenceKit.Category)]
+public class ReferenceItemVerdictTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 15, 0, 0, 0, TimeSpan.Zero);
+
+    private static ConfigurationItem Item(string file)
+    {
+        var path = ReferenceKit.Require("testdata", "config-samples", "configuration-items", file);
+        using var document = JsonDocument.Parse(File.ReadAllBytes(path));
+        // The rdk Lambda example is an array of one item; the others are one item.
+        var element = document.RootElement.ValueKind == JsonValueKind.Array ? document.RootElement.EnumerateArray().Single() : document.RootElement;
+        return ConfigurationItemMapper.Parse(element.GetRawText());
+    }
+
+    /// <summary>Every catalog rule of the item's type, without lookups (as the CLI runs offline).</summary>
+    private static Dictionary<string, Evaluation> EvaluateAll(ConfigurationItem item)
+    {
+        var rules = RuleCatalog.All.Where(r => r.Definition.ResourceTypes.Contains(item.ResourceType, StringComparer.Ordinal)).ToList();
+        rules.Should().NotBeEmpty();
+        return rules.ToDictionary(r => r.Definition.Id, r => RuleHarness.Evaluate(r, item, now: Now));
+    }
+
+    [Test]
+    public void Rdk_lambda_on_nodejs610_is_non_compliant_naming_its_successor()
+    {
+        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+
+        var runtime = results["lambda-runtime-check"];
+        runtime.ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        runtime.ComplianceResourceId.Should().Be("test-function");
+        runtime.Annotation.Should().Contain("nodejs6.10").And.Contain("deprecated").And.MatchRegex(@"move to nodejs\d+\.x");
+    }
+
+    [Test]
+    public void Rdk_lambda_settings_within_the_defaults_are_compliant()
+    {
+        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+
+        // index.handler, 216 bytes of code, 128 MB, 3 s: all inside the default limits.
+        results["lambda-handler-name-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
+        results["lambda-code-size-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
+        results["lambda-memory-size-check"].Annotation.Should().Contain("128 MB");
+        results["lambda-memory-size-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
+        results["lambda-timeout-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
+        results["lambda-timeout-check"].Annotation.Should().Contain("3 s");
+    }
+
+    [Test]
+    public void Rdk_lambda_checks_that_need_lookups_say_so_offline()
+    {
+        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+
+        // The item has no Concurrency supplementary configuration, and no host lookups are given here.
+        results["lambda-concurrency-check"].ComplianceType.Should().Be(ComplianceType.NotApplicable);
+        results["lambda-concurrency-check"].Annotation.Should().Contain("Concurrency");
+        results["lambda-execution-role-check"].ComplianceType.Should().Be(ComplianceType.NotApplicable);
+        results["lambda-execution-role-check"].Annotation.Should().Contain("role");
+    }
+
+    [Test]
+    public void Rdk_rest_api_is_regional_and_so_non_compliant_under_the_private_default()
+    {
+        var item = Item("rdk-AWS_ApiGateway_RestApi.json");
+        var results = EvaluateAll(item);
+
+        var endpoint = results.Should().ContainKey("api-gateway-endpoint-type-check").WhoseValue;
+        endpoint.ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        endpoint.ComplianceResourceId.Should().Be("arn:aws:apigateway:us-east-2::/restapis/test");
+        endpoint.Annotation.Should().Contain("REGIONAL").And.Contain("PRIVATE");
+    }
+
+    [Test]
+    public void Rdk_rest_api_is_compliant_when_regional_is_allowed()
+    {
+        var rule = RuleCatalog.Find("api-gateway-endpoint-type-check")!;
+
+        var evaluation = RuleHarness.Evaluate(rule, Item("rdk-AWS_ApiGateway_RestApi.json"),
+            RuleHarness.Params(("allowedEndpointTypes", "REGIONAL,PRIVATE")), Now);
+
+        evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
+    }
+
+    [TestCase("rdk-AWS_ApiGateway_Stage.json")]
+    [TestCase("rdk-AWS_IAM_Role.json")]
+    public void Items_of_other_types_are_judged_by_no_rule(string file)
+    {
+        var item = Item(file);
+
+        RuleCatalog.All.Where(r => r.Definition.ResourceTypes.Contains(item.ResourceType, StringComparer.Ordinal))
+            .Should().BeEmpty($"no catalog rule evaluates {item.ResourceType}");
+    }
+}
