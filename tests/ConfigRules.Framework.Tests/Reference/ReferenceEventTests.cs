@@ -26,7 +26,7 @@ public class ReferenceEventTests
     private const string InvokingEventOnly = "aws-config-rules-invokingEvent-apigw-restapi-regional.json";
 
     private static IEnumerable<string> WholeEvents() =>
-        ReferenceSamples.List("events", "*.json").Where(name => name != InvokingEventOnly);
+        ReferenceSamples.OrPlaceholder(ReferenceSamples.List("events", "*.json").Where(name => name != InvokingEventOnly));
 
     [Test]
     public void Every_sample_event_has_an_expectation()
