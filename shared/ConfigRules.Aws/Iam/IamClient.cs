@@ -1,4 +1,3 @@
-using System.Globalization;
 using ConfigRules.Aws.Endpoints;
 using ConfigRules.Aws.Protocols;
 using ConfigRules.Aws.Transport;
@@ -64,16 +63,5 @@ public sealed class IamClient(AwsTransport transport, AwsEndpoint endpoint)
         }
         while (marker is not null);
         return policies;
-    }
-
-    /// <summary>The role name in a role ARN (arn:aws:iam::123456789012:role/path/name → name).</summary>
-    public static string RoleNameFromArn(string roleArn)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(roleArn);
-        var parts = roleArn.Split(':', 6);
-        if (parts.Length != 6 || parts[0] != "arn" || parts[2] != "iam" || !parts[5].StartsWith("role/", StringComparison.Ordinal))
-            throw new ArgumentException(string.Create(CultureInfo.InvariantCulture,
-                $"'{roleArn}' is not an IAM role ARN: expected arn:<partition>:iam::<account>:role/[path/]name."), nameof(roleArn));
-        return parts[5][(parts[5].LastIndexOf('/') + 1)..];
     }
 }

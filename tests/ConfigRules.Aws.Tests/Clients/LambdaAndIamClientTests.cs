@@ -122,15 +122,4 @@ public sealed class LambdaAndIamClientTests
         thrown.AwsMessage.Should().Be("Role name is bad.");
         thrown.RequestId.Should().NotBeNullOrEmpty();
     }
-
-    [TestCase("arn:aws:iam::123456789012:role/fn-role", "fn-role")]
-    [TestCase("arn:aws:iam::123456789012:role/service-role/team/fn-role", "fn-role")]
-    [TestCase("arn:aws-cn:iam::123456789012:role/x", "x")]
-    public void RoleNameFromArn_takes_the_last_path_segment(string arn, string name) =>
-        IamClient.RoleNameFromArn(arn).Should().Be(name);
-
-    [Test]
-    public void RoleNameFromArn_refuses_other_ARNs_naming_the_expected_shape() =>
-        FluentActions.Invoking(() => IamClient.RoleNameFromArn("arn:aws:iam::123456789012:user/bob"))
-            .Should().Throw<ArgumentException>().WithMessage("*role/[path/]name*");
 }
