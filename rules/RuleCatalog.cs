@@ -16,19 +16,6 @@ namespace ConfigRules.Rules;
 /// </summary>
 public static class RuleCatalog
 {
-    /// <summary>The rules' definitions, in catalog order.</summary>
-    public static IReadOnlyList<RuleDefinition> Definitions { get; } =
-    [
-        LambdaRuntimeCheckDefinition.Value,
-        LambdaHandlerNameCheckDefinition.Value,
-        LambdaCodeSizeCheckDefinition.Value,
-        LambdaMemorySizeCheckDefinition.Value,
-        LambdaTimeoutCheckDefinition.Value,
-        LambdaConcurrencyCheckDefinition.Value,
-        LambdaExecutionRoleCheckDefinition.Value,
-        ApiGatewayEndpointTypeCheckDefinition.Value,
-    ];
-
     /// <summary>The rules themselves (stateless; lookups come through <see cref="RuleContext.Services"/>).</summary>
     public static IReadOnlyList<IConfigRule> All { get; } =
     [
@@ -41,6 +28,9 @@ public static class RuleCatalog
         new LambdaExecutionRoleCheck(),
         new ApiGatewayEndpointTypeCheck(),
     ];
+
+    /// <summary>The rules' definitions, in catalog order: taken from the rules, so the two lists cannot disagree.</summary>
+    public static IReadOnlyList<RuleDefinition> Definitions { get; } = [.. All.Select(rule => rule.Definition)];
 
     public static IConfigRule? Find(string id) =>
         All.FirstOrDefault(rule => string.Equals(rule.Definition.Id, id, StringComparison.Ordinal));
