@@ -1,3 +1,4 @@
+using ConfigRules.Rules.ApiGatewayEndpointType;
 using ConfigRules.Templates.Yaml;
 
 namespace ConfigRules.Templates;
@@ -9,7 +10,8 @@ namespace ConfigRules.Templates;
 /// </summary>
 public static class EndpointRemediation
 {
-    public const string RuleId = "api-gateway-endpoint-type-check";
+    /// <summary>The rule whose findings the remediation fixes.</summary>
+    public static string RuleId => ApiGatewayEndpointTypeCheckDefinition.Value.Id;
     public const string DocumentParameter = "ApiGatewayEndpointRemediationDocument";
     public const string AssumeRoleParameter = "ApiGatewayEndpointRemediationAssumeRoleArn";
     public const string VpcEndpointIdsParameter = "ApiGatewayEndpointRemediationVpcEndpointIds";

@@ -13,8 +13,9 @@ public static class Naming
     /// <summary>The stack's default prefix of function, role and document names.</summary>
     public const string DefaultPrefix = "config-rules";
 
-    public const string ComplianceNotifier = "compliance-notifier";
-    public const string EndpointRemediation = "api-gateway-endpoint-remediation";
+    /// <summary>The operational handlers' ids, as the handlers themselves define them.</summary>
+    public const string ComplianceNotifier = ConfigRules.Handlers.ComplianceNotifier.ComplianceNotifierHandler.HandlerName;
+    public const string EndpointRemediation = ConfigRules.Handlers.EndpointRemediation.EndpointRemediationHandler.HandlerName;
 
     /// <summary>"lambda-runtime-check" -> "LambdaRuntimeCheck"; "allowedRuntimes" -> "AllowedRuntimes".</summary>
     public static string Pascal(string id)

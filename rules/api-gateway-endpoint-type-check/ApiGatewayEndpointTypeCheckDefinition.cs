@@ -17,6 +17,7 @@ public static class ApiGatewayEndpointTypeCheckDefinition
             new("allowedEndpointTypes", ParameterKind.StringList, "PRIVATE",
                 "Endpoint types REST APIs may use: any of PRIVATE, REGIONAL, EDGE."),
         ],
+        TemplateInputs = [new("endpointConfiguration.types", "EndpointConfiguration.Types")],
         Remediation = "Set the API's endpoint configuration to PRIVATE (the pack's remediation does this automatically) and attach VPC endpoints.",
     };
 }

@@ -19,6 +19,7 @@ public static class LambdaCodeSizeCheckDefinition
             new("includeLayers", ParameterKind.Boolean, "true",
                 "Count the size of each attached layer as well as the function's own package."),
         ],
+        TemplateInputs = [new("codeSize", "Code"), new("layers", "Layers")],
         Remediation = "Remove unused dependencies, move shared code to a layer or shrink the package (for example with tree shaking or a container image).",
     };
 }

@@ -31,18 +31,19 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
         ConfigurationItem item, LambdaConcurrencyCheckParameters parameters, RuleContext context, CancellationToken cancellationToken)
     {
         var reading = await ReadReservedAsync(item, context, cancellationToken).ConfigureAwait(false);
-        return reading.Unavailable is { } why ? Verdict.NotApplicable(why) : Judge(reading.Reserved, parameters);
+        return reading.Unavailable is { } why ? Verdict.NotApplicable(why) : Judge(reading, parameters);
     }
 
-    private static Verdict Judge(long? reserved, LambdaConcurrencyCheckParameters parameters)
+    private static Verdict Judge(ReservedReading reading, LambdaConcurrencyCheckParameters parameters)
     {
         var (low, high) = (parameters.ConcurrencyLimitLow, parameters.ConcurrencyLimitHigh);
-        if (reserved is not { } value)
+        if (reading.Reserved is not { } value)
         {
+            var source = reading.Source is { } from ? $" (read from {from})" : "";
             return parameters.RequireReservedConcurrency
                 ? Verdict.NonCompliant(
-                    $"No reserved concurrency is set, and it is required; set ReservedConcurrentExecutions{Range(low, high)} or set lambda-concurrency-check's requireReservedConcurrency to false.")
-                : Verdict.Compliant("No reserved concurrency is set, which is allowed (requireReservedConcurrency is false).");
+                    $"No reserved concurrency is set{source}, and it is required; set ReservedConcurrentExecutions{Range(low, high)} or set lambda-concurrency-check's requireReservedConcurrency to false.")
+                : Verdict.Compliant($"No reserved concurrency is set{source}, which is allowed (requireReservedConcurrency is false).");
         }
         if (low is { } min && value < min)
             return Verdict.NonCompliant(
@@ -64,8 +65,8 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
         _ => "",
     };
 
-    /// <summary>The reserved concurrency (null: none reserved), or why it cannot be known here.</summary>
-    private readonly record struct ReservedReading(long? Reserved, string? Unavailable);
+    /// <summary>The reserved concurrency (null: none reserved) and where it was read when not from the item, or why it cannot be known.</summary>
+    private readonly record struct ReservedReading(long? Reserved, string? Unavailable, string? Source = null);
 
     private static async ValueTask<ReservedReading> ReadReservedAsync(ConfigurationItem item, RuleContext context, CancellationToken cancellationToken)
     {
@@ -77,12 +78,8 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
                 ? new(reserved, null)
                 : new(null, $"supplementaryConfiguration.Concurrency.{ReservedField} is not a whole number, so there is nothing to judge.");
         }
-        if (!context.Services.TryGet<IFunctionConcurrencyLookup>(out var lookup))
-        {
-            return new(null,
-                "The item carries no Concurrency supplementary configuration and this host cannot ask Lambda (GetFunctionConcurrency), so reserved concurrency is unknown.");
-        }
+        var lookup = context.Services.GetRequired<IFunctionConcurrencyLookup>();
         var found = await lookup.GetReservedConcurrencyAsync(LambdaFunctionFacts.FunctionName(item), cancellationToken).ConfigureAwait(false);
-        return new(found, null);
+        return new(found, null, lookup.Source);
     }
 }

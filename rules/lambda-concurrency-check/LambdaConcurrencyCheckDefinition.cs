@@ -1,3 +1,5 @@
+using ConfigRules.Aws;
+using ConfigRules.Aws.Lambda;
 using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Rules.LambdaConcurrency;
@@ -18,7 +20,17 @@ public static class LambdaConcurrencyCheckDefinition
             new("concurrencyLimitLow", ParameterKind.Integer, null, "The smallest reserved concurrency allowed. Empty: no lower limit.", Minimum: 0),
             new("concurrencyLimitHigh", ParameterKind.Integer, null, "The largest reserved concurrency allowed. Empty: no upper limit.", Minimum: 0),
         ],
-        IamActions = ["lambda:GetFunctionConcurrency"],
+        Lookups =
+        [
+            new RuleLookup<IFunctionConcurrencyLookup>
+            {
+                Describes = "the function's reserved concurrency, when the item does not carry it",
+                IamActions = ["lambda:GetFunctionConcurrency"],
+                Live = host => new LambdaConcurrencyLookup(LambdaClient.Create(host.Require<AwsClientContext>())),
+                Offline = source => new RecordedConcurrency(source),
+            },
+        ],
+        TemplateInputs = [new("reservedConcurrentExecutions", "ReservedConcurrentExecutions")],
         Remediation = "Set ReservedConcurrentExecutions on the function within the limits.",
     };
 }

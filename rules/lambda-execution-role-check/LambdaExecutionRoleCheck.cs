@@ -29,13 +29,16 @@ public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleChe
 
         if (parameters.NeedsRoleDetails)
         {
-            if (!context.Services.TryGet<IExecutionRoleLookup>(out var lookup))
+            ExecutionRoleDetails? role;
+            try
             {
-                return findings.Count > 0
-                    ? Verdict.NonCompliant(findings[0])
-                    : Verdict.NotApplicable("This host cannot read IAM roles, so the role's attached policies and permissions boundary cannot be checked.");
+                role = await context.Services.GetRequired<IExecutionRoleLookup>().GetRoleAsync(roleArn, cancellationToken).ConfigureAwait(false);
             }
-            var role = await lookup.GetRoleAsync(roleArn, cancellationToken).ConfigureAwait(false);
+            catch (NotInInputException) when (findings.Count > 0)
+            {
+                // Offline without the role's details: the pattern finding alone already decides.
+                return Verdict.NonCompliant(findings[0]);
+            }
             if (role is null)
             {
                 findings.Insert(0, RoleAnnotations.DoesNotExist(roleArn));

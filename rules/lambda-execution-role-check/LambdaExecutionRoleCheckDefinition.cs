@@ -1,3 +1,5 @@
+using ConfigRules.Aws;
+using ConfigRules.Aws.Iam;
 using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Rules.LambdaExecutionRole;
@@ -20,7 +22,18 @@ public static class LambdaExecutionRoleCheckDefinition
                 "Managed policy ARNs that must not be attached to an execution role."),
             new("requirePermissionsBoundary", ParameterKind.Boolean, "false", "Require the execution role to have a permissions boundary."),
         ],
-        IamActions = ["iam:GetRole", "iam:ListAttachedRolePolicies"],
+        Lookups =
+        [
+            new RuleLookup<IExecutionRoleLookup>
+            {
+                Describes = "the function's execution role: its ARN, permissions boundary and attached managed policies",
+                IamActions = ["iam:GetRole", "iam:ListAttachedRolePolicies"],
+                RelatedResourceTypes = [RoleIndex.RoleResourceType],
+                Live = host => new IamExecutionRoleLookup(IamClient.Create(host.Require<AwsClientContext>()), host.Time),
+                Offline = source => new RoleIndex(source),
+            },
+        ],
+        TemplateInputs = [new("role", "Role")],
         Remediation = "Give the function an approved role, detach the forbidden policy, or set a permissions boundary on the role.",
     };
 }

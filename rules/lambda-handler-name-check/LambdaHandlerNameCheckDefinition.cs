@@ -17,6 +17,7 @@ public static class LambdaHandlerNameCheckDefinition
             new("handlerPattern", ParameterKind.Regex, null,
                 "A regular expression the whole handler must match. Empty: the conventional handler shape of the function's runtime."),
         ],
+        TemplateInputs = [new("packageType", "PackageType"), new("handler", "Handler"), new("runtime", "Runtime")],
         Remediation = "Rename the handler (the Handler setting and the code it points to) to match the pattern.",
     };
 }

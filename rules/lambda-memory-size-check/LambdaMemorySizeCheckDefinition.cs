@@ -17,6 +17,7 @@ public static class LambdaMemorySizeCheckDefinition
             new("minMemorySize", ParameterKind.Integer, "128", "The smallest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
             new("maxMemorySize", ParameterKind.Integer, "3008", "The largest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
         ],
+        TemplateInputs = [new("memorySize", "MemorySize")],
         Remediation = "Set MemorySize within the range, or change the rule's minMemorySize/maxMemorySize if the range is wrong for this workload.",
     };
 }

@@ -19,6 +19,7 @@ public static class LambdaRuntimeCheckDefinition
             new("deprecationWindowDays", ParameterKind.Integer, "0",
                 "Flag a runtime this many days before its deprecation date, so teams can move before AWS stops patching it.", Minimum: 0, Maximum: 3650),
         ],
+        TemplateInputs = [new("packageType", "PackageType"), new("runtime", "Runtime")],
         Remediation = "Move the function to the successor runtime named in the annotation (update Runtime and redeploy).",
     };
 }

@@ -17,6 +17,7 @@ public static class LambdaTimeoutCheckDefinition
             new("minTimeout", ParameterKind.Integer, "1", "The shortest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),
             new("maxTimeout", ParameterKind.Integer, "300", "The longest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),
         ],
+        TemplateInputs = [new("timeout", "Timeout")],
         Remediation = "Set Timeout within the range, or change the rule's minTimeout/maxTimeout if the range is wrong for this workload.",
     };
 }

@@ -4,8 +4,6 @@ using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Cli.Templates;
 using ConfigRules.Framework.Rules;
-using ConfigRules.Rules.LambdaConcurrency;
-using ConfigRules.Rules.LambdaExecutionRole;
 
 namespace ConfigRules.Cli.Commands;
 
@@ -24,11 +22,9 @@ internal static class CheckTemplateCommand
         var files = InputFiles.Expand(options.Inputs,
             path => TemplateExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase)), problems);
 
-        // A role a template names by ARN exists outside it; a role it creates has no ARN before deployment.
-        var services = new RuleServices()
-            .Add<IExecutionRoleLookup>(new RoleIndex("defined by the template; evaluate the account's AWS::IAM::Role items to check it"))
-            .Add<IFunctionConcurrencyLookup>(new TemplateConcurrencyLookup());
-        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), services));
+        // What a template names by ARN exists outside it; what it defines has no ARN before deployment.
+        var related = new RelatedItems(rules, OfflineSource.Template);
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services));
         using var reporter = Reporters.For(options.Format, console);
 
         reporter.Begin(rules);

@@ -4,7 +4,6 @@ using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Rules;
-using ConfigRules.Rules.LambdaExecutionRole;
 
 namespace ConfigRules.Cli.Commands;
 
@@ -13,13 +12,14 @@ namespace ConfigRules.Cli.Commands;
 /// sample account when none are given.
 /// </summary>
 /// <remarks>
-/// Related items: lambda-execution-role-check needs each function's role, and a role's item may come anywhere in
-/// the input: after the function, in another file (IAM is global, so roles sit in one region's snapshot), in any
-/// order. Two passes keep memory flat: a first pass parses only items whose own resourceType is <c>AWS::IAM::Role</c> (a
-/// skim of the item's top-level properties decides before parsing) and keeps their few needed fields in a <see cref="RoleIndex"/>, bounded by the
-/// account's role count; the second pass evaluates item by item. Buffering functions until their role shows up
-/// would instead grow with the input. Stdin is spooled to a temporary file so it can be read twice. The first pass
-/// runs only when a selected rule reads IAM roles (its definition declares <c>iam:GetRole</c>).
+/// Related items: some rules read other resources (lambda-execution-role-check reads each function's IAM role), and
+/// such an item may come anywhere in the input: after the function, in another file (IAM is global, so roles sit in
+/// one region's snapshot), in any order. Two passes keep memory flat: a first pass parses only items whose own
+/// resourceType is one the selected rules' lookups declare as related (a skim of the item's top-level properties
+/// decides before parsing) and keeps what those lookups need, bounded by the related resources' count; the second
+/// pass evaluates item by item. Buffering functions until their role shows up would instead grow with the input.
+/// Stdin is spooled to a temporary file so it can be read twice. The first pass runs only when a selected rule
+/// declares related resource types.
 /// </remarks>
 internal static class EvaluateCommand
 {
@@ -36,14 +36,10 @@ internal static class EvaluateCommand
         using var opener = new InputOpener(console.StandardInput);
         files = SkipNonJsonFound(files, opener, console, problems);
 
-        var roles = new RoleIndex();
-        if (rules.Any(rule => rule.Definition.IamActions.Contains("iam:GetRole", StringComparer.Ordinal)))
-            CollectRoles(files, opener, roles);
+        var related = new RelatedItems(rules, OfflineSource.RecordedItems);
+        if (related.Any) CollectRelated(files, opener, related);
 
-        // No IFunctionConcurrencyLookup: items carry supplementaryConfiguration.Concurrency when Config recorded it,
-        // and offline there is no Lambda API to ask otherwise, so lambda-concurrency-check says NOT_APPLICABLE.
-        var services = new RuleServices().Add<IExecutionRoleLookup>(roles);
-        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), services));
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services));
         using var reporter = Reporters.For(options.Format, console);
         var progress = new ProgressLine(console.StandardError, console.ErrorIsTerminal, console.Clock);
         var totalBytes = files.Sum(file => File.Exists(file.Path) ? new FileInfo(file.Path).Length : 0);
@@ -82,18 +78,18 @@ internal static class EvaluateCommand
         return CommandSupport.Finish(console, problems, engine);
     }
 
-    /// <summary>First pass: the roles of the whole input. Problems are left to the second pass, which reports each once.</summary>
-    private static void CollectRoles(IReadOnlyList<InputFile> files, InputOpener opener, RoleIndex roles)
+    /// <summary>First pass: the related items of the whole input. Problems are left to the second pass, which reports each once.</summary>
+    private static void CollectRelated(IReadOnlyList<InputFile> files, InputOpener opener, RelatedItems related)
     {
         foreach (var file in files)
         {
             try
             {
                 using var stream = opener.Open(file, out _);
-                var reader = new ConfigurationItemStreamReader(stream, file.Name, RoleIndex.MayBeRole);
+                var reader = new ConfigurationItemStreamReader(stream, file.Name, related.MayBeRelated);
                 while (reader.TryReadNext(out var read))
                 {
-                    if (read.Item is { } item) roles.Add(item);
+                    if (read.Item is { } item) related.Add(item);
                 }
             }
             catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException)

@@ -1,5 +1,4 @@
 using ConfigRules.Cli.Selection;
-using ConfigRules.Cli.Templates;
 using ConfigRules.Framework.Evaluation;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
@@ -22,11 +21,11 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     {
         foreach (var rule in rules)
         {
-            if (!rule.Definition.ResourceTypes.Contains(item.ResourceType, StringComparer.Ordinal)) continue;
+            if (!rule.Definition.Covers(item.ResourceType)) continue;
             var orderingTimestamp = item.CaptureTime ?? context.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
-                unknowns is not null && TemplateRuleInputs.FirstUnknown(rule.Id, unknowns) is { } note)
+                unknowns is not null && FirstUnknown(rule.Definition, unknowns) is { } note)
             {
                 evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, Verdict.NotApplicable(note), orderingTimestamp);
             }
@@ -35,10 +34,6 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
                 try
                 {
                     evaluation = await ItemEvaluator.EvaluateAsync(rule.Rule, rule.Parameters, item, context, orderingTimestamp, cancellationToken);
-                }
-                catch (NotInInputException ex)
-                {
-                    evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, Verdict.NotApplicable(ex.Message), orderingTimestamp);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
@@ -49,6 +44,17 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
             Summary.Count(evaluation.ComplianceType);
             sink.Add(new Finding(rule, evaluation, item.Source));
         }
+    }
+
+    /// <summary>The note for the first field the rule judges (as its definition declares) that the template cannot tell, or null.</summary>
+    private static string? FirstUnknown(RuleDefinition definition, IReadOnlyDictionary<string, string> unknowns)
+    {
+        if (unknowns.Count == 0) return null;
+        foreach (var input in definition.TemplateInputs)
+        {
+            if (unknowns.TryGetValue(input.ConfigurationField, out var note)) return note;
+        }
+        return null;
     }
 
     private static string Where(ConfigurationItem item) =>

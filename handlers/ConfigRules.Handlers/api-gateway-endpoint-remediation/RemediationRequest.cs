@@ -17,7 +17,7 @@ public sealed record RemediationRequest(string RestApiId, IReadOnlyList<string> 
 
 public static partial class RemediationRequestParser
 {
-    private const string HandlerName = "api-gateway-endpoint-remediation";
+    private const string HandlerName = EndpointRemediationHandler.HandlerName;
 
     /// <summary>Parses a payload already known to be a JSON object (see the handler's dispatch).</summary>
     public static RemediationRequest Parse(JsonElement payload)

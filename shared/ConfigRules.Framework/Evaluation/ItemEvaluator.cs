@@ -17,9 +17,21 @@ public static class ItemEvaluator
         DateTimeOffset orderingTimestamp,
         CancellationToken cancellationToken)
     {
-        var verdict = Applicability(rule.Definition, item)
-                      ?? await rule.EvaluateAsync(item, parameters, context, cancellationToken).ConfigureAwait(false);
+        var verdict = Applicability(rule.Definition, item) ?? await JudgeAsync(rule, parameters, item, context, cancellationToken).ConfigureAwait(false);
         return ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, verdict, orderingTimestamp);
+    }
+
+    private static async ValueTask<Verdict> JudgeAsync(IConfigRule rule, object parameters, ConfigurationItem item, RuleContext context, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await rule.EvaluateAsync(item, parameters, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (NotInInputException ex)
+        {
+            // Offline, a related resource missing from the input is unknown, never "does not exist".
+            return Verdict.NotApplicable(ex.Message);
+        }
     }
 
     /// <summary>A NOT_APPLICABLE verdict when the rule has nothing to judge, else null.</summary>
@@ -27,7 +39,7 @@ public static class ItemEvaluator
     {
         if (item.IsDeletedOrNotRecorded)
             return Verdict.NotApplicable($"The resource's configuration item status is {item.Status}.");
-        if (!definition.ResourceTypes.Contains(item.ResourceType, StringComparer.Ordinal))
+        if (!definition.Covers(item.ResourceType))
             return Verdict.NotApplicable($"{definition.Id} evaluates {string.Join(", ", definition.ResourceTypes)}, not {item.ResourceType}.");
         if (!item.HasConfiguration)
             return Verdict.NotApplicable("The configuration item has no configuration to evaluate.");

@@ -51,7 +51,7 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         {
             var item = announced;
             if (evt.Kind == MessageKind.OversizedConfigurationItemChange && !announced.IsDeletedOrNotRecorded &&
-                rule.Definition.ResourceTypes.Contains(announced.ResourceType, StringComparer.Ordinal))
+                rule.Definition.Covers(announced.ResourceType))
             {
                 item = await config.GetLatestConfigurationItemAsync(announced.ResourceType, announced.ResourceId, cancellationToken).ConfigureAwait(false)
                        ?? throw new ConfigurationItemUnavailableException(
@@ -112,7 +112,7 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         {
             await foreach (var key in config.ListEvaluatedResourcesAsync(evt.ConfigRuleName, cancellationToken).ConfigureAwait(false))
             {
-                if (seen.ContainsKey(key) || !rule.Definition.ResourceTypes.Contains(key.ResourceType, StringComparer.Ordinal)) continue;
+                if (seen.ContainsKey(key) || !rule.Definition.Covers(key.ResourceType)) continue;
                 seen[key] = true;
                 stale.Add(ItemEvaluator.ToEvaluation(rule.Definition, key.ResourceType, key.ResourceId,
                     Verdict.NotApplicable("The resource no longer exists or is no longer recorded."), ordering));

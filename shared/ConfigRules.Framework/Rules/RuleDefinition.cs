@@ -31,18 +31,40 @@ public sealed record RuleDefinition
     public string MaximumExecutionFrequency { get; init; } = "TwentyFour_Hours";
     public required IReadOnlyList<ParameterDefinition> Parameters { get; init; }
     public required Severity Severity { get; init; }
-    /// <summary>IAM actions the rule needs beyond the framework's own Config actions.</summary>
+    /// <summary>IAM actions the rule calls itself, beyond the framework's and its lookups' (usually none).</summary>
     public IReadOnlyList<string> IamActions { get; init; } = [];
     /// <summary>One line on how to fix a finding, for notices and reports.</summary>
     public required string Remediation { get; init; }
+    /// <summary>Whether a governance team may exempt a resource from the rule (some findings are never acceptable).</summary>
+    public bool Exemptible { get; init; } = true;
+    /// <summary>The services the rule reads besides the item, each with its live and offline implementation.</summary>
+    public IReadOnlyList<RuleLookup> Lookups { get; init; } = [];
+    /// <summary>
+    /// The configuration fields the rule judges and the CloudFormation property each comes from: a template field
+    /// known only after deployment makes the rule NOT_APPLICABLE with a note instead of a verdict on a guess.
+    /// </summary>
+    public IReadOnlyList<TemplateInput> TemplateInputs { get; init; } = [];
 
-    /// <summary>Every IAM action the rule's function needs: the framework's plus the rule's own.</summary>
+    /// <summary>Every IAM action the rule's function needs: the framework's, the rule's own and its lookups'.</summary>
     public IReadOnlyList<string> RequiredIamActions =>
-        [.. FrameworkIamActions.ForRules.Concat(IamActions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. FrameworkIamActions.ForRules.Concat(IamActions).Concat(Lookups.SelectMany(lookup => lookup.IamActions))
+            .Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>The resource types the rule reads besides its own (through its lookups), e.g. <c>AWS::IAM::Role</c>.</summary>
+    public IReadOnlyList<string> RelatedResourceTypes =>
+        [.. Lookups.SelectMany(lookup => lookup.RelatedResourceTypes).Distinct(StringComparer.Ordinal)];
+
+    /// <summary>Whether the rule judges items of this type (the one place that decides scope).</summary>
+    public bool Covers(string resourceType) => ResourceTypes.Contains(resourceType, StringComparer.Ordinal);
 
     public ParameterDefinition? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
 }
+
+/// <summary>A configuration field a rule judges and the CloudFormation property (path) it is mapped from.</summary>
+/// <param name="ConfigurationField">The field of the configuration item, e.g. <c>timeout</c> or <c>endpointConfiguration.types</c>.</param>
+/// <param name="Property">The CloudFormation property it comes from, e.g. <c>Timeout</c>.</param>
+public sealed record TemplateInput(string ConfigurationField, string Property);
 
 /// <summary>The Config API actions the pipeline itself calls for every rule.</summary>
 public static class FrameworkIamActions

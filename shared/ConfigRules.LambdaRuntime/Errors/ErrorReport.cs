@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ConfigRules.Framework.Events;
 
 namespace ConfigRules.LambdaRuntime.Errors;
 
@@ -41,17 +40,17 @@ public sealed record ErrorReport
     public IReadOnlyList<string>? StackTrace { get; }
 
     /// <summary>
-    /// The report of a failed invocation: the <see cref="ConfigRulesException.ErrorType"/> when the failure is one
-    /// of ours (expected, so no stack trace), else the exception's type name with its stack frames.
+    /// The report of a failed invocation: the error type the host names for an expected failure (no stack trace,
+    /// see <see cref="Serving.RuntimeOptions.KnownErrorType"/>), else the exception's type name with its stack frames.
     /// </summary>
-    public static ErrorReport FromException(Exception exception)
+    public static ErrorReport FromException(Exception exception, Func<Exception, string?>? knownErrorType = null)
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (exception is AggregateException { InnerExceptions.Count: 1 } aggregate)
             exception = aggregate.InnerExceptions[0];
 
-        return exception is ConfigRulesException known
-            ? new ErrorReport(known.ErrorType, known.Message)
+        return knownErrorType?.Invoke(exception) is { } known
+            ? new ErrorReport(known, exception.Message)
             : new ErrorReport(exception.GetType().Name, exception.Message, Frames(exception));
     }
 

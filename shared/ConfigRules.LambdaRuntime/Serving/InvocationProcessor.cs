@@ -45,7 +45,7 @@ internal sealed class InvocationProcessor(
                     $"The invocation stopped {options.DeadlineSafetyMargin.TotalSeconds:0.###} s before Lambda's deadline: its work (AWS calls and their retries included) did not finish within the {budget.Budget?.TotalSeconds:0.###} s it had. Lambda retries the event.",
                     ex)
                 : ex;
-            var report = ErrorReport.FromException(failure);
+            var report = ErrorReport.FromException(failure, options.KnownErrorType);
             log.Error("Invocation failed", failure,
                 LogField.Of("reportedErrorType", report.ErrorType),
                 LogField.Of("durationMs", time.GetElapsedTime(started)));

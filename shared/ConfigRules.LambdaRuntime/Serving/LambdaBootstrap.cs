@@ -51,7 +51,7 @@ public sealed class LambdaBootstrap(
             catch (Exception ex)
             {
                 handlerLogger.Error("Initialization failed", ex, LogField.Of("acceptedHandlers", string.Join(",", handlers.Names)));
-                await ReportInitErrorAsync(client, ErrorReport.FromException(ex), handlerLogger, stopping).ConfigureAwait(false);
+                await ReportInitErrorAsync(client, ErrorReport.FromException(ex, _options.KnownErrorType), handlerLogger, stopping).ConfigureAwait(false);
                 return 1;
             }
 

@@ -24,4 +24,10 @@ public sealed record RuntimeOptions
     /// environment: a Runtime API that keeps refusing will not recover within this one.
     /// </summary>
     public int MaxConsecutivePollFailures { get; init; } = 10;
+
+    /// <summary>
+    /// The host names its expected failures (a bad event, bad parameters): their error type is reported without a
+    /// stack trace. Null for any other exception, which is reported with its type name and frames.
+    /// </summary>
+    public Func<Exception, string?>? KnownErrorType { get; init; }
 }

@@ -48,7 +48,7 @@ public static class TestRules
             ResourceTypes = ["AWS::Lambda::Function"],
             Severity = Severity.High,
             Parameters = [],
-            IamActions = ["iam:GetRole"],
+            Lookups = [.. LambdaExecutionRoleCheckDefinition.Value.Lookups],
             Remediation = "Detach AdministratorAccess.",
         };
 

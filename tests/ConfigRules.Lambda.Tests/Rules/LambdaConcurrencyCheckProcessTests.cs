@@ -70,7 +70,7 @@ public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
     [TestCase("reserved-25", """{"concurrencyLimitHigh":"10"}""", "NON_COMPLIANT",
         "Reserved concurrency 25 is above the maximum of 10; lower ReservedConcurrentExecutions or raise lambda-concurrency-check's concurrencyLimitHigh.")]
     [TestCase("unreserved", "{}", "NON_COMPLIANT",
-        "No reserved concurrency is set, and it is required; set ReservedConcurrentExecutions or set lambda-concurrency-check's requireReservedConcurrency to false.")]
+        "No reserved concurrency is set (read from Lambda GetFunctionConcurrency), and it is required; set ReservedConcurrentExecutions or set lambda-concurrency-check's requireReservedConcurrency to false.")]
     public async Task Without_the_record_reserved_concurrency_is_read_with_a_signed_GetFunctionConcurrency(
         string name, string parameters, string complianceType, string? annotation)
     {

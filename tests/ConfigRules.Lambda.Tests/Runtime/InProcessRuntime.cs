@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using ConfigRules.Hosting;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
 using ConfigRules.LambdaRuntime.Serving;
@@ -42,6 +43,8 @@ internal sealed class InProcessRuntime : IAsyncDisposable
         var env = new InMemoryEnvironment(variables);
         var runtime = new InProcessRuntime(api, env, Task.FromResult(0));
         var logger = new RuntimeLogger(runtime._log, TimeProvider.System, LogLevel.Debug);
+        // As a rule host runs it: the framework's typed failures are named by their errorType.
+        options = (options ?? RuntimeOptions.Default) with { KnownErrorType = options?.KnownErrorType ?? RuleHost.KnownErrorType };
         var bootstrap = new LambdaBootstrap(table, env, logger, TimeProvider.System, options);
         runtime.Run = Task.Run(() => bootstrap.RunAsync(runtime._stopping.Token));
         return runtime;

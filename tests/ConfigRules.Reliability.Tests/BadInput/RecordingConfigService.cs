@@ -54,6 +54,8 @@ public sealed class RecordingConfigService(ConfigurationItem? recorded) : IConfi
 /// <summary>Lookups that answer like a small account: reserved concurrency 5, roles with one policy and no boundary.</summary>
 public sealed class FixedLookups : IFunctionConcurrencyLookup, IExecutionRoleLookup
 {
+    public string Source => "a fixed test answer";
+
     public ValueTask<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken) => ValueTask.FromResult<int?>(5);
 
     public ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken) =>

@@ -12,6 +12,10 @@ public static class RuleHarness
     public static Dictionary<string, string> Params(params (string Name, string Value)[] values) =>
         values.ToDictionary(v => v.Name, v => v.Value, StringComparer.Ordinal);
 
+    /// <summary>The rule's declared lookups as an offline host (the CLI on recorded items) registers them.</summary>
+    public static RuleServices OfflineServices(IConfigRule rule) =>
+        RuleLookups.Offline([rule.Definition], OfflineSource.RecordedItems).Services;
+
     /// <summary>Evaluates through <see cref="ItemEvaluator"/> so annotation limits and applicability apply as in Lambda.</summary>
     public static Evaluation Evaluate(
         IConfigRule rule,
@@ -21,7 +25,7 @@ public static class RuleHarness
         RuleServices? services = null)
     {
         var parsed = rule.ParseParameters(parameters ?? new Dictionary<string, string>());
-        var context = new RuleContext(now ?? DefaultNow, services ?? RuleServices.Empty);
+        var context = new RuleContext(now ?? DefaultNow, services ?? OfflineServices(rule));
         return ItemEvaluator.EvaluateAsync(rule, parsed, item, context, DefaultNow, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
@@ -34,7 +38,7 @@ public static class RuleHarness
         RuleServices? services = null)
     {
         var parsed = rule.ParseParameters(parameters ?? new Dictionary<string, string>());
-        var context = new RuleContext(now ?? DefaultNow, services ?? RuleServices.Empty);
+        var context = new RuleContext(now ?? DefaultNow, services ?? OfflineServices(rule));
         return rule.EvaluateAsync(item, parsed, context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 }

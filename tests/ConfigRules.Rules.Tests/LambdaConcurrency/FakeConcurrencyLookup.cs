@@ -7,6 +7,8 @@ internal sealed class FakeConcurrencyLookup(Dictionary<string, int?> reserved) :
 {
     public List<string> Asked { get; } = [];
 
+    public string Source => "the test's table";
+
     public ValueTask<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken)
     {
         Asked.Add(functionName);

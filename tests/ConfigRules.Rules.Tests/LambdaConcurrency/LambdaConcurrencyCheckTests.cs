@@ -61,11 +61,19 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     }
 
     [Test]
-    public void Without_the_record_or_a_lookup_the_function_is_not_applicable_and_the_note_says_why()
+    public void Offline_an_item_without_the_record_has_none_reserved_as_the_managed_rule_reads_it()
     {
         var evaluation = Evaluate(_rule, ItemBuilder.Function().Build(shape));
-        evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
-        evaluation.Annotation.Should().Contain("no Concurrency supplementary configuration").And.Contain("GetFunctionConcurrency");
+        evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        evaluation.Annotation.Should().Contain("No reserved concurrency is set (read from the recorded item, which has no supplementaryConfiguration.Concurrency)");
+    }
+
+    [Test]
+    public void Offline_an_item_without_the_record_is_compliant_when_reserved_concurrency_is_not_required()
+    {
+        var evaluation = Evaluate(_rule, ItemBuilder.Function().Build(shape), Params(("requireReservedConcurrency", "false")));
+        evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
+        evaluation.Annotation.Should().Contain("read from the recorded item");
     }
 
     [Test]

@@ -109,7 +109,7 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     {
         var longRole = "arn:aws:iam::123456789012:role/" + new string('p', 60) + "/" + new string('r', 64);
         var patterns = string.Join(",", Enumerable.Range(0, 20).Select(i => $"arn:aws:iam::*:role/team-{i}-*"));
-        var verdict = Judge(_rule, FunctionWith(longRole), Params(("allowedRoleArnPatterns", patterns), ("forbiddenPolicyArns", "")), services: RuleServices.Empty);
+        var verdict = Judge(_rule, FunctionWith(longRole), Params(("allowedRoleArnPatterns", patterns), ("forbiddenPolicyArns", "")));
         verdict.Compliance.Should().Be(ComplianceType.NonCompliant);
         verdict.Annotation!.Length.Should().BeLessThanOrEqualTo(256, verdict.Annotation);
         verdict.Annotation.Should().Contain("more").And.Contain("...").And.Contain("rrrr");
@@ -119,14 +119,14 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     }
 
     [Test]
-    public void Without_a_lookup_only_the_patterns_can_be_judged()
+    public void Offline_without_the_role_in_the_input_only_the_patterns_can_be_judged()
     {
         var outside = Evaluate(_rule, FunctionWith(AppRole), Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/svc-*")));
         outside.ComplianceType.Should().Be(ComplianceType.NonCompliant);
 
         var inside = Evaluate(_rule, FunctionWith(AppRole));
         inside.ComplianceType.Should().Be(ComplianceType.NotApplicable);
-        inside.Annotation.Should().Contain("cannot read IAM roles");
+        inside.Annotation.Should().Contain("is not among the input's AWS::IAM::Role items");
     }
 
     [Test]

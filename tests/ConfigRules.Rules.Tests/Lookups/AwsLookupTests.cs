@@ -3,7 +3,6 @@ using ConfigRules.Aws.Lambda;
 using ConfigRules.Aws.Transport;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
-using ConfigRules.Lambda.Lookups;
 using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.Tests.Fixtures;
@@ -27,7 +26,7 @@ public sealed class AwsLookupTests
     [TearDown]
     public async Task TearDown() => await _aws.DisposeAsync();
 
-    private RuleServices Services() => RuleServices.Empty.AddAwsLookups(_aws.Context);
+    private RuleServices Services() => RuleLookups.Live(RuleCatalog.Definitions, new LookupInfrastructure(TimeProvider.System).With(_aws.Context));
 
     [Test]
     public async Task Concurrency_comes_from_GetFunctionConcurrency_including_zero_and_none()

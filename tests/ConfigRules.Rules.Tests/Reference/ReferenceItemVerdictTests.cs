@@ -64,9 +64,9 @@ public class ReferenceItemVerdictTests
     {
         var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
 
-        // The item has no Concurrency supplementary configuration, and no host lookups are given here.
-        results["lambda-concurrency-check"].ComplianceType.Should().Be(ComplianceType.NotApplicable);
-        results["lambda-concurrency-check"].Annotation.Should().Contain("Concurrency");
+        // The item has no Concurrency supplementary configuration: as AWS's managed rule reads it, none is reserved.
+        results["lambda-concurrency-check"].ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        results["lambda-concurrency-check"].Annotation.Should().Contain("read from the recorded item");
         results["lambda-execution-role-check"].ComplianceType.Should().Be(ComplianceType.NotApplicable);
         results["lambda-execution-role-check"].Annotation.Should().Contain("role");
     }

@@ -6,10 +6,10 @@ using ConfigRules.LambdaRuntime.Api;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
 
-namespace ConfigRules.Lambda;
+namespace ConfigRules.Hosting;
 
 /// <summary>The AWS side a rule handler works with: Config itself, and the lookups some rules need.</summary>
-internal sealed record RuleDependencies(IConfigService Config, RuleServices Services)
+public sealed record RuleDependencies(IConfigService Config, RuleServices Services)
 {
     /// <summary>Set in central rule functions: events of other accounts use their member role (see <see cref="MemberAccountAccess"/>).</summary>
     public MemberAccountAccess? MemberAccounts { get; init; }
@@ -20,7 +20,7 @@ internal sealed record RuleDependencies(IConfigService Config, RuleServices Serv
 /// PutEvaluations) and answers with the invocation report as JSON. Bad events and bad parameters throw
 /// ConfigRulesExceptions, which the runtime reports with their errorType.
 /// </summary>
-internal sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencies, TimeProvider time) : IInvocationHandler
+public sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencies, TimeProvider time) : IInvocationHandler
 {
     public async Task<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
     {
@@ -53,10 +53,10 @@ internal sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencie
             LogField.Of("notApplicable", report.NotApplicable),
             LogField.Of("staleCleared", report.StaleCleared),
             LogField.Of("putEvaluationsCalls", report.PutEvaluationsCalls));
-        return JsonSerializer.SerializeToUtf8Bytes(report, LambdaJsonContext.Default.InvocationReport);
+        return JsonSerializer.SerializeToUtf8Bytes(report, HostingJsonContext.Default.InvocationReport);
     }
 
     /// <summary>The factory the handler table keeps for <paramref name="rule"/>.</summary>
-    public static HandlerFactory For(IConfigRule rule, Func<HandlerInitContext, RuleDependencies> dependencies) =>
-        context => new RuleHandler(rule, dependencies(context), context.Time);
+    public static HandlerFactory For(IConfigRule rule, Func<IConfigRule, HandlerInitContext, RuleDependencies> dependencies) =>
+        context => new RuleHandler(rule, dependencies(rule, context), context.Time);
 }

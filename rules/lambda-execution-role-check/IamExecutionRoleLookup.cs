@@ -1,8 +1,7 @@
 using System.Collections.Concurrent;
 using ConfigRules.Aws.Iam;
-using ConfigRules.Rules.LambdaExecutionRole;
 
-namespace ConfigRules.Lambda.Lookups;
+namespace ConfigRules.Rules.LambdaExecutionRole;
 
 /// <summary>
 /// lambda-execution-role-check's roles from IAM: <c>GetRole</c> (ARN, name, permissions boundary) and

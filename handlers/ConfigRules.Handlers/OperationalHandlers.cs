@@ -2,6 +2,7 @@ using ConfigRules.Aws;
 using ConfigRules.Aws.ApiGateway;
 using ConfigRules.Aws.Config;
 using ConfigRules.Aws.Endpoints;
+using ConfigRules.Hosting;
 using ConfigRules.Aws.Sns;
 using ConfigRules.Handlers.Aws;
 using ConfigRules.Handlers.ComplianceNotifier;
@@ -9,16 +10,17 @@ using ConfigRules.Handlers.EndpointRemediation;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
 
-namespace ConfigRules.Lambda;
+namespace ConfigRules.Handlers;
 
 /// <summary>
-/// The handlers that are not rules (handlers/ConfigRules.Handlers): compliance-notifier and
-/// api-gateway-endpoint-remediation, each over the shared AWS clients, built once at init.
+/// The handlers that are not rules: compliance-notifier and api-gateway-endpoint-remediation, each over the shared
+/// AWS clients, built once at init (only for the selected handler).
 /// </summary>
-internal static partial class HandlerCatalog
+public static class OperationalHandlers
 {
-    static partial void RegisterOperationalHandlers(HandlerTable table)
+    public static void Register(HandlerTable table)
     {
+        ArgumentNullException.ThrowIfNull(table);
         table.Add(ComplianceNotifierHandler.HandlerName, init =>
         {
             var aws = Aws(init);
@@ -39,11 +41,5 @@ internal static partial class HandlerCatalog
     }
 
     private static AwsClientContext Aws(HandlerInitContext init) =>
-        AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(init.Environment));
-
-    /// <summary>The runtime's environment as the AWS layer reads it (region, endpoint overrides).</summary>
-    private sealed class RuntimeEnvironmentVariables(IRuntimeEnvironment environment) : IEnvironmentVariables
-    {
-        public string? Get(string name) => environment.GetVariable(name) is { Length: > 0 } value ? value : null;
-    }
+        AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(init.Environment), timeProvider: init.Time);
 }

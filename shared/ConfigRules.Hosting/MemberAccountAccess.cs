@@ -1,14 +1,12 @@
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ConfigRules.Aws;
-using ConfigRules.Aws.Config;
 using ConfigRules.Aws.Sts;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Rules;
-using ConfigRules.Lambda.Lookups;
 using ConfigRules.LambdaRuntime.Handlers;
 
-namespace ConfigRules.Lambda;
+namespace ConfigRules.Hosting;
 
 /// <summary>
 /// Central rule functions (the organization roll-out): when <see cref="RoleNameVariable"/> is set, an event from
@@ -18,7 +16,7 @@ namespace ConfigRules.Lambda;
 /// function ARN; its events keep the function's own credentials. Clients and credentials are kept per account
 /// for the life of the process; credentials are assumed again shortly before they expire.
 /// </summary>
-internal sealed partial class MemberAccountAccess(AwsClientContext aws, string roleName, string sessionName, TimeProvider time)
+public sealed partial class MemberAccountAccess(AwsClientContext aws, RuleDefinition rule, string roleName, string sessionName, TimeProvider time)
 {
     public const string RoleNameVariable = "CONFIGRULES_MEMBER_ROLE_NAME";
     private readonly StsClient _sts = StsClient.Create(aws);
@@ -27,7 +25,7 @@ internal sealed partial class MemberAccountAccess(AwsClientContext aws, string r
     public string RoleName { get; } = roleName;
 
     /// <summary>The access configured by <see cref="RoleNameVariable"/>, or null when it is unset (every event is this account's).</summary>
-    public static MemberAccountAccess? FromEnvironment(HandlerInitContext context, AwsClientContext aws)
+    public static MemberAccountAccess? FromEnvironment(HandlerInitContext context, RuleDefinition rule, AwsClientContext aws)
     {
         var roleName = context.Environment.GetVariable(RoleNameVariable);
         if (string.IsNullOrWhiteSpace(roleName)) return null;
@@ -36,7 +34,7 @@ internal sealed partial class MemberAccountAccess(AwsClientContext aws, string r
                 $"{RoleNameVariable} '{roleName}' is not an IAM role name: 1 to 64 of letters, digits and +=,.@_- (no path, no ARN).");
         // STS session names are at most 64 characters; rule ids are far shorter, the cut is only a guard.
         var sessionName = ("configrules-" + context.HandlerName)[..Math.Min(64, 12 + context.HandlerName.Length)];
-        return new MemberAccountAccess(aws, roleName, sessionName, context.Time);
+        return new MemberAccountAccess(aws, rule, roleName, sessionName, context.Time);
     }
 
     /// <summary>
@@ -62,8 +60,7 @@ internal sealed partial class MemberAccountAccess(AwsClientContext aws, string r
         var roleArn = $"arn:{partition}:iam::{accountId}:role/{RoleName}";
         var credentials = new AssumeRoleCredentialsProvider(_sts, roleArn, sessionName, time);
         var member = aws.WithCredentials(credentials);
-        return new MemberAccount(accountId, roleArn, credentials,
-            new RuleDependencies(ConfigServiceClient.Create(member), new RuleServices().AddAwsLookups(member, time)));
+        return new MemberAccount(accountId, roleArn, credentials, RuleComposition.For(rule, member, time));
     }
 
     /// <summary>arn:aws:lambda:eu-west-1:123456789012:function:name[:qualifier] → (aws, 123456789012).</summary>
@@ -84,8 +81,8 @@ internal sealed partial class MemberAccountAccess(AwsClientContext aws, string r
 }
 
 /// <summary>A member account's role and the rule's clients signed with its assumed credentials.</summary>
-internal sealed record MemberAccount(string AccountId, string RoleArn, AssumeRoleCredentialsProvider Credentials, RuleDependencies Dependencies);
+public sealed record MemberAccount(string AccountId, string RoleArn, AssumeRoleCredentialsProvider Credentials, RuleDependencies Dependencies);
 
 /// <summary>CONFIGRULES_MEMBER_ROLE_NAME holds something that is not a role name: an init error.</summary>
-internal sealed class InvalidMemberRoleNameException(string message)
+public sealed class InvalidMemberRoleNameException(string message)
     : ConfigRulesException("InvalidMemberRoleNameException", message);

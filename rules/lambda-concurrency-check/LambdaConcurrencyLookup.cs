@@ -1,7 +1,6 @@
 using ConfigRules.Aws.Lambda;
-using ConfigRules.Rules.LambdaConcurrency;
 
-namespace ConfigRules.Lambda.Lookups;
+namespace ConfigRules.Rules.LambdaConcurrency;
 
 /// <summary>
 /// lambda-concurrency-check's reserved concurrency from Lambda <c>GetFunctionConcurrency</c>, for items that do
@@ -11,6 +10,8 @@ namespace ConfigRules.Lambda.Lookups;
 public sealed class LambdaConcurrencyLookup(LambdaClient client) : IFunctionConcurrencyLookup
 {
     private readonly LambdaClient _client = client ?? throw new ArgumentNullException(nameof(client));
+
+    public string Source => "Lambda GetFunctionConcurrency";
 
     public async ValueTask<int?> GetReservedConcurrencyAsync(string functionName, CancellationToken cancellationToken) =>
         await _client.GetFunctionConcurrencyAsync(functionName, cancellationToken).ConfigureAwait(false);

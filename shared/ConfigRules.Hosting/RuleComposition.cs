@@ -1,0 +1,36 @@
+using ConfigRules.Aws;
+using ConfigRules.Aws.Config;
+using ConfigRules.Aws.Endpoints;
+using ConfigRules.Framework.Rules;
+using ConfigRules.LambdaRuntime.Handlers;
+using ConfigRules.LambdaRuntime.Logging;
+
+namespace ConfigRules.Hosting;
+
+/// <summary>
+/// What a rule handler works with in Lambda: AWS Config over signed awsJson1_1 calls (credentials, region and
+/// endpoints from the function's environment) and the live lookups the rule declares, nothing more. Creating them
+/// makes no AWS call. With <see cref="MemberAccountAccess.RoleNameVariable"/> set, events of other accounts get the
+/// same clients over that account's member role.
+/// </summary>
+public static class RuleComposition
+{
+    /// <summary>Runs once, at init, for the selected rule handler; the AWS context lives as long as the process.</summary>
+    public static RuleDependencies Create(IConfigRule rule, HandlerInitContext context)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(context);
+        var aws = AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(context.Environment), timeProvider: context.Time);
+        var members = MemberAccountAccess.FromEnvironment(context, rule.Definition, aws);
+        context.Logger.Info("AWS clients ready",
+            LogField.Of("region", aws.Region),
+            LogField.Of("configEndpoint", aws.EndpointFor(AwsService.Config).BaseUri.ToString()),
+            LogField.Of("lookups", string.Join(",", rule.Definition.Lookups.Select(lookup => lookup.Service.Name))),
+            LogField.Of("memberRoleName", members?.RoleName));
+        return For(rule.Definition, aws, context.Time) with { MemberAccounts = members };
+    }
+
+    /// <summary>Config and the rule's declared live lookups over one AWS context (the function's, or a member account's).</summary>
+    public static RuleDependencies For(RuleDefinition definition, AwsClientContext aws, TimeProvider time) =>
+        new(ConfigServiceClient.Create(aws), RuleLookups.Live([definition], new LookupInfrastructure(time).With(aws)));
+}
