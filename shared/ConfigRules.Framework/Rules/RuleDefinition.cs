@@ -35,6 +35,11 @@ public sealed record RuleDefinition
     public IReadOnlyList<string> IamActions { get; init; } = [];
     /// <summary>One line on how to fix a finding, for notices and reports.</summary>
     public required string Remediation { get; init; }
+    /// <summary>
+    /// Whether the exemptions document may name this rule (docs/exemptions.md). False for findings that are
+    /// breaches rather than trade-offs, such as a function open to the public.
+    /// </summary>
+    public bool Exemptible { get; init; } = true;
 
     /// <summary>Every IAM action the rule's function needs: the framework's plus the rule's own.</summary>
     public IReadOnlyList<string> RequiredIamActions =>
