@@ -30,8 +30,8 @@ public sealed class CachedExemptions : IExemptionSource, IDisposable
     private readonly IExemptionCatalog catalog;
     private readonly TimeProvider timeProvider;
     private readonly SemaphoreSlim gate = new(1, 1);
-    private ExemptionDocument? document;
-    private long loadedAt;
+    // One reference, swapped whole: a reader outside the gate never pairs a document with another's load time.
+    private Snapshot? current;
 
     /// <param name="sourceName">Named in every message, e.g. s3://bucket/key.</param>
     /// <param name="load">Reads the document's text (an S3 GetObject); its failures are reported with the source.</param>
@@ -53,7 +53,7 @@ public sealed class CachedExemptions : IExemptionSource, IDisposable
             if (Fresh() is { } loaded) return loaded;
             var text = await LoadTextAsync(cancellationToken);
             var parsed = ExemptionDocument.Parse(sourceName, text, catalog);
-            (document, loadedAt) = (parsed, timeProvider.GetTimestamp());
+            current = new Snapshot(parsed, timeProvider.GetTimestamp());
             return parsed;
         }
         finally
@@ -65,7 +65,9 @@ public sealed class CachedExemptions : IExemptionSource, IDisposable
     public void Dispose() => gate.Dispose();
 
     private ExemptionDocument? Fresh() =>
-        document is not null && timeProvider.GetElapsedTime(loadedAt) < RefreshInterval ? document : null;
+        current is { } snapshot && timeProvider.GetElapsedTime(snapshot.LoadedAt) < RefreshInterval ? snapshot.Document : null;
+
+    private sealed record Snapshot(ExemptionDocument Document, long LoadedAt);
 
     private async Task<string> LoadTextAsync(CancellationToken cancellationToken)
     {

@@ -103,6 +103,24 @@ public class CachedExemptionsTests
     }
 
     [Test]
+    public async Task Callers_arriving_while_a_load_is_under_way_share_it()
+    {
+        var pending = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        using var source = new CachedExemptions(SourceUri, _ =>
+        {
+            loads++;
+            return pending.Task;
+        }, Catalog, time);
+
+        var first = source.GetAsync(CancellationToken.None);
+        var second = source.GetAsync(CancellationToken.None);
+        pending.SetResult(OneExemption);
+
+        (await second).Should().BeSameAs(await first);
+        loads.Should().Be(1);
+    }
+
+    [Test]
     public async Task A_fixed_source_answers_its_document()
     {
         (await FixedExemptions.None.GetAsync(CancellationToken.None)).Should().BeSameAs(ExemptionDocument.None);
