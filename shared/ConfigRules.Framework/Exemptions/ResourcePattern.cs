@@ -6,8 +6,6 @@ namespace ConfigRules.Framework.Exemptions;
 /// </summary>
 public static class ResourcePattern
 {
-    public static bool HasWildcards(string pattern) => pattern.AsSpan().IndexOfAny('*', '?') >= 0;
-
     /// <summary>
     /// Greedy matching with one backtrack point (the last <c>*</c>): linear in practice and never exponential,
     /// whatever the pattern, unlike a naive recursive matcher or a regular expression built from it.
