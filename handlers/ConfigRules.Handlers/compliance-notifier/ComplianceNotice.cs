@@ -1,3 +1,4 @@
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 
@@ -15,6 +16,8 @@ public sealed record ComplianceNotice
     public RuleDefinition? Rule { get; init; }
     public string? Annotation { get; init; }
     public bool AnnotationTruncated { get; init; }
+    /// <summary>For an <see cref="NoticeKind.Exemption"/>: what the exemption's annotation says (until, by whom, why).</summary>
+    public ExemptionAnnotationDetails? Exemption { get; init; }
 
     public string Severity => CatalogRuleMatcher.SeverityName(Rule);
 
@@ -39,11 +42,16 @@ public sealed record ComplianceNotice
         Change = change,
         Rule = matcher.Match(change.ConfigRuleName),
         Annotation = change.Annotation,
+        Exemption = kind == NoticeKind.Exemption && ExemptionAnnotation.TryParse(change.Annotation, out var exemption) ? exemption : null,
     };
 
-    /// <summary>The message attributes subscription filter policies match on: exactly these names, all String.</summary>
+    /// <summary>
+    /// The message attributes subscription filter policies match on, all String: the contract's seven, and
+    /// <c>notice</c> (NON_COMPLIANT, RESOLVED or EXEMPTED), which tells an exemption from a fix.
+    /// </summary>
     public IReadOnlyList<KeyValuePair<string, string>> Attributes =>
     [
+        new("notice", Kind.Label()),
         new("complianceType", Change.NewComplianceType.ToWire()),
         new("configRuleName", Change.ConfigRuleName),
         new("resourceType", Change.ResourceType),

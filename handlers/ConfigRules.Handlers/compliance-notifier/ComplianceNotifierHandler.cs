@@ -26,7 +26,7 @@ public sealed class ComplianceNotifierHandler(INoticePublisher publisher, string
     public async Task<NotifierResult> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         var change = ComplianceChangeParser.Parse(payload.Span);
-        var kind = ComplianceTransition.Classify(change.OldComplianceType, change.NewComplianceType);
+        var kind = ComplianceTransition.Classify(change.OldComplianceType, change.NewComplianceType, change.Annotation);
         if (kind == NoticeKind.None)
         {
             return new NotifierResult

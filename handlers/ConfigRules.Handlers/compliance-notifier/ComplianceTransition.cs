@@ -1,3 +1,4 @@
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Handlers.ComplianceNotifier;
@@ -11,6 +12,11 @@ public enum NoticeKind
     Violation,
     /// <summary>The result moved out of NON_COMPLIANT.</summary>
     Resolution,
+    /// <summary>
+    /// The result moved from NON_COMPLIANT to NOT_APPLICABLE because an exemption now covers the resource: the
+    /// finding is accepted for a time, not fixed, so it must not read as resolved.
+    /// </summary>
+    Exemption,
 }
 
 public static class ComplianceTransition
@@ -19,6 +25,15 @@ public static class ComplianceTransition
     /// Only crossings of the NON_COMPLIANT line are news. A NON_COMPLIANT result that stays NON_COMPLIANT with a
     /// new annotation (a periodic run, a second change) would otherwise notify again and again.
     /// </summary>
+    public static NoticeKind Classify(ComplianceType? oldType, ComplianceType newType, string? annotation)
+    {
+        var kind = Classify(oldType, newType);
+        return kind == NoticeKind.Resolution && newType == ComplianceType.NotApplicable && ExemptionAnnotation.TryParse(annotation, out _)
+            ? NoticeKind.Exemption
+            : kind;
+    }
+
+    /// <summary>Which side of the NON_COMPLIANT line a change crossed, whatever the reason.</summary>
     public static NoticeKind Classify(ComplianceType? oldType, ComplianceType newType)
     {
         var wasNonCompliant = oldType == ComplianceType.NonCompliant;
@@ -33,6 +48,7 @@ public static class ComplianceTransition
     {
         NoticeKind.Violation => "NON_COMPLIANT",
         NoticeKind.Resolution => "RESOLVED",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only violations and resolutions are announced."),
+        NoticeKind.Exemption => "EXEMPTED",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only violations, resolutions and exemptions are announced."),
     };
 }

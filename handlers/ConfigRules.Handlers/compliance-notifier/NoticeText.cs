@@ -25,6 +25,13 @@ public static class NoticeText
         Field(text, "Annotation", notice.Annotation is null
             ? "(none)"
             : notice.AnnotationTruncated ? notice.Annotation + " [cut to fit the SNS size limit]" : notice.Annotation);
+        if (notice.Exemption is { } exemption)
+        {
+            Field(text, "Exempt until", $"{exemption.ExpiresText} (UTC, inclusive)");
+            Field(text, "Exempted by", exemption.Owner ?? "(not given)");
+            Field(text, "Ticket", exemption.Ticket ?? "(none)");
+            Field(text, "Reason", exemption.Reason ?? "(not given)");
+        }
         Field(text, "When", change.RecordedAt?.ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture) ?? "(not given)");
 
         text.Append('\n');
@@ -46,9 +53,14 @@ public static class NoticeText
     {
         var change = notice.Change;
         var resource = $"{Clean(change.ResourceType)} {Clean(change.ResourceId)}";
-        return notice.Kind == NoticeKind.Violation
-            ? $"AWS Config rule {Clean(change.ConfigRuleName)} found {resource} NON_COMPLIANT."
-            : $"{resource} is no longer NON_COMPLIANT with AWS Config rule {Clean(change.ConfigRuleName)}: it is now {change.NewComplianceType.ToWire()}.";
+        return notice.Kind switch
+        {
+            NoticeKind.Violation => $"AWS Config rule {Clean(change.ConfigRuleName)} found {resource} NON_COMPLIANT.",
+            NoticeKind.Exemption when notice.Exemption is { } exemption =>
+                $"{resource} was exempted from AWS Config rule {Clean(change.ConfigRuleName)} until {exemption.ExpiresText}" +
+                $"{(exemption.Owner is null ? "" : $" by {Clean(exemption.Owner)}")}: the finding is accepted, not fixed, and it is now {change.NewComplianceType.ToWire()}.",
+            _ => $"{resource} is no longer NON_COMPLIANT with AWS Config rule {Clean(change.ConfigRuleName)}: it is now {change.NewComplianceType.ToWire()}.",
+        };
     }
 
     private static void Field(StringBuilder text, string label, string value) =>

@@ -40,9 +40,18 @@ public static class SnsMessageComposer
 
     private static ComplianceNotice Cut(ComplianceNotice notice, string annotation, int length)
     {
-        // Never split a surrogate pair: the message must stay valid UTF-8.
-        if (length > 0 && length < annotation.Length && char.IsHighSurrogate(annotation[length - 1])) length--;
-        return notice with { Annotation = annotation[..length].TrimEnd(), AnnotationTruncated = true };
+        // The exemption's reason is read from the same annotation: keep no more of it than of the annotation.
+        var exemption = notice.Exemption is { Reason: { } reason } details && reason.Length > length
+            ? details with { Reason = Prefix(reason, length) }
+            : notice.Exemption;
+        return notice with { Annotation = Prefix(annotation, length), AnnotationTruncated = true, Exemption = exemption };
+    }
+
+    /// <summary>The first <paramref name="length"/> characters, never splitting a surrogate pair (the message must stay valid UTF-8).</summary>
+    private static string Prefix(string text, int length)
+    {
+        if (length > 0 && length < text.Length && char.IsHighSurrogate(text[length - 1])) length--;
+        return text[..length].TrimEnd();
     }
 
     private static SnsNotice EnsureFits(SnsNotice notice, int maxBytes) => notice.SizeInBytes <= maxBytes

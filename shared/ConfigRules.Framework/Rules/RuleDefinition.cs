@@ -35,7 +35,10 @@ public sealed record RuleDefinition
     public IReadOnlyList<string> IamActions { get; init; } = [];
     /// <summary>One line on how to fix a finding, for notices and reports.</summary>
     public required string Remediation { get; init; }
-    /// <summary>Whether a governance team may exempt a resource from the rule (some findings are never acceptable).</summary>
+    /// <summary>
+    /// Whether the exemptions document may name this rule (docs/exemptions.md). False for findings that are
+    /// breaches rather than trade-offs, such as a function open to the public.
+    /// </summary>
     public bool Exemptible { get; init; } = true;
     /// <summary>The services the rule reads besides the item, each with its live and offline implementation.</summary>
     public IReadOnlyList<RuleLookup> Lookups { get; init; } = [];

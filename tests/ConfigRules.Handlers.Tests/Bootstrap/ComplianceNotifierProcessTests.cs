@@ -47,6 +47,7 @@ public sealed class ComplianceNotifierProcessTests
         message.MessageStructure.Should().Be("json");
         message.Attributes.ToDictionary(a => a.Key, a => a.Value).Should().BeEquivalentTo(new Dictionary<string, (string, string)>
         {
+            ["notice"] = ("String", expectedNotice),
             ["complianceType"] = ("String", next),
             ["configRuleName"] = ("String", "lambda-timeout-check"),
             ["resourceType"] = ("String", "AWS::Lambda::Function"),

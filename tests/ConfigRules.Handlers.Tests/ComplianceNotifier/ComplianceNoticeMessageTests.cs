@@ -18,13 +18,14 @@ public class ComplianceNoticeMessageTests
     }
 
     [Test]
-    public async Task Carries_exactly_the_seven_string_attributes_for_filter_policies()
+    public async Task Carries_the_contracts_seven_string_attributes_and_the_notice_kind_for_filter_policies()
     {
         var notice = await PublishAsync(new ComplianceChangeEvents { RuleName = "serverless-governance-lambda-timeout-check-abc123" });
 
         notice.TopicArn.Should().Be(Topic);
         notice.StringAttributes.Should().BeEquivalentTo(new Dictionary<string, string>
         {
+            ["notice"] = "NON_COMPLIANT",
             ["complianceType"] = "NON_COMPLIANT",
             ["configRuleName"] = "serverless-governance-lambda-timeout-check-abc123",
             ["resourceType"] = "AWS::Lambda::Function",
@@ -42,6 +43,7 @@ public class ComplianceNoticeMessageTests
 
         var attributes = notice.StringAttributes.ToDictionary(a => a.Key, a => a.Value);
         attributes["complianceType"].Should().Be("COMPLIANT");
+        attributes["notice"].Should().Be("RESOLVED");
         attributes["severity"].Should().Be("unknown");
         notice.Subject.Should().Be("RESOLVED: cloudtrail-enabled on orders-fn (123456789012/us-east-1)");
     }

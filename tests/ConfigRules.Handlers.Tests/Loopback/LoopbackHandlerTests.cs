@@ -23,8 +23,9 @@ public class LoopbackHandlerTests
         result.MessageId.Should().Be(published.MessageId);
         published.Subject.Should().Be("NON_COMPLIANT: lambda-timeout-check on orders-fn (123456789012/us-east-1)");
         published.MessageStructure.Should().Be("json");
-        published.Attributes.Should().HaveCount(7).And.OnlyContain(a => a.Value.DataType == "String");
+        published.Attributes.Should().HaveCount(8).And.OnlyContain(a => a.Value.DataType == "String");
         published.Attributes["severity"].Value.Should().Be("medium");
+        published.Attributes["notice"].Value.Should().Be("NON_COMPLIANT");
     }
 
     [Test]
