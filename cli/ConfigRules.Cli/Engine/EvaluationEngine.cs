@@ -1,4 +1,5 @@
 using ConfigRules.Cli.Selection;
+using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Evaluation;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
@@ -25,7 +26,7 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
             var orderingTimestamp = item.CaptureTime ?? context.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
-                unknowns is not null && FirstUnknown(rule.Definition, unknowns) is { } note)
+                unknowns is not null && TemplateUnknowns.FirstFor(rule.Definition, unknowns) is { } note)
             {
                 evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, Verdict.NotApplicable(note), orderingTimestamp);
             }
@@ -44,17 +45,6 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
             Summary.Count(evaluation.ComplianceType);
             sink.Add(new Finding(rule, evaluation, item.Source));
         }
-    }
-
-    /// <summary>The note for the first field the rule judges (as its definition declares) that the template cannot tell, or null.</summary>
-    private static string? FirstUnknown(RuleDefinition definition, IReadOnlyDictionary<string, string> unknowns)
-    {
-        if (unknowns.Count == 0) return null;
-        foreach (var input in definition.TemplateInputs)
-        {
-            if (unknowns.TryGetValue(input.ConfigurationField, out var note)) return note;
-        }
-        return null;
     }
 
     private static string Where(ConfigurationItem item) =>

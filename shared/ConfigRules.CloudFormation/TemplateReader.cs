@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// Reads a CloudFormation/SAM template into configuration items: <c>AWS::Lambda::Function</c>,

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using YamlDotNet.RepresentationModel;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// Resolves intrinsic functions with what is known before deployment: <c>Ref</c> to a parameter uses its Default,
