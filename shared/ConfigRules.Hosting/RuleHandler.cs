@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConfigRules.Framework.Events;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
 using ConfigRules.LambdaRuntime.Api;
@@ -13,6 +14,9 @@ public sealed record RuleDependencies(IConfigService Config, RuleServices Servic
 {
     /// <summary>Set in central rule functions: events of other accounts use their member role (see <see cref="MemberAccountAccess"/>).</summary>
     public MemberAccountAccess? MemberAccounts { get; init; }
+
+    /// <summary>The governance team's exemptions (CONFIGRULES_EXEMPTIONS_URI), read with the function's own credentials; null: none.</summary>
+    public IExemptionSource? Exemptions { get; init; }
 }
 
 /// <summary>
@@ -43,7 +47,7 @@ public sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencies,
             target = member.Dependencies;
         }
 
-        var pipeline = new RuleInvocationPipeline(rule, target.Config, target.Services, time);
+        var pipeline = new RuleInvocationPipeline(rule, target.Config, target.Services, time, new PipelineOptions { Exemptions = dependencies.Exemptions });
         var report = await pipeline.HandleAsync(evt, cancellationToken).ConfigureAwait(false);
 
         context.Logger.Info("Evaluations posted",

@@ -1,4 +1,5 @@
 using ConfigRules.Framework.Events;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Serving;
@@ -25,9 +26,13 @@ public static class RuleHost
         Func<IConfigRule, HandlerInitContext, RuleDependencies>? dependencies = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
+        var all = rules.ToList();
+        // An exemptions document may name any rule the bootstrap serves, whichever one a function runs.
+        var catalog = ExemptionCatalog.FromDefinitions(all.Select(rule => rule.Definition));
+        dependencies ??= (rule, context) => RuleComposition.Create(rule, context, catalog);
         var table = new HandlerTable();
-        foreach (var rule in rules)
-            table.Add(rule.Definition.Id, RuleHandler.For(rule, dependencies ?? RuleComposition.Create));
+        foreach (var rule in all)
+            table.Add(rule.Definition.Id, RuleHandler.For(rule, dependencies));
         registerMore?.Invoke(table);
         return table;
     }

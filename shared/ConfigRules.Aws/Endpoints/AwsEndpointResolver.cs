@@ -17,7 +17,7 @@ public sealed class AwsEndpointResolver(IEnvironmentVariables environment)
         foreach (var variable in new[] { service.EndpointVariable, "AWS_ENDPOINT_URL" })
         {
             if (environment.Get(variable) is { } configured)
-                return new AwsEndpoint(ParseOverride(variable, configured), signingRegion, service.SigningName);
+                return new AwsEndpoint(ParseOverride(variable, configured), signingRegion, service.SigningName) { IsOverride = true };
         }
 
         var host = service.IsGlobal

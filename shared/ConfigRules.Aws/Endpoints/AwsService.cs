@@ -12,6 +12,7 @@ public sealed record AwsService(string DisplayName, string EndpointPrefix, strin
     public static readonly AwsService ApiGateway = new("API Gateway", "apigateway", "apigateway", "API_GATEWAY");
     public static readonly AwsService Sns = new("SNS", "sns", "sns", "SNS");
     public static readonly AwsService Sts = new("STS", "sts", "sts", "STS");
+    public static readonly AwsService S3 = new("S3", "s3", "s3", "S3");
 
     /// <summary>The service-specific override variable, e.g. AWS_ENDPOINT_URL_CONFIG_SERVICE.</summary>
     public string EndpointVariable => "AWS_ENDPOINT_URL_" + EnvironmentSuffix;
@@ -20,4 +21,11 @@ public sealed record AwsService(string DisplayName, string EndpointPrefix, strin
 }
 
 /// <summary>Where to send a service's requests and the region to sign them for.</summary>
-public sealed record AwsEndpoint(Uri BaseUri, string SigningRegion, string SigningName);
+public sealed record AwsEndpoint(Uri BaseUri, string SigningRegion, string SigningName)
+{
+    /// <summary>
+    /// True when the URL came from AWS_ENDPOINT_URL[_SERVICE]: S3 then addresses buckets path-style, as the SDKs do
+    /// against a custom endpoint (a local emulator has no per-bucket host names).
+    /// </summary>
+    public bool IsOverride { get; init; }
+}

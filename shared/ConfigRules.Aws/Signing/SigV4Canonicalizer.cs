@@ -11,14 +11,18 @@ public static class SigV4Canonicalizer
 {
     public const string Algorithm = "AWS4-HMAC-SHA256";
 
-    public static string CanonicalRequest(SigningRequest request, bool normalizePath, out string signedHeaders)
+    public static string CanonicalRequest(SigningRequest request, bool normalizePath, out string signedHeaders) =>
+        CanonicalRequest(request, normalizePath, doubleEncodePath: true, out signedHeaders);
+
+    /// <param name="doubleEncodePath">False for S3: the path, already encoded on the wire, is signed as it is.</param>
+    public static string CanonicalRequest(SigningRequest request, bool normalizePath, bool doubleEncodePath, out string signedHeaders)
     {
         ArgumentNullException.ThrowIfNull(request);
         var headers = CanonicalHeaders(request.Headers);
         signedHeaders = string.Join(';', headers.Keys);
         var builder = new StringBuilder(256);
         builder.Append(request.Method.ToUpperInvariant()).Append('\n');
-        builder.Append(CanonicalPath(request.Path, normalizePath)).Append('\n');
+        builder.Append(doubleEncodePath ? CanonicalPath(request.Path, normalizePath) : SingleEncodedPath(request.Path)).Append('\n');
         builder.Append(CanonicalQuery(request.Query)).Append('\n');
         foreach (var (name, value) in headers) builder.Append(name).Append(':').Append(value).Append('\n');
         builder.Append('\n').Append(signedHeaders).Append('\n');
@@ -59,6 +63,8 @@ public static class SigV4Canonicalizer
         var source = normalize ? NormalizePath(path) : path;
         return UriEncode(source, keepSlash: true);
     }
+
+    private static string SingleEncodedPath(string path) => string.IsNullOrEmpty(path) ? "/" : path;
 
     /// <summary>Parameters decoded, re-encoded with RFC 3986 unreserved characters kept, sorted by name then value.</summary>
     public static string CanonicalQuery(string query)

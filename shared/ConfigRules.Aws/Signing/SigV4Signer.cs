@@ -34,7 +34,7 @@ public static class SigV4Signer
         if (token is not null && options.SignSessionToken) added.Add(new(SecurityTokenHeader, token));
 
         var toSign = request with { Headers = [.. WithoutSigningHeaders(request.Headers), .. added] };
-        var canonical = SigV4Canonicalizer.CanonicalRequest(toSign, options.NormalizePath, out var signedHeaders);
+        var canonical = SigV4Canonicalizer.CanonicalRequest(toSign, options.NormalizePath, options.DoubleEncodePath, out var signedHeaders);
         var result = AWS4Signer.ComputeSignature(
             credentials.AccessKeyId, credentials.SecretAccessKey, region, time, service, signedHeaders, canonical);
 

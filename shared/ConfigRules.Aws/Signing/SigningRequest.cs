@@ -20,6 +20,15 @@ public sealed record SigningOptions
     /// <summary>Remove dot segments and repeated slashes from the path before encoding it (all services but S3).</summary>
     public bool NormalizePath { get; init; } = true;
 
+    /// <summary>
+    /// URI-encode the (already encoded) path again for the canonical request, as every service but S3 expects; S3
+    /// signs the path exactly as sent.
+    /// </summary>
+    public bool DoubleEncodePath { get; init; } = true;
+
+    /// <summary>What S3 expects: the path as sent (no normalization, no second encoding) and x-amz-content-sha256.</summary>
+    public static SigningOptions S3 { get; } = new() { NormalizePath = false, DoubleEncodePath = false, AddContentSha256Header = true };
+
     /// <summary>Send x-amz-content-sha256 and sign it (S3 and services that ask for it).</summary>
     public bool AddContentSha256Header { get; init; }
 

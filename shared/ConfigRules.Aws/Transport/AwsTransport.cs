@@ -37,24 +37,46 @@ public sealed class AwsTransport
     /// <summary>The same HTTP client, clock and retry behaviour, signing with other credentials (an assumed role's).</summary>
     public AwsTransport WithCredentials(IAwsCredentialsProvider credentials) => new(credentials, _http, Time, Options, Delays);
 
-    public async Task<AwsHttpResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken)
+    public Task<AwsHttpResponse> SendAsync(AwsRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, BufferAsync, cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="SendAsync(AwsRequest, CancellationToken)"/>, but a successful answer is handed over as soon as
+    /// its headers arrive, the body still on the connection (S3 GetObject: a large object is read as a stream, never
+    /// held whole). Retries cover everything up to the headers; the caller disposes the result.
+    /// </summary>
+    public Task<AwsStreamingResponse> SendStreamingAsync(AwsRequest request, CancellationToken cancellationToken) =>
+        SendAsync(request, static (response, _) => Task.FromResult(new AwsStreamingResponse(response)), cancellationToken);
+
+    private static async Task<AwsHttpResponse> BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        using (response)
+        {
+            var body = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+            return new AwsHttpResponse(response.StatusCode, response.Headers, body);
+        }
+    }
+
+    /// <param name="onSuccess">Takes ownership of a 2xx response (reads or keeps it) within the attempt's timeout.</param>
+    private async Task<TResult> SendAsync<TResult>(AwsRequest request, Func<HttpResponseMessage, CancellationToken, Task<TResult>> onSuccess,
+        CancellationToken cancellationToken) where TResult : class
     {
         ArgumentNullException.ThrowIfNull(request);
         AttemptFailure? last = null;
         for (var attempt = 1; ; attempt++)
         {
             if (cancellationToken.IsCancellationRequested) throw GaveUp(request, last, attempt - 1, cancellationToken);
-            (AwsHttpResponse? Response, AttemptFailure? Failure) outcome;
+            (TResult? Response, AttemptFailure? Failure) outcome;
             try
             {
-                outcome = await AttemptAsync(request, cancellationToken).ConfigureAwait(false);
+                outcome = await AttemptAsync(request, onSuccess, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested && last is not null)
             {
                 // The deadline cut a retry short: the earlier AWS error says more than the cancellation.
                 throw GaveUp(request, last, attempt, cancellationToken);
             }
-            if (outcome.Response is { IsSuccess: true } success) return success;
+            if (outcome.Response is { } success) return success;
             var failure = outcome.Failure!;
             if (!failure.Retryable) throw failure.ToException(request, attempt);
             last = failure;
@@ -74,7 +96,8 @@ public sealed class AwsTransport
     public Task DelayBeforeRetryAsync(int retry, CancellationToken cancellationToken) =>
         Task.Delay(Delays.DelayBefore(retry), Time, cancellationToken);
 
-    private async Task<(AwsHttpResponse? Response, AttemptFailure? Failure)> AttemptAsync(AwsRequest request, CancellationToken cancellationToken)
+    private async Task<(TResult? Response, AttemptFailure? Failure)> AttemptAsync<TResult>(AwsRequest request,
+        Func<HttpResponseMessage, CancellationToken, Task<TResult>> onSuccess, CancellationToken cancellationToken) where TResult : class
     {
         using var timeout = new CancellationTokenSource(Options.PerCallTimeout, Time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
@@ -83,10 +106,9 @@ public sealed class AwsTransport
         {
             credentials = await _credentials.GetCredentialsAsync(linked.Token).ConfigureAwait(false);
             using var message = await BuildMessageAsync(request, credentials, linked.Token).ConfigureAwait(false);
-            using var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-            var body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
-            var result = new AwsHttpResponse(response.StatusCode, response.Headers, body);
-            if (result.IsSuccess) return (result, null);
+            var response = await _http.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            if ((int)response.StatusCode is >= 200 and < 300) return (await onSuccess(response, linked.Token).ConfigureAwait(false), null);
+            var result = await BufferAsync(response, linked.Token).ConfigureAwait(false);
             var error = request.ErrorParser.Parse(result);
             error = error with { Message = SecretRedactor.Redact(error.Message, credentials), RequestId = error.RequestId ?? result.RequestIdHeader };
             return (null, new AttemptFailure(response.StatusCode, error, AwsRetryClassifier.IsRetryable(response.StatusCode, error.Code), null));
@@ -114,7 +136,7 @@ public sealed class AwsTransport
         foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
         message.Headers.UserAgent.ParseAdd("configrules/1.0");
         await HttpRequestSigner.SignAsync(message, credentials, request.Endpoint.SigningRegion, request.Endpoint.SigningName,
-            Time.GetUtcNow(), SigningOptions.Default, cancellationToken).ConfigureAwait(false);
+            Time.GetUtcNow(), request.Signing ?? SigningOptions.Default, cancellationToken).ConfigureAwait(false);
         return message;
     }
 

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using ConfigRules.Framework.Evaluation;
 using ConfigRules.Framework.Events;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 
@@ -28,14 +29,27 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         if (evt.Kind == MessageKind.Ignored) return Report(evt, [], 0, 0);
 
         var parameters = rule.ParseParameters(evt.RuleParameters);
+        // Before any evaluation: an unreadable or invalid document fails the invocation with nothing posted.
+        var exemptions = await ExemptionsAsync(cancellationToken).ConfigureAwait(false);
         var context = new RuleContext(time.GetUtcNow(), services);
 
         return evt.Kind == MessageKind.Scheduled
-            ? await HandleScheduledAsync(evt, parameters, context, cancellationToken).ConfigureAwait(false)
-            : await HandleChangeAsync(evt, parameters, context, cancellationToken).ConfigureAwait(false);
+            ? await HandleScheduledAsync(evt, parameters, context, exemptions, cancellationToken).ConfigureAwait(false)
+            : await HandleChangeAsync(evt, parameters, context, exemptions, cancellationToken).ConfigureAwait(false);
     }
 
-    private async Task<InvocationReport> HandleChangeAsync(ConfigRuleEvent evt, object parameters, RuleContext context, CancellationToken cancellationToken)
+    /// <summary>
+    /// The exemptions document for this invocation. A rule the catalog marks not exemptible never reads it: no
+    /// document can change its verdicts, so a broken document must not stop it from reporting either.
+    /// </summary>
+    /// <exception cref="InvalidExemptionsException">The document cannot be read or is not valid.</exception>
+    private async Task<ExemptionDocument> ExemptionsAsync(CancellationToken cancellationToken) =>
+        rule.Definition.Exemptible && _options.Exemptions is { } source
+            ? await source.GetAsync(cancellationToken).ConfigureAwait(false)
+            : ExemptionDocument.None;
+
+    private async Task<InvocationReport> HandleChangeAsync(ConfigRuleEvent evt, object parameters, RuleContext context, ExemptionDocument exemptions,
+        CancellationToken cancellationToken)
     {
         var announced = evt.ConfigurationItem ?? evt.ConfigurationItemSummary
             ?? throw new InvalidEventException($"A {evt.MessageType} carries a configuration item.");
@@ -57,14 +71,15 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
                        ?? throw new ConfigurationItemUnavailableException(
                            $"Config has no configuration history for {announced.ResourceType} {announced.ResourceId} yet; the invocation fails so that Lambda retries it.");
             }
-            evaluation = await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, item.CaptureTime ?? ordering, cancellationToken).ConfigureAwait(false);
+            evaluation = await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, item.CaptureTime ?? ordering, exemptions, cancellationToken).ConfigureAwait(false);
         }
 
         await config.PutEvaluationsAsync([evaluation], evt.ResultToken, cancellationToken).ConfigureAwait(false);
         return Report(evt, [evaluation], 0, 1);
     }
 
-    private async Task<InvocationReport> HandleScheduledAsync(ConfigRuleEvent evt, object parameters, RuleContext context, CancellationToken cancellationToken)
+    private async Task<InvocationReport> HandleScheduledAsync(ConfigRuleEvent evt, object parameters, RuleContext context, ExemptionDocument exemptions,
+        CancellationToken cancellationToken)
     {
         var ordering = evt.NotificationCreationTime ?? context.Now;
         var seen = new ConcurrentDictionary<ResourceKey, bool>();
@@ -86,7 +101,7 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
                 foreach (var item in items)
                 {
                     seen[new ResourceKey(item.ResourceType, item.ResourceId)] = true;
-                    batch.Add(await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, ordering, ct).ConfigureAwait(false));
+                    batch.Add(await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, ordering, exemptions, ct).ConfigureAwait(false));
                 }
                 if (batch.Count == 0) return;
                 await config.PutEvaluationsAsync(batch, evt.ResultToken, ct).ConfigureAwait(false);
@@ -175,6 +190,12 @@ public sealed record PipelineOptions
 
     /// <summary>How many periodic batches (read, judge, post) run at once.</summary>
     public int MaxConcurrentBatches { get; init; } = 4;
+
+    /// <summary>
+    /// Where the governance team's exemptions come from (the rule functions: the S3 document, cached for a minute);
+    /// null: none. Read once per invocation, for exemptible rules only.
+    /// </summary>
+    public IExemptionSource? Exemptions { get; init; }
 }
 
 /// <summary>Config has not recorded the item an oversized notification announced; a retry will find it.</summary>

@@ -8,7 +8,7 @@ namespace ConfigRules.Testing.Aws;
 /// <summary>
 /// A fake AWS account on 127.0.0.1 for integration tests. Every request's SigV4 signature and session token are
 /// verified independently, its body shape is checked against the service model, and it is answered from
-/// in-memory fakes (Config, Lambda, IAM, SNS, API Gateway, STS) unless a fault was queued. Point a process at it
+/// in-memory fakes (Config, Lambda, IAM, SNS, API Gateway, STS, S3) unless a fault was queued. Point a process at it
 /// with <see cref="EnvironmentVariables"/> (AWS_ENDPOINT_URL, fake credentials, AWS_REGION).
 /// </summary>
 public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
@@ -41,6 +41,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
             new("sns", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeSnsService.Version), Sns.Handle, 400, "Throttling"),
             new("apigateway", WireProtocol.RestJson, false, FakeApiGatewayService.OperationOf, ApiGateway.Handle, 429, "TooManyRequestsException"),
             new("sts", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeStsService.Version), Sts.Handle, 400, "Throttling"),
+            new("s3", WireProtocol.RestXml, false, FakeS3Service.OperationOf, S3.Handle, 503, "SlowDown"),
         }.ToDictionary(r => r.SigningName, StringComparer.Ordinal);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -77,6 +78,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeSnsService Sns { get; } = new();
     public FakeApiGatewayService ApiGateway { get; } = new();
     public FakeStsService Sts { get; }
+    public FakeS3Service S3 { get; } = new();
     public FaultInjector Faults { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>

@@ -30,7 +30,7 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
         {
             if (route is null)
                 throw new SignatureRejectedException(SignatureProblem.Incomplete,
-                    "Missing or unknown credential scope: the loopback endpoint serves config, lambda, iam, sns, apigateway and sts.");
+                    "Missing or unknown credential scope: the loopback endpoint serves config, lambda, iam, sns, apigateway, sts and s3.");
             operation = route.OperationOf(request);
             var (_, region) = server.Verifier.Verify(request);
             var expectedRegion = route.IsGlobal ? "us-east-1" : server.Region;
@@ -127,6 +127,9 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
         (WireProtocol.AwsQuery, SignatureProblem.InvalidToken) => "InvalidClientTokenId",
         (WireProtocol.AwsQuery, SignatureProblem.Incomplete) => "IncompleteSignature",
         (WireProtocol.AwsQuery, _) => "SignatureDoesNotMatch",
+        (WireProtocol.RestXml, SignatureProblem.InvalidToken) => "InvalidToken",
+        (WireProtocol.RestXml, SignatureProblem.Incomplete) => "AuthorizationHeaderMalformed",
+        (WireProtocol.RestXml, _) => "SignatureDoesNotMatch",
         (_, SignatureProblem.InvalidToken) => "UnrecognizedClientException",
         (_, SignatureProblem.Incomplete) => "IncompleteSignatureException",
         _ => "InvalidSignatureException",

@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace ConfigRules.Testing.Aws;
 
 /// <summary>The wire protocol a service speaks, which decides how its answers and errors are spelled.</summary>
-public enum WireProtocol { AwsJson, RestJson, AwsQuery }
+public enum WireProtocol { AwsJson, RestJson, AwsQuery, RestXml }
 
 /// <summary>One answer of the loopback endpoint.</summary>
 public sealed record LoopbackReply(int Status, string ContentType, byte[] Body, IReadOnlyList<KeyValuePair<string, string>> Headers)
@@ -38,6 +38,10 @@ public sealed record LoopbackReply(int Status, string ContentType, byte[] Body, 
             WireProtocol.RestJson => new(status, "application/json",
                 Encoding.UTF8.GetBytes(new JsonObject { ["message"] = message }.ToJsonString()),
                 [new("x-amzn-ErrorType", code + ":http://internal.amazon.com/coral/com.amazonaws.loopback/"), new("x-amzn-RequestId", requestId)]),
+            // S3: <Error> at the root, the request id in the body and in x-amz-request-id.
+            WireProtocol.RestXml => new(status, "application/xml", Encoding.UTF8.GetBytes(new XElement("Error",
+                    new XElement("Code", code), new XElement("Message", message), new XElement("RequestId", requestId)).ToString(SaveOptions.DisableFormatting)),
+                [new("x-amz-request-id", requestId)]),
             _ => new(status, "text/xml", Encoding.UTF8.GetBytes(new XElement("ErrorResponse",
                     new XElement("Error", new XElement("Type", status >= 500 ? "Receiver" : "Sender"), new XElement("Code", code), new XElement("Message", message)),
                     new XElement("RequestId", requestId)).ToString(SaveOptions.DisableFormatting)), []),

@@ -60,7 +60,11 @@ public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccess
         }
         CheckToken(request, names, token);
 
-        var canonical = CanonicalRequest(request, names, signedHeaders);
+        // S3 signs the path exactly as sent and requires the payload hash header, which must be signed.
+        var isS3 = scope[3] == "s3";
+        if (isS3 && !names.Contains("x-amz-content-sha256"))
+            throw new SignatureRejectedException(SignatureProblem.Incomplete, "S3 requests must send and sign x-amz-content-sha256.");
+        var canonical = CanonicalRequest(request, names, signedHeaders, isS3);
         var stringToSign = $"AWS4-HMAC-SHA256\n{amzDate}\n{scope[1]}/{scope[2]}/{scope[3]}/aws4_request\n{Hex(SHA256.HashData(Encoding.UTF8.GetBytes(canonical)))}";
         var key = Hmac(Hmac(Hmac(Hmac(Encoding.UTF8.GetBytes("AWS4" + secret), scope[1]), scope[2]), scope[3]), "aws4_request");
         var expected = Hex(Hmac(key, stringToSign));
@@ -107,11 +111,11 @@ public sealed class SigV4RequestVerifier(string accessKeyId, string secretAccess
         return (credential, signed, signature);
     }
 
-    private static string CanonicalRequest(LoopbackRequest request, string[] names, string signedHeaders)
+    private static string CanonicalRequest(LoopbackRequest request, string[] names, string signedHeaders, bool isS3)
     {
         var builder = new StringBuilder();
         builder.Append(request.Method).Append('\n');
-        builder.Append(EncodePath(NormalizePath(request.RawPath))).Append('\n');
+        builder.Append(isS3 ? request.RawPath : EncodePath(NormalizePath(request.RawPath))).Append('\n');
         builder.Append(CanonicalQuery(request.RawQuery)).Append('\n');
         foreach (var name in names)
         {
