@@ -3,6 +3,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Hosting.Metrics;
 using ConfigRules.LambdaRuntime.Api;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
@@ -27,6 +28,26 @@ public sealed record RuleDependencies(IConfigService Config, RuleServices Servic
 public sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencies, TimeProvider time) : IInvocationHandler
 {
     public async Task<ReadOnlyMemory<byte>> HandleAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        // Every invocation writes its metric line: the accepted evaluations, or Errors when it fails.
+        var metrics = MetricLines.For(context.Logger, time);
+        var started = time.GetTimestamp();
+        InvocationReport report;
+        try
+        {
+            report = await EvaluateAsync(payload, context, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            metrics.RuleFailed(rule.Definition.Id, time.GetElapsedTime(started));
+            throw;
+        }
+        metrics.RuleEvaluated(report, time.GetElapsedTime(started));
+        return JsonSerializer.SerializeToUtf8Bytes(report, HostingJsonContext.Default.InvocationReport);
+    }
+
+    private async Task<InvocationReport> EvaluateAsync(ReadOnlyMemory<byte> payload, InvocationContext context, CancellationToken cancellationToken)
     {
         var evt = ConfigRuleEventParser.Parse(payload.Span);
         var announced = evt.ConfigurationItem ?? evt.ConfigurationItemSummary;
@@ -57,7 +78,7 @@ public sealed class RuleHandler(IConfigRule rule, RuleDependencies dependencies,
             LogField.Of("notApplicable", report.NotApplicable),
             LogField.Of("staleCleared", report.StaleCleared),
             LogField.Of("putEvaluationsCalls", report.PutEvaluationsCalls));
-        return JsonSerializer.SerializeToUtf8Bytes(report, HostingJsonContext.Default.InvocationReport);
+        return report;
     }
 
     /// <summary>The factory the handler table keeps for <paramref name="rule"/>.</summary>

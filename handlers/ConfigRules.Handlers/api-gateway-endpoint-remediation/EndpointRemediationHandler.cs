@@ -22,7 +22,11 @@ public sealed class EndpointRemediationHandler(IRestApiEndpointApi apiGateway, E
     }
 
     /// <summary>The invocation: dispatches on the payload's shape and returns the response body.</summary>
-    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
+        (await HandleAsync(payload, cancellationToken).ConfigureAwait(false)).Body;
+
+    /// <summary>The invocation, with what it did (for its metric line) next to the response body.</summary>
+    public async Task<RemediationInvocation> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         using var document = ParseObject(payload);
         var root = document.RootElement;
@@ -33,10 +37,12 @@ public sealed class EndpointRemediationHandler(IRestApiEndpointApi apiGateway, E
                 throw new InvalidEventException(
                     $"The EventBridge event's detail-type is {(name is null ? "not a string" : $"'{name}'")}: expected '{ApiGatewayCallEvent.DetailType}' from {ApiGatewayCallEvent.Source}.");
             var result = await ReEvaluateAsync(ApiGatewayCallEvent.Parse(root), cancellationToken);
-            return JsonSerializer.SerializeToUtf8Bytes(result, HandlersJsonContext.Default.FastPathResult);
+            return new RemediationInvocation(JsonSerializer.SerializeToUtf8Bytes(result, HandlersJsonContext.Default.FastPathResult),
+                Remediated: false, ReEvaluationStarted: result.Outcome == FastPathResult.EvaluationStarted);
         }
         var remediation = await RemediateAsync(RemediationRequestParser.Parse(root), cancellationToken);
-        return JsonSerializer.SerializeToUtf8Bytes(remediation, HandlersJsonContext.Default.RemediationResult);
+        return new RemediationInvocation(JsonSerializer.SerializeToUtf8Bytes(remediation, HandlersJsonContext.Default.RemediationResult),
+            Remediated: remediation.Outcome == RemediationResult.MadePrivate, ReEvaluationStarted: false);
     }
 
     public async Task<RemediationResult> RemediateAsync(RemediationRequest request, CancellationToken cancellationToken)
@@ -52,7 +58,7 @@ public sealed class EndpointRemediationHandler(IRestApiEndpointApi apiGateway, E
         {
             RestApiId = api.Id,
             Name = api.Name,
-            Outcome = plan.AlreadyPrivate ? "already-private" : "made-private",
+            Outcome = plan.AlreadyPrivate ? RemediationResult.AlreadyPrivate : RemediationResult.MadePrivate,
             PreviousEndpointTypes = api.EndpointTypes,
             EndpointTypes = after.EndpointTypes,
             VpcEndpointIds = after.VpcEndpointIds,
@@ -82,3 +88,6 @@ public sealed class EndpointRemediationHandler(IRestApiEndpointApi apiGateway, E
         throw new InvalidEventException("The payload is not a JSON object: expected {\"RestApiId\": \"...\", \"VpcEndpointIds\": [...]} or an EventBridge CloudTrail event.");
     }
 }
+
+/// <summary>One invocation's response body and what it changed.</summary>
+public sealed record RemediationInvocation(byte[] Body, bool Remediated, bool ReEvaluationStarted);

@@ -78,7 +78,7 @@ public sealed class EndpointRuleFastPath
             await _config.StartConfigRulesEvaluationAsync(batch, cancellationToken);
         return new FastPathResult
         {
-            Outcome = "evaluation-started",
+            Outcome = FastPathResult.EvaluationStarted,
             EventName = call.EventName,
             RestApiId = call.RestApiId,
             EndpointRule = RuleId,

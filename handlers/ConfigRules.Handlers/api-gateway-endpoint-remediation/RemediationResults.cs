@@ -3,6 +3,9 @@ namespace ConfigRules.Handlers.EndpointRemediation;
 /// <summary>The remediation's response: what was found and what was done.</summary>
 public sealed class RemediationResult
 {
+    public const string AlreadyPrivate = "already-private";
+    public const string MadePrivate = "made-private";
+
     public required string RestApiId { get; init; }
     public string? Name { get; init; }
     /// <summary>already-private or made-private.</summary>
@@ -22,6 +25,8 @@ public sealed record PatchOperationSummary(string Op, string Path, string? Value
 /// <summary>The fast path's response: whether a re-evaluation was asked for, and of which rules.</summary>
 public sealed class FastPathResult
 {
+    public const string EvaluationStarted = "evaluation-started";
+
     /// <summary>evaluation-started or ignored.</summary>
     public required string Outcome { get; init; }
     public required string EventName { get; init; }

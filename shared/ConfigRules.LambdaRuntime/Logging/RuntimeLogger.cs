@@ -79,6 +79,17 @@ public sealed class RuntimeLogger
         _sink.WriteLine(buffer.WrittenSpan);
     }
 
+    /// <summary>
+    /// Writes a JSON document the caller serialized as its own line, whatever the level: CloudWatch reads some
+    /// lines as data (Embedded Metric Format), which a log level must never filter out.
+    /// </summary>
+    public void WriteDocument(ReadOnlySpan<byte> utf8Json)
+    {
+        if (utf8Json.IndexOfAny((byte)'\n', (byte)'\r') >= 0)
+            throw new ArgumentException("A document line must not contain line breaks: CloudWatch would split it into several events.", nameof(utf8Json));
+        _sink?.WriteLine(utf8Json);
+    }
+
     public static bool IsSecretName(string name) =>
         SecretNameParts.Any(part => name.Replace("_", "", StringComparison.Ordinal).Contains(part, StringComparison.OrdinalIgnoreCase));
 

@@ -15,6 +15,7 @@ public sealed class BootstrapProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly ConcurrentQueue<string> _stdout = new();
     private readonly ConcurrentQueue<string> _stderr = new();
+    private TaskCompletionSource _nextLine = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private BootstrapProcess(Process process, long startedTimestamp)
     {
@@ -75,12 +76,42 @@ public sealed class BootstrapProcess : IAsyncDisposable
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var started = Stopwatch.GetTimestamp();
         var bootstrap = new BootstrapProcess(process, started);
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) bootstrap._stdout.Enqueue(e.Data); };
+        process.OutputDataReceived += (_, e) => { if (e.Data is not null) bootstrap.Received(e.Data); };
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) bootstrap._stderr.Enqueue(e.Data); };
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return bootstrap;
+    }
+
+    /// <summary>
+    /// The stdout lines matching <paramref name="match"/> once there are <paramref name="count"/> of them: output is
+    /// read asynchronously, so a line the process wrote before answering may arrive a moment after the answer.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> WaitForLinesAsync(Func<string, bool> match, int count, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        using var cancel = new CancellationTokenSource(timeout);
+        while (true)
+        {
+            var signal = Volatile.Read(ref _nextLine).Task;
+            var found = _stdout.Where(match).ToList();
+            if (found.Count >= count) return found;
+            try
+            {
+                await signal.WaitAsync(cancel.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex)
+            {
+                throw new TimeoutException($"Expected {count} matching output line(s) within {timeout.TotalSeconds} s, found {found.Count}. Output:\n{Output}", ex);
+            }
+        }
+    }
+
+    private void Received(string line)
+    {
+        _stdout.Enqueue(line);
+        Interlocked.Exchange(ref _nextLine, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
     }
 
     /// <summary>The exit code, or a TimeoutException (with the output) when the process is still running.</summary>
