@@ -75,8 +75,22 @@ Task("ZipBootstrap")
     Information($"Wrote {zipPath}");
 });
 
+// Microsoft's SARIF validator for the CLI's SARIF output (cli/validation's lock file into .tools/). The npm
+// package ships a self-contained executable whose install script only marks it executable: done here instead,
+// since npm runs with --ignore-scripts.
+var sarifValidation = root.Combine(".tools/sarif-validation");
+var sarifMultitool = sarifValidation.CombineWithFilePath("node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool");
+
+Task("InstallSarifValidator")
+    .Does(() =>
+{
+    NpmInstall(root.Combine("cli/validation"), sarifValidation, "@microsoft/sarif-multitool-linux");
+    EnsureExecutable(sarifMultitool);
+});
+
 Task("Test")
     .IsDependentOn("Build")
+    .IsDependentOn("InstallSarifValidator")
     .IsDependentOn("ZipBootstrap")
     .IsDependentOn("ValidateTemplates")
     .IsDependentOn("PublishBootstrap")
@@ -92,6 +106,7 @@ Task("Test")
         {
             ["CONFIGRULES_BOOTSTRAP"] = artifacts.Combine("lambda").CombineWithFilePath("bootstrap").FullPath,
             ["CONFIGRULES_CLI"] = artifacts.Combine("cli").CombineWithFilePath("configrules").FullPath,
+            ["CONFIGRULES_SARIF_MULTITOOL"] = sarifMultitool.FullPath,
         },
     });
 });
@@ -125,22 +140,7 @@ Task("GenerateTemplates")
 Task("InstallTemplateValidator")
     .Does(() =>
 {
-    var source = root.Combine("deploy/validation");
-    var lockFile = source.CombineWithFilePath("package-lock.json").FullPath;
-    var installedLock = templateValidation.CombineWithFilePath("package-lock.json").FullPath;
-    var upToDate = System.IO.File.Exists(installedLock)
-        && System.IO.File.ReadAllText(installedLock) == System.IO.File.ReadAllText(lockFile)
-        && DirectoryExists(templateValidation.Combine("node_modules/cfn-lint"));
-    if (upToDate) return;
-    EnsureDirectoryExists(templateValidation);
-    CopyFile(source.CombineWithFilePath("package.json"), templateValidation.CombineWithFilePath("package.json"));
-    CopyFile(lockFile, installedLock);
-    var exit = StartProcess("npm", new ProcessSettings
-    {
-        Arguments = "ci --ignore-scripts --no-audit --no-fund",
-        WorkingDirectory = templateValidation,
-    });
-    if (exit != 0) throw new CakeException($"npm ci in {templateValidation} failed ({exit}): node and npm are needed to validate the templates.");
+    NpmInstall(root.Combine("deploy/validation"), templateValidation, "cfn-lint");
 });
 
 Task("ValidateTemplates")
@@ -208,4 +208,25 @@ void EnsureExecutable(FilePath file)
     if (!OperatingSystem.IsWindows())
         System.IO.File.SetUnixFileMode(file.FullPath, System.IO.File.GetUnixFileMode(file.FullPath)
             | UnixFileMode.UserExecute | UnixFileMode.GroupExecute | UnixFileMode.OtherExecute);
+}
+
+// npm ci of a folder's package.json and lock file into installDir; skipped while the installed lock matches and
+// the package named by marker is there.
+void NpmInstall(DirectoryPath source, DirectoryPath installDir, string marker)
+{
+    var lockFile = source.CombineWithFilePath("package-lock.json").FullPath;
+    var installedLock = installDir.CombineWithFilePath("package-lock.json").FullPath;
+    var upToDate = System.IO.File.Exists(installedLock)
+        && System.IO.File.ReadAllText(installedLock) == System.IO.File.ReadAllText(lockFile)
+        && DirectoryExists(installDir.Combine("node_modules/" + marker));
+    if (upToDate) return;
+    EnsureDirectoryExists(installDir);
+    CopyFile(source.CombineWithFilePath("package.json"), installDir.CombineWithFilePath("package.json"));
+    CopyFile(lockFile, installedLock);
+    var exit = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --ignore-scripts --no-audit --no-fund",
+        WorkingDirectory = installDir,
+    });
+    if (exit != 0) throw new CakeException($"npm ci in {installDir} failed ({exit}): node and npm are needed for the build's validators.");
 }

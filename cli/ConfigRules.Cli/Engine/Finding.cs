@@ -16,6 +16,8 @@ public sealed class FindingSummary
     public long Compliant { get; private set; }
     public long NonCompliant { get; private set; }
     public long NotApplicable { get; private set; }
+    /// <summary>NOT_APPLICABLE because an exemption in force covers the resource (also counted in <see cref="NotApplicable"/>).</summary>
+    public long Exempted { get; private set; }
 
     public void Count(ComplianceType compliance)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ConfigRules.Cli.Engine;
+using ConfigRules.Cli.Reporting.Sarif;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
@@ -11,120 +12,81 @@ namespace ConfigRules.Cli.Reporting;
 /// result per NON_COMPLIANT evaluation, located at the input file and line. Compliant and not-applicable
 /// evaluations are not alerts; their counts go in the run's properties.
 /// </summary>
+/// <remarks>
+/// The document is typed (<see cref="SarifLog"/>) and written once at the end: results are only the findings to
+/// act on, which the table reporter keeps in memory as well.
+/// </remarks>
 public sealed class SarifReporter(Stream output) : IReporter
 {
     public const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
-    private const int FlushThreshold = 32 * 1024;
 
-    private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { Indented = true });
+    /// <summary>Where people learn about the tool (SARIF 3.19.6); set by the project file's InformationUri.</summary>
+    public static string InformationUri { get; } = ToolInformation.InformationUri;
+
+    private readonly List<SarifResult> _results = [];
+    private IReadOnlyList<SarifRule> _rules = [];
     private Dictionary<string, int> _ruleIndex = [];
 
     public void Begin(IReadOnlyList<SelectedRule> rules)
     {
         _ruleIndex = rules.Select((rule, index) => (rule.Id, index)).ToDictionary(p => p.Id, p => p.index, StringComparer.Ordinal);
-        _writer.WriteStartObject();
-        _writer.WriteString("$schema", SchemaUri);
-        _writer.WriteString("version", "2.1.0");
-        _writer.WriteStartArray("runs");
-        _writer.WriteStartObject();
-        _writer.WriteStartObject("tool");
-        _writer.WriteStartObject("driver");
-        _writer.WriteString("name", "configrules");
-        _writer.WriteString("semanticVersion", typeof(SarifReporter).Assembly.GetName().Version?.ToString(3) ?? "1.0.0");
-        _writer.WriteStartArray("rules");
-        foreach (var rule in rules) WriteRule(rule.Definition);
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.WriteEndObject();
-        _writer.WriteStartArray("results");
+        _rules = [.. rules.Select(rule => ToRule(rule.Definition))];
     }
 
     public void Add(Finding finding)
     {
         if (finding.Compliance != ComplianceType.NonCompliant) return;
         var evaluation = finding.Evaluation;
-        _writer.WriteStartObject();
-        _writer.WriteString("ruleId", finding.RuleId);
-        _writer.WriteNumber("ruleIndex", _ruleIndex[finding.RuleId]);
-        _writer.WriteString("level", Level(finding.Rule.Definition.Severity));
-        _writer.WriteStartObject("message");
-        _writer.WriteString("text", evaluation.Annotation ?? finding.Rule.Definition.Remediation);
-        _writer.WriteEndObject();
-        _writer.WriteStartArray("locations");
-        _writer.WriteStartObject();
-        if (finding.Source is { } source)
-        {
-            _writer.WriteStartObject("physicalLocation");
-            _writer.WriteStartObject("artifactLocation");
-            _writer.WriteString("uri", ArtifactUri(source.File));
-            _writer.WriteEndObject();
-            if (source.Line is { } line)
-            {
-                _writer.WriteStartObject("region");
-                _writer.WriteNumber("startLine", line);
-                _writer.WriteEndObject();
-            }
-            _writer.WriteEndObject();
-        }
-        _writer.WriteStartArray("logicalLocations");
-        _writer.WriteStartObject();
-        _writer.WriteString("name", evaluation.ComplianceResourceId);
-        _writer.WriteString("fullyQualifiedName", $"{evaluation.ComplianceResourceType}/{evaluation.ComplianceResourceId}");
-        _writer.WriteString("kind", "resource");
-        _writer.WriteEndObject();
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.WriteEndArray();
-        _writer.WriteStartObject("properties");
-        _writer.WriteString("resourceType", evaluation.ComplianceResourceType);
-        _writer.WriteString("resourceId", evaluation.ComplianceResourceId);
-        _writer.WriteEndObject();
-        _writer.WriteEndObject();
-        if (_writer.BytesPending > FlushThreshold) _writer.Flush();
+        _results.Add(new SarifResult(
+            finding.RuleId,
+            _ruleIndex[finding.RuleId],
+            Level(finding.Rule.Definition.Severity),
+            new SarifMessage(evaluation.Annotation ?? finding.Rule.Definition.Remediation),
+            [Location(finding)],
+            Suppressions: null,
+            new SarifResultProperties(evaluation.ComplianceResourceType, evaluation.ComplianceResourceId)));
     }
 
     public void Complete(FindingSummary summary)
     {
-        _writer.WriteEndArray();
-        _writer.WriteStartObject("properties");
-        _writer.WriteNumber("compliant", summary.Compliant);
-        _writer.WriteNumber("nonCompliant", summary.NonCompliant);
-        _writer.WriteNumber("notApplicable", summary.NotApplicable);
-        _writer.WriteEndObject();
-        _writer.WriteEndObject();
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.Flush();
+        var log = new SarifLog(SchemaUri, "2.1.0",
+        [
+            new SarifRun(
+                new SarifTool(new SarifDriver("configrules", InformationUri, ToolInformation.Version, _rules)),
+                _results,
+                new SarifRunProperties(summary.Compliant, summary.NonCompliant, summary.NotApplicable, summary.Exempted)),
+        ]);
+        JsonSerializer.Serialize(output, log, SarifJsonContext.Default.SarifLog);
         output.Write("\n"u8);
         output.Flush();
     }
 
-    private void WriteRule(RuleDefinition definition)
+    private static SarifLocation Location(Finding finding)
     {
-        _writer.WriteStartObject();
-        _writer.WriteString("id", definition.Id);
-        _writer.WriteString("name", definition.Id);
-        _writer.WriteStartObject("shortDescription");
-        _writer.WriteString("text", definition.Title);
-        _writer.WriteEndObject();
-        _writer.WriteStartObject("fullDescription");
-        _writer.WriteString("text", definition.Description);
-        _writer.WriteEndObject();
-        _writer.WriteStartObject("help");
-        _writer.WriteString("text", definition.Remediation);
-        _writer.WriteEndObject();
-        _writer.WriteStartObject("defaultConfiguration");
-        _writer.WriteString("level", Level(definition.Severity));
-        _writer.WriteEndObject();
-        _writer.WriteStartObject("properties");
-        _writer.WriteString("severity", definition.Severity.ToString().ToLowerInvariant());
-        _writer.WriteString("security-severity", SecuritySeverity(definition.Severity));
-        _writer.WriteStartArray("tags");
-        foreach (var type in definition.ResourceTypes) _writer.WriteStringValue(type);
-        _writer.WriteEndArray();
-        _writer.WriteEndObject();
-        _writer.WriteEndObject();
+        var evaluation = finding.Evaluation;
+        SarifPhysicalLocation? physical = finding.Source is { } source
+            ? new SarifPhysicalLocation(new SarifArtifactLocation(ArtifactUri(source.File)), source.Line is { } line ? new SarifRegion(line) : null)
+            : null;
+        var logical = new SarifLogicalLocation(evaluation.ComplianceResourceId, $"{evaluation.ComplianceResourceType}/{evaluation.ComplianceResourceId}", "resource");
+        return new SarifLocation(physical, [logical]);
     }
+
+    private static SarifRule ToRule(RuleDefinition definition) => new(
+        definition.Id,
+        ReadableName(definition.Id),
+        new SarifMessage(definition.Title),
+        new SarifMessage(definition.Description),
+        new SarifMessage(definition.Remediation),
+        new SarifRuleConfiguration(Level(definition.Severity)),
+        new SarifRuleProperties(
+            definition.Severity.ToString().ToLowerInvariant(),
+            SecuritySeverity(definition.Severity),
+            definition.Exemptible,
+            [.. definition.ResourceTypes]));
+
+    /// <summary><c>lambda-runtime-check</c> → <c>LambdaRuntimeCheck</c>: readable, and never equal to the id (SARIF1001).</summary>
+    public static string ReadableName(string ruleId) =>
+        string.Concat(ruleId.Split('-', StringSplitOptions.RemoveEmptyEntries).Select(word => char.ToUpperInvariant(word[0]) + word[1..]));
 
     public static string Level(Severity severity) => severity switch
     {
@@ -133,7 +95,6 @@ public sealed class SarifReporter(Stream output) : IReporter
         _ => "note",
     };
 
-    /// <summary>GitHub code scanning ranks alerts by this score (0.1 to 10) as text.</summary>
     private static string SecuritySeverity(Severity severity) => severity switch
     {
         Severity.Critical => "9.5",
@@ -152,5 +113,8 @@ public sealed class SarifReporter(Stream output) : IReporter
         return Uri.EscapeDataString(relative).Replace("%2F", "/", StringComparison.Ordinal);
     }
 
-    public void Dispose() => _writer.Dispose();
+    public void Dispose()
+    {
+        // Nothing held open: Complete writes and flushes the whole document.
+    }
 }
