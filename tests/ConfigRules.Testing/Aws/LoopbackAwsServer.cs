@@ -41,6 +41,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
             new("sns", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeSnsService.Version), Sns.Handle, 400, "Throttling"),
             new("apigateway", WireProtocol.RestJson, false, FakeApiGatewayService.OperationOf, ApiGateway.Handle, 429, "TooManyRequestsException"),
             new("sts", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeStsService.Version), Sts.Handle, 400, "Throttling"),
+            new("wafv2", WireProtocol.AwsJson, false, LoopbackServiceRoute.AwsJsonOperation(FakeWafV2Service.TargetPrefix), WafV2.Handle, 400, "ThrottlingException"),
         }.ToDictionary(r => r.SigningName, StringComparer.Ordinal);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -77,6 +78,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeSnsService Sns { get; } = new();
     public FakeApiGatewayService ApiGateway { get; } = new();
     public FakeStsService Sts { get; }
+    public FakeWafV2Service WafV2 { get; } = new();
     public FaultInjector Faults { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>
