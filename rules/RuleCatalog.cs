@@ -1,10 +1,13 @@
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.ApiGatewayEndpointType;
+using ConfigRules.Rules.ApiGatewayStageLogging;
+using ConfigRules.Rules.ApiGatewayStageWaf;
 using ConfigRules.Rules.LambdaCodeSize;
 using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.LambdaHandlerName;
 using ConfigRules.Rules.LambdaMemorySize;
+using ConfigRules.Rules.LambdaPublicAccess;
 using ConfigRules.Rules.LambdaRuntime;
 using ConfigRules.Rules.LambdaTimeout;
 
@@ -27,6 +30,9 @@ public static class RuleCatalog
         new LambdaConcurrencyCheck(),
         new LambdaExecutionRoleCheck(),
         new ApiGatewayEndpointTypeCheck(),
+        new ApiGatewayStageWafCheck(),
+        new ApiGatewayStageLoggingCheck(),
+        new LambdaPublicAccessCheck(),
     ];
 
     /// <summary>The rules' definitions, in catalog order: taken from the rules, so the two lists cannot disagree.</summary>

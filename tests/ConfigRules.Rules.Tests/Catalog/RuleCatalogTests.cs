@@ -25,11 +25,12 @@ public class RuleCatalogTests
     }
 
     [Test]
-    public void The_catalog_holds_the_contracts_eight_rules()
+    public void The_catalog_holds_the_contracts_rules()
     {
         RuleIds.Should().Equal(
             "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
-            "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check");
+            "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check",
+            "api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check");
         RuleCatalog.Definitions.Should().OnlyContain(d => d.Triggers == RuleTriggers.Both);
     }
 

@@ -62,6 +62,20 @@ public sealed class ItemBuilder
         });
     }
 
+    /// <summary>A REST API stage as Config records it: the stage ARN is its resource id.</summary>
+    public static ItemBuilder Stage(string stageName = "prod", string restApiId = "a1b2c3d4e5")
+    {
+        var arn = $"arn:aws:apigateway:{Region}::/restapis/{restApiId}/stages/{stageName}";
+        return new ItemBuilder("AWS::ApiGateway::Stage", arn, arn, new JsonObject
+        {
+            ["stageName"] = stageName,
+            ["deploymentId"] = "abc123",
+            ["cacheClusterEnabled"] = false,
+            ["methodSettings"] = new JsonObject(),
+            ["tracingEnabled"] = false,
+        });
+    }
+
     /// <summary>Sets a configuration property; a dotted path creates nested objects.</summary>
     public ItemBuilder With(string path, JsonNode? value)
     {
@@ -100,7 +114,7 @@ public sealed class ItemBuilder
         {
             ["resourceType"] = _resourceType,
             ["resourceId"] = _resourceId,
-            ["resourceName"] = _configuration["functionName"]?.DeepClone() ?? _configuration["name"]?.DeepClone(),
+            ["resourceName"] = _configuration["functionName"]?.DeepClone() ?? _configuration["name"]?.DeepClone() ?? _configuration["stageName"]?.DeepClone(),
             ["awsRegion"] = Region,
             ["configurationItemStatus"] = "OK",
         };

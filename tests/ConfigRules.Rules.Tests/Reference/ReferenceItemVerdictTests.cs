@@ -94,7 +94,30 @@ public class ReferenceItemVerdictTests
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
-    [TestCase("rdk-AWS_ApiGateway_Stage.json")]
+    [Test]
+    public void Rdk_stage_has_no_web_ACL_no_logging_and_no_access_logs()
+    {
+        // methodSettings {}, no webAclArn, no accessLogSettings, tracingEnabled false.
+        var results = EvaluateAll(Item("rdk-AWS_ApiGateway_Stage.json"));
+
+        var waf = results["api-gateway-stage-waf-check"];
+        waf.ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        waf.ComplianceResourceId.Should().Be("arn:aws:apigateway:us-east-2::/restapis/test/stages/test");
+        waf.Annotation.Should().StartWith("Stage test of REST API test has no web ACL");
+        var logging = results["api-gateway-stage-logging-check"];
+        logging.ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        logging.Annotation.Should().Contain("is not set").And.Contain("access logs are not written").And.NotContain("X-Ray");
+    }
+
+    [Test]
+    public void Rdk_lambda_records_no_resource_policy_and_so_is_not_public()
+    {
+        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+
+        results["lambda-public-access-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
+        results["lambda-public-access-check"].Annotation.Should().Contain("test-function has no resource policy");
+    }
+
     [TestCase("rdk-AWS_IAM_Role.json")]
     public void Items_of_other_types_are_judged_by_no_rule(string file)
     {

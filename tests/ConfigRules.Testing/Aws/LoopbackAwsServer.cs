@@ -42,6 +42,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
             new("apigateway", WireProtocol.RestJson, false, FakeApiGatewayService.OperationOf, ApiGateway.Handle, 429, "TooManyRequestsException"),
             new("sts", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeStsService.Version), Sts.Handle, 400, "Throttling"),
             new("s3", WireProtocol.RestXml, false, FakeS3Service.OperationOf, S3.Handle, 503, "SlowDown"),
+            new("wafv2", WireProtocol.AwsJson, false, LoopbackServiceRoute.AwsJsonOperation(FakeWafV2Service.TargetPrefix), WafV2.Handle, 400, "ThrottlingException"),
         }.ToDictionary(r => r.SigningName, StringComparer.Ordinal);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -79,6 +80,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeApiGatewayService ApiGateway { get; } = new();
     public FakeStsService Sts { get; }
     public FakeS3Service S3 { get; } = new();
+    public FakeWafV2Service WafV2 { get; } = new();
     public FaultInjector Faults { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>
