@@ -12,6 +12,8 @@ public sealed record AwsService(string DisplayName, string EndpointPrefix, strin
     public static readonly AwsService ApiGateway = new("API Gateway", "apigateway", "apigateway", "API_GATEWAY");
     public static readonly AwsService Sns = new("SNS", "sns", "sns", "SNS");
     public static readonly AwsService Sts = new("STS", "sts", "sts", "STS");
+    public static readonly AwsService CloudWatch = new("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH");
+    public static readonly AwsService CloudTrail = new("CloudTrail", "cloudtrail", "cloudtrail", "CLOUDTRAIL");
 
     /// <summary>The service-specific override variable, e.g. AWS_ENDPOINT_URL_CONFIG_SERVICE.</summary>
     public string EndpointVariable => "AWS_ENDPOINT_URL_" + EnvironmentSuffix;

@@ -41,6 +41,8 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
             new("sns", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeSnsService.Version), Sns.Handle, 400, "Throttling"),
             new("apigateway", WireProtocol.RestJson, false, FakeApiGatewayService.OperationOf, ApiGateway.Handle, 429, "TooManyRequestsException"),
             new("sts", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeStsService.Version), Sts.Handle, 400, "Throttling"),
+            new("monitoring", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeCloudWatchService.Version), CloudWatch.Handle, 400, "Throttling"),
+            new("cloudtrail", WireProtocol.AwsJson, false, LoopbackServiceRoute.AwsJsonOperation(FakeCloudTrailService.TargetPrefix), CloudTrail.Handle, 400, "ThrottlingException"),
         }.ToDictionary(r => r.SigningName, StringComparer.Ordinal);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -77,6 +79,8 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeSnsService Sns { get; } = new();
     public FakeApiGatewayService ApiGateway { get; } = new();
     public FakeStsService Sts { get; }
+    public FakeCloudWatchService CloudWatch { get; } = new();
+    public FakeCloudTrailService CloudTrail { get; } = new();
     public FaultInjector Faults { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>
