@@ -1,7 +1,9 @@
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.ApiGatewayEndpointType;
+using ConfigRules.Rules.CloudTrailServerlessAudit;
 using ConfigRules.Rules.LambdaCodeSize;
 using ConfigRules.Rules.LambdaConcurrency;
+using ConfigRules.Rules.LambdaErrorAlarm;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.LambdaHandlerName;
 using ConfigRules.Rules.LambdaMemorySize;
@@ -27,6 +29,8 @@ public static class RuleCatalog
         new LambdaConcurrencyCheck(),
         new LambdaExecutionRoleCheck(),
         new ApiGatewayEndpointTypeCheck(),
+        new LambdaErrorAlarmCheck(),
+        new CloudTrailServerlessAuditCheck(),
     ];
 
     /// <summary>The rules' definitions, in catalog order: taken from the rules, so the two lists cannot disagree.</summary>

@@ -25,12 +25,15 @@ public class RuleCatalogTests
     }
 
     [Test]
-    public void The_catalog_holds_the_contracts_eight_rules()
+    public void The_catalog_holds_the_contracts_rules()
     {
         RuleIds.Should().Equal(
             "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
-            "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check");
-        RuleCatalog.Definitions.Should().OnlyContain(d => d.Triggers == RuleTriggers.Both);
+            "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check",
+            "lambda-error-alarm-check", "cloudtrail-serverless-audit-check");
+        // Every rule runs on change and on a schedule, except the CloudTrail rule, which judges the account on a schedule only.
+        RuleCatalog.Definitions.Where(d => d.Id != "cloudtrail-serverless-audit-check").Should().OnlyContain(d => d.Triggers == RuleTriggers.Both);
+        RuleCatalog.FindDefinition("cloudtrail-serverless-audit-check")!.Triggers.Should().Be(RuleTriggers.Periodic);
     }
 
     [Test]
