@@ -2,8 +2,10 @@ using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.ApiGatewayEndpointType;
 using ConfigRules.Rules.ApiGatewayStageLogging;
 using ConfigRules.Rules.ApiGatewayStageWaf;
+using ConfigRules.Rules.CloudTrailServerlessAudit;
 using ConfigRules.Rules.LambdaCodeSize;
 using ConfigRules.Rules.LambdaConcurrency;
+using ConfigRules.Rules.LambdaErrorAlarm;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.LambdaHandlerName;
 using ConfigRules.Rules.LambdaMemorySize;
@@ -33,6 +35,8 @@ public static class RuleCatalog
         new ApiGatewayStageWafCheck(),
         new ApiGatewayStageLoggingCheck(),
         new LambdaPublicAccessCheck(),
+        new LambdaErrorAlarmCheck(),
+        new CloudTrailServerlessAuditCheck(),
     ];
 
     /// <summary>The rules' definitions, in catalog order: taken from the rules, so the two lists cannot disagree.</summary>

@@ -14,6 +14,8 @@ public sealed record AwsService(string DisplayName, string EndpointPrefix, strin
     public static readonly AwsService Sts = new("STS", "sts", "sts", "STS");
     public static readonly AwsService S3 = new("S3", "s3", "s3", "S3");
     public static readonly AwsService WafV2 = new("WAFv2", "wafv2", "wafv2", "WAFV2");
+    public static readonly AwsService CloudWatch = new("CloudWatch", "monitoring", "monitoring", "CLOUDWATCH");
+    public static readonly AwsService CloudTrail = new("CloudTrail", "cloudtrail", "cloudtrail", "CLOUDTRAIL");
 
     /// <summary>The service-specific override variable, e.g. AWS_ENDPOINT_URL_CONFIG_SERVICE.</summary>
     public string EndpointVariable => "AWS_ENDPOINT_URL_" + EnvironmentSuffix;

@@ -118,6 +118,7 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
             throw;
         }
         await listing.ConfigureAwait(false);
+        putCalls += await EvaluateAccountAsync(evt, parameters, context, ordering, seen, evaluations, cancellationToken).ConfigureAwait(false);
 
         var stale = new List<Evaluation.Evaluation>();
         // GetComplianceDetailsByConfigRule takes names of at most 64 characters although rules may have up to 128: for a
@@ -142,6 +143,24 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         return Report(evt, [.. evaluations, .. stale], stale.Count, putCalls);
     }
 
+    /// <summary>
+    /// A rule of <c>AWS::::Account</c> judges the account itself: Config lists no such resource, so the invocation's
+    /// account is the one item, with the account id as resource id. Returns the PutEvaluations calls made.
+    /// </summary>
+    private async Task<int> EvaluateAccountAsync(ConfigRuleEvent evt, object parameters, RuleContext context, DateTimeOffset ordering,
+        ConcurrentDictionary<ResourceKey, bool> seen, ConcurrentBag<Evaluation.Evaluation> evaluations, CancellationToken cancellationToken)
+    {
+        if (!rule.Definition.ResourceTypes.Any(AccountItem.IsAccountType)) return 0;
+        if (string.IsNullOrWhiteSpace(evt.AccountId))
+            throw new InvalidEventException($"A {evt.MessageType} for a rule of {AccountItem.ResourceType} must carry accountId: the account is the resource judged.");
+        var item = AccountItem.For(evt.AccountId, null, ordering);
+        var evaluation = await ItemEvaluator.EvaluateAsync(rule, parameters, item, context, ordering, cancellationToken).ConfigureAwait(false);
+        await config.PutEvaluationsAsync([evaluation], evt.ResultToken, cancellationToken).ConfigureAwait(false);
+        seen[new ResourceKey(item.ResourceType, item.ResourceId)] = true;
+        evaluations.Add(evaluation);
+        return 1;
+    }
+
     /// <summary>Lists every resource of the rule's types into chunks of at most <see cref="BatchSize"/> keys.</summary>
     private async Task ListInChunksAsync(ChannelWriter<ResourceKey[]> chunks, CancellationToken cancellationToken)
     {
@@ -149,7 +168,8 @@ public sealed class RuleInvocationPipeline(IConfigRule rule, IConfigService conf
         try
         {
             var chunk = new List<ResourceKey>(BatchSize);
-            foreach (var resourceType in rule.Definition.ResourceTypes)
+            // AWS::::Account is not a recorded resource type: EvaluateAccountAsync judges the account instead.
+            foreach (var resourceType in rule.Definition.ResourceTypes.Where(type => !AccountItem.IsAccountType(type)))
             {
                 await foreach (var key in config.ListDiscoveredResourcesAsync(resourceType, cancellationToken).ConfigureAwait(false))
                 {

@@ -7,6 +7,9 @@ public sealed class RuleContext(DateTimeOffset now, RuleServices services)
     public DateTimeOffset Now { get; } = now;
 
     public RuleServices Services { get; } = services;
+
+    /// <summary>Values a rule computes once for the whole run (a listing shared by every item), see <see cref="RunMemo"/>.</summary>
+    public RunMemo Memo { get; } = new();
 }
 
 /// <summary>

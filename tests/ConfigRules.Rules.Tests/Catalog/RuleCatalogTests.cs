@@ -30,8 +30,10 @@ public class RuleCatalogTests
         RuleIds.Should().Equal(
             "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
             "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check",
-            "api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check");
-        RuleCatalog.Definitions.Should().OnlyContain(d => d.Triggers == RuleTriggers.Both);
+            "api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check",
+            "lambda-error-alarm-check", "cloudtrail-serverless-audit-check");
+        RuleCatalog.Definitions.Where(d => d.Id != "cloudtrail-serverless-audit-check").Should().OnlyContain(d => d.Triggers == RuleTriggers.Both);
+        RuleCatalog.FindDefinition("cloudtrail-serverless-audit-check")!.Triggers.Should().Be(RuleTriggers.Periodic);
     }
 
     [Test]

@@ -43,6 +43,8 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
             new("sts", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeStsService.Version), Sts.Handle, 400, "Throttling"),
             new("s3", WireProtocol.RestXml, false, FakeS3Service.OperationOf, S3.Handle, 503, "SlowDown"),
             new("wafv2", WireProtocol.AwsJson, false, LoopbackServiceRoute.AwsJsonOperation(FakeWafV2Service.TargetPrefix), WafV2.Handle, 400, "ThrottlingException"),
+            new("monitoring", WireProtocol.AwsQuery, false, LoopbackServiceRoute.AwsQueryOperation(FakeCloudWatchService.Version), CloudWatch.Handle, 400, "Throttling"),
+            new("cloudtrail", WireProtocol.AwsJson, false, LoopbackServiceRoute.AwsJsonOperation(FakeCloudTrailService.TargetPrefix), CloudTrail.Handle, 400, "ThrottlingException"),
         }.ToDictionary(r => r.SigningName, StringComparer.Ordinal);
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
@@ -81,6 +83,8 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeStsService Sts { get; }
     public FakeS3Service S3 { get; } = new();
     public FakeWafV2Service WafV2 { get; } = new();
+    public FakeCloudWatchService CloudWatch { get; } = new();
+    public FakeCloudTrailService CloudTrail { get; } = new();
     public FaultInjector Faults { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>

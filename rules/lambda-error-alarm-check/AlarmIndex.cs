@@ -1,0 +1,82 @@
+using System.Text.Json;
+using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
+
+namespace ConfigRules.Rules.LambdaErrorAlarm;
+
+/// <summary>
+/// lambda-error-alarm-check's alarms offline: the <c>AWS::CloudWatch::Alarm</c> items of the same input (Config
+/// records the DescribeAlarms shape in camelCase; templates map CloudFormation's PascalCase), reduced to the fields
+/// the rule reads. Bounded by the number of alarms, not by the size of the input.
+/// </summary>
+public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAlarmLookup>([AlarmResourceType]), IErrorAlarmLookup
+{
+    public const string AlarmResourceType = "AWS::CloudWatch::Alarm";
+
+    private readonly Dictionary<string, ErrorAlarm> _alarms = new(StringComparer.Ordinal);
+
+    public OfflineSource Source { get; } = source;
+
+    public int Count => _alarms.Count;
+
+    public override IErrorAlarmLookup Service => this;
+
+    public override void Add(ConfigurationItem item)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        if (item.ResourceType != AlarmResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
+        var alarm = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId) with { AccountId = item.AwsAccountId, Region = item.AwsRegion };
+        // Keyed by account and name: two accounts may both have an alarm "errors".
+        _alarms[$"{item.AwsAccountId}/{item.AwsRegion}/{alarm.Name}"] = alarm;
+    }
+
+    /// <summary>The alarms of the input; without any, whether a function has one cannot be told (NOT_APPLICABLE with a note).</summary>
+    public Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>
+        _alarms.Count > 0
+            ? Task.FromResult<IReadOnlyList<ErrorAlarm>>([.. _alarms.Values])
+            : throw new NotInInputException(Source.Kind == OfflineSourceKind.Template
+                ? $"The template defines no {AlarmResourceType}; an alarm defined in another stack cannot be seen before deployment."
+                : $"The input holds no {AlarmResourceType} items; add the account's alarms to check whether one watches the function's errors.");
+
+    /// <summary>An alarm from its recorded configuration (or a template's properties mapped the same way).</summary>
+    public static ErrorAlarm FromConfiguration(JsonElement configuration, string fallbackName)
+    {
+        var name = RecordedFields.String(configuration, "alarmName") ?? fallbackName;
+        var metrics = RecordedFields.Array(configuration, "metrics").ToList();
+        IReadOnlyList<AlarmQuery> queries = metrics.Count > 0
+            ? [.. metrics.Select(ReadQuery)]
+            : [new AlarmQuery("metric", RecordedFields.String(configuration, "namespace"), RecordedFields.String(configuration, "metricName"),
+                Dimensions(configuration), null, true)];
+        return new ErrorAlarm(
+            name,
+            // CloudWatch and CloudFormation both default ActionsEnabled to true.
+            RecordedFields.Boolean(configuration, "actionsEnabled") ?? true,
+            RecordedFields.Strings(configuration, "alarmActions"),
+            RecordedFields.Number(configuration, "threshold"),
+            queries);
+    }
+
+    private static AlarmQuery ReadQuery(JsonElement query, int position)
+    {
+        RecordedFields.TryGet(query, out var metricStat, "metricStat");
+        RecordedFields.TryGet(metricStat, out var metric, "metric");
+        return new AlarmQuery(
+            RecordedFields.String(query, "id") ?? $"query{position + 1}",
+            RecordedFields.String(metric, "namespace"),
+            RecordedFields.String(metric, "metricName"),
+            Dimensions(metric),
+            RecordedFields.String(query, "expression"),
+            RecordedFields.Boolean(query, "returnData") ?? true);
+    }
+
+    private static Dictionary<string, string> Dimensions(JsonElement owner)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var dimension in RecordedFields.Array(owner, "dimensions"))
+        {
+            if (RecordedFields.String(dimension, "name") is { } name && RecordedFields.String(dimension, "value") is { } value)
+                result.TryAdd(name, value);
+        }
+        return result;
+    }
+}
