@@ -54,10 +54,14 @@ public sealed class BootstrapProcess : IAsyncDisposable
     /// adds or replaces variables (a loopback AWS endpoint's, say) and <paramref name="remove"/> takes some away.
     /// </summary>
     public static BootstrapProcess Start(string handler, LoopbackRuntimeApi runtimeApi,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? remove = null) =>
+        StartAt(RequirePublishedBootstrap(), handler, runtimeApi, environment, remove);
+
+    /// <summary>As <see cref="Start"/>, for another bootstrap (one a team built from the rule template, say).</summary>
+    public static BootstrapProcess StartAt(string path, string handler, LoopbackRuntimeApi runtimeApi,
         IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? remove = null)
     {
         ArgumentNullException.ThrowIfNull(runtimeApi);
-        var path = RequirePublishedBootstrap();
         var info = new ProcessStartInfo(path)
         {
             UseShellExecute = false,
