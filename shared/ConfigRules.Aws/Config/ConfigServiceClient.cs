@@ -9,7 +9,7 @@ using FrameworkEvaluation = ConfigRules.Framework.Evaluation.Evaluation;
 namespace ConfigRules.Aws.Config;
 
 /// <summary>AWS Config over awsJson1_1 (<c>StarlingDoveService</c>): the operations the rule pipeline and the fast path call.</summary>
-public sealed class ConfigServiceClient : IConfigService
+public sealed partial class ConfigServiceClient : IConfigService
 {
     public const string TargetPrefix = "StarlingDoveService";
     public const int MaxBatch = 100;

@@ -148,6 +148,41 @@ internal sealed class ConfigRuleShape
 
 internal sealed class EmptyOutput;
 
+internal sealed class ListAggregateDiscoveredResourcesInput
+{
+    [JsonPropertyName("ConfigurationAggregatorName")] public required string ConfigurationAggregatorName { get; init; }
+    [JsonPropertyName("ResourceType")] public required string ResourceType { get; init; }
+    [JsonPropertyName("Limit")] public int? Limit { get; init; }
+    [JsonPropertyName("NextToken")] public string? NextToken { get; init; }
+}
+
+internal sealed class ListAggregateDiscoveredResourcesOutput
+{
+    [JsonPropertyName("ResourceIdentifiers")] public List<AggregateResourceIdentifierShape>? ResourceIdentifiers { get; set; }
+    [JsonPropertyName("NextToken")] public string? NextToken { get; set; }
+}
+
+internal sealed class AggregateResourceIdentifierShape
+{
+    [JsonPropertyName("SourceAccountId")] public string? SourceAccountId { get; set; }
+    [JsonPropertyName("SourceRegion")] public string? SourceRegion { get; set; }
+    [JsonPropertyName("ResourceId")] public string? ResourceId { get; set; }
+    [JsonPropertyName("ResourceType")] public string? ResourceType { get; set; }
+    [JsonPropertyName("ResourceName")] public string? ResourceName { get; set; }
+}
+
+internal sealed class BatchGetAggregateResourceConfigInput
+{
+    [JsonPropertyName("ConfigurationAggregatorName")] public required string ConfigurationAggregatorName { get; init; }
+    [JsonPropertyName("ResourceIdentifiers")] public required List<AggregateResourceIdentifierShape> ResourceIdentifiers { get; init; }
+}
+
+internal sealed class BatchGetAggregateResourceConfigOutput
+{
+    [JsonPropertyName("BaseConfigurationItems")] public List<ConfigurationItemDocument>? BaseConfigurationItems { get; set; }
+    [JsonPropertyName("UnprocessedResourceIdentifiers")] public List<AggregateResourceIdentifierShape>? UnprocessedResourceIdentifiers { get; set; }
+}
+
 [JsonSourceGenerationOptions(
     PropertyNameCaseInsensitive = true,
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
@@ -165,5 +200,9 @@ internal sealed class EmptyOutput;
 [JsonSerializable(typeof(StartConfigRulesEvaluationInput))]
 [JsonSerializable(typeof(DescribeConfigRulesInput))]
 [JsonSerializable(typeof(DescribeConfigRulesOutput))]
+[JsonSerializable(typeof(ListAggregateDiscoveredResourcesInput))]
+[JsonSerializable(typeof(ListAggregateDiscoveredResourcesOutput))]
+[JsonSerializable(typeof(BatchGetAggregateResourceConfigInput))]
+[JsonSerializable(typeof(BatchGetAggregateResourceConfigOutput))]
 [JsonSerializable(typeof(EmptyOutput))]
 internal sealed partial class ConfigJsonContext : JsonSerializerContext;

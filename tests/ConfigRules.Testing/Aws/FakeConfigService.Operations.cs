@@ -21,6 +21,10 @@ public sealed partial class FakeConfigService
         "PutEvaluations" => Reply(PutEvaluations(JsonInput.Parse(request, operation, "Evaluations", "ResultToken", "TestMode"))),
         "StartConfigRulesEvaluation" => Reply(StartConfigRulesEvaluation(JsonInput.Parse(request, operation, "ConfigRuleNames"))),
         "DescribeConfigRules" => Reply(DescribeConfigRules(JsonInput.Parse(request, operation, "ConfigRuleNames", "NextToken", "Filters"))),
+        "ListAggregateDiscoveredResources" => Reply(ListAggregateDiscoveredResources(JsonInput.Parse(request, operation,
+            "ConfigurationAggregatorName", "ResourceType", "Filters", "Limit", "NextToken"))),
+        "BatchGetAggregateResourceConfig" => Reply(BatchGetAggregateResourceConfig(JsonInput.Parse(request, operation,
+            "ConfigurationAggregatorName", "ResourceIdentifiers"))),
         _ => throw new FakeAwsErrorException(400, "UnknownOperationException", $"The loopback Config service does not implement {operation}."),
     };
 
