@@ -2,11 +2,13 @@ using ConfigRules.Templates.Yaml;
 
 namespace ConfigRules.Templates;
 
-/// <summary>The resources every function gets: log group with retention, role, function and Errors alarm.</summary>
+/// <summary>The resources every function gets: log group with retention, role, function and error-rate alarm.</summary>
 public static class FunctionResources
 {
     public const string Runtime = "provided.al2023";
-    public const string Architecture = "x86_64";
+    public const string ArchitectureParameter = "Architecture";
+    public const string DefaultArchitecture = "arm64";
+    public static readonly IReadOnlyList<string> Architectures = ["arm64", "x86_64"];
     public const long MemorySize = 256;
 
     /// <summary>Periodic runs page through every recorded resource; 300 s is also the catalog's default maximum.</summary>
@@ -25,13 +27,13 @@ public static class FunctionResources
 
         var code = new YamlMap()
             .Add("S3Bucket", Cfn.Ref("CodeS3Bucket"))
-            .Add("S3Key", Cfn.Ref("CodeS3Key"))
+            .Add("S3Key", Cfn.If("IsArm64", Cfn.Ref("CodeS3KeyArm64"), Cfn.Ref("CodeS3Key")), "The zip built for the chosen architecture.")
             .Add("S3ObjectVersion", Cfn.If("HasCodeS3ObjectVersion", Cfn.Ref("CodeS3ObjectVersion"), Cfn.NoValue));
         var properties = new YamlMap()
             .Add("FunctionName", Cfn.Sub(handler.FunctionNameTemplate))
             .Add("Description", handler.Description)
             .Add("Runtime", Runtime)
-            .Add("Architectures", Cfn.List(Architecture))
+            .Add("Architectures", Cfn.List(Cfn.Ref(ArchitectureParameter)))
             .Add("Handler", handler.Id, "The one bootstrap serves every handler; _HANDLER picks this one.")
             .Add("Code", code)
             .Add("Role", Cfn.GetAtt(handler.Logical("Role"), "Arn"))
@@ -44,22 +46,7 @@ public static class FunctionResources
             .Add("DependsOn", handler.Logical("LogGroup"))
             .Add("Properties", properties));
 
-        resources.Add(handler.Logical("ErrorsAlarm"), new YamlMap()
-            .Add("Type", "AWS::CloudWatch::Alarm")
-            .Add("Properties", new YamlMap()
-                .Add("AlarmName", Cfn.Sub($"{handler.FunctionNameTemplate}-errors"))
-                .Add("AlarmDescription", $"{handler.Id} failed an invocation (bad rule parameters, malformed event or an AWS call that failed after retries). See its log group.")
-                .Add("Namespace", "AWS/Lambda")
-                .Add("MetricName", "Errors")
-                .Add("Dimensions", new YamlSequence(new YamlMap().Add("Name", "FunctionName").Add("Value", Cfn.Ref(handler.Logical("Function")))))
-                .Add("Statistic", "Sum")
-                .Add("Period", 300)
-                .Add("EvaluationPeriods", 1)
-                .Add("Threshold", 1)
-                .Add("ComparisonOperator", "GreaterThanOrEqualToThreshold")
-                .Add("TreatMissingData", "notBreaching")
-                .Add("AlarmActions", Cfn.List(Cfn.Ref("OperationsTopic")))
-                .Add("OKActions", Cfn.List(Cfn.Ref("OperationsTopic")))));
+        resources.Add(handler.Logical("ErrorRateAlarm"), ErrorRateAlarm.Resource(handler));
     }
 
     /// <summary>Lets AWS Config of this account, and no other, invoke a rule function.</summary>

@@ -1,4 +1,5 @@
 using ConfigRules.Rules;
+using ConfigRules.Templates.Dashboard;
 using ConfigRules.Templates.Yaml;
 
 namespace ConfigRules.Templates;
@@ -20,7 +21,11 @@ public static class StackBuilder
             .Add("CodeS3Bucket", new YamlMap().Add("Type", "String")
                 .Add("Description", "Bucket holding config-rules-lambda.zip (same region as the stack).")
                 .Add("AllowedPattern", "^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$"))
-            .Add("CodeS3Key", PackBuilder.StringParameter("config-rules-lambda.zip", "Key of the zip written by `dotnet cake --target=Package`."))
+            .Add(FunctionResources.ArchitectureParameter, PackBuilder.StringParameter(FunctionResources.DefaultArchitecture,
+                    "Instruction set of every function: arm64 (Graviton, lower price per GB-second) or x86_64. Picks the zip and the functions' Architectures.")
+                .Add("AllowedValues", Cfn.List(FunctionResources.Architectures.Select(architecture => (YamlNode)architecture))))
+            .Add("CodeS3Key", PackBuilder.StringParameter("config-rules-lambda.zip", "Key of the x86_64 zip written by `dotnet cake --target=Package` (used when Architecture is x86_64)."))
+            .Add("CodeS3KeyArm64", PackBuilder.StringParameter("config-rules-lambda-arm64.zip", "Key of the arm64 zip written by `dotnet cake --target=Package` (used when Architecture is arm64)."))
             .Add("CodeS3ObjectVersion", PackBuilder.StringParameter("", "Object version of the zip (versioned buckets); empty: the latest."))
             .Add("FunctionNamePrefix", PackBuilder.StringParameter(Naming.DefaultPrefix, "Prefix of every function, log group, alarm, topic, role and document name.")
                 .Add("AllowedPattern", "^[a-z][a-z0-9-]{0,19}$"))
@@ -30,14 +35,16 @@ public static class StackBuilder
             .Add("ReservedConcurrency", new YamlMap().Add("Type", "Number").Add("Default", 0).Add("MinValue", 0)
                 .Add("Description", "Reserved concurrency of each function; 0: none (an account needs 100 unreserved executions left, so small accounts cannot reserve any)."))
             .Add("NotificationEmail", PackBuilder.StringParameter("", "Email address subscribed to violation notices; empty: none (subscribe later)."))
-            .Add("OperationsEmail", PackBuilder.StringParameter("", "Email address subscribed to the functions' error alarms; empty: none."))
+            .Add("OperationsEmail", PackBuilder.StringParameter("", "Email address subscribed to the functions' error-rate alarms (the operations topic); empty: none."))
             .Add("DeployConformancePack", PackBuilder.StringParameter("true", "Deploy the serverless-governance pack wired to these functions.")
                 .Add("AllowedValues", Cfn.List("true", "false")))
             .Add("ConformancePackName", PackBuilder.StringParameter("serverless-governance", "Name of the conformance pack."));
+        ErrorRateAlarm.AddParameters(parameters);
         OrganizationCentral.AddParameters(parameters);
         HookResources.AddParameters(parameters);
 
         var conditions = new YamlMap()
+            .Add("IsArm64", Cfn.Equals("arm64", Cfn.Ref(FunctionResources.ArchitectureParameter)))
             .Add("HasCodeS3ObjectVersion", Cfn.Not(Cfn.Equals("", Cfn.Ref("CodeS3ObjectVersion"))))
             .Add("HasReservedConcurrency", Cfn.Not(Cfn.Equals(0, Cfn.Ref("ReservedConcurrency"))))
             .Add("HasNotificationEmail", Cfn.Not(Cfn.Equals("", Cfn.Ref("NotificationEmail"))))
@@ -60,6 +67,7 @@ public static class StackBuilder
         HookResources.Add(resources);
         NotificationResources.Add(resources, RuleCatalog.Definitions.Select(rule => rule.Id));
         RemediationResources.Add(resources);
+        resources.Add(DashboardBuilder.LogicalId, DashboardBuilder.Resource());
         resources.Add(PackLogicalId, Pack(packTemplateBody));
 
         var outputs = new YamlMap();
@@ -67,7 +75,8 @@ public static class StackBuilder
             outputs.Add(handler.Logical("FunctionArn"), Output(Cfn.GetAtt(handler.Logical("Function"), "Arn"), $"ARN of the {handler.Id} function."));
         outputs.Add("DeploymentHookAlias", Output(HookResources.Alias, "The hook CloudFormation shows in stack events when it judges a deployment."));
         outputs.Add("ViolationsTopicArn", Output(Cfn.Ref("ViolationsTopic"), "Subscribe here for violation notices."));
-        outputs.Add("OperationsTopicArn", Output(Cfn.Ref("OperationsTopic"), "Subscribe here for the functions' error alarms."));
+        outputs.Add("OperationsTopicArn", Output(Cfn.Ref("OperationsTopic"), "Subscribe here for the functions' error-rate alarms."));
+        outputs.Add("DashboardName", Output(Cfn.Ref(DashboardBuilder.LogicalId), "The fleet's CloudWatch dashboard: evaluations, non-compliant trend, durations, errors, hook decisions."));
         outputs.Add("RemediationDocumentName", Output(Cfn.Ref(RemediationResources.DocumentLogicalId), "The set-private SSM Automation document."));
         outputs.Add("RemediationAutomationRoleArn", Output(Cfn.GetAtt(RemediationResources.AssumeRoleLogicalId, "Arn"), "The role the automation runs as."));
 
