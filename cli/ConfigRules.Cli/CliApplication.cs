@@ -3,6 +3,7 @@ using System.Text;
 using ConfigRules.Cli.CommandLine;
 using ConfigRules.Cli.Commands;
 using ConfigRules.Cli.Reporting;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules;
 
@@ -22,12 +23,19 @@ public static class CliApplication
             return options.Command switch
             {
                 CliCommand.Rules => RulesCommand.Run(options, console, rules.Count > 0 ? [.. rules.Select(r => r.Definition)] : RuleCatalog.Definitions),
+                CliCommand.ExemptionsCheck => ExemptionsCheckCommand.Run(options, console, [.. rules.Select(r => r.Definition)]),
                 CliCommand.CheckTemplate => await CheckTemplateCommand.RunAsync(options, console, rules, cancellationToken),
                 _ => await EvaluateCommand.RunAsync(options, console, rules, cancellationToken),
             };
         }
         catch (UsageException ex)
         {
+            console.StandardError.WriteLine($"configrules: {ex.Message}");
+            return ExitCodes.Error;
+        }
+        catch (InvalidExemptionsException ex)
+        {
+            // Names the file and every problem with its line; nothing is evaluated with a document that is not valid.
             console.StandardError.WriteLine($"configrules: {ex.Message}");
             return ExitCodes.Error;
         }

@@ -35,6 +35,16 @@ public static class CliArgumentParser
     {
         if (command == definition.Rules)
             return new CliOptions { Command = CliCommand.Rules, Format = ToFormat(result.GetValue(definition.RulesFormat)) };
+        if (command == definition.ExemptionsCheck)
+        {
+            return new CliOptions
+            {
+                Command = CliCommand.ExemptionsCheck,
+                Inputs = [result.GetValue(definition.ExemptionsFile)!],
+                ExpiringWithinDays = result.GetValue(definition.ExpiringWithin),
+                Now = result.GetValue(definition.Now),
+            };
+        }
         var evaluate = command == definition.Evaluate;
         return new CliOptions
         {
@@ -45,6 +55,7 @@ public static class CliArgumentParser
             Parameters = result.GetValue(definition.Param) ?? [],
             Format = ToFormat(result.GetValue(definition.Format)),
             Now = result.GetValue(definition.Now),
+            ExemptionsFile = result.GetValue(definition.Exemptions),
         };
     }
 

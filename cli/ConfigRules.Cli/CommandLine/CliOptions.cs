@@ -1,6 +1,6 @@
 namespace ConfigRules.Cli.CommandLine;
 
-public enum CliCommand { Evaluate, CheckTemplate, Rules }
+public enum CliCommand { Evaluate, CheckTemplate, Rules, ExemptionsCheck }
 
 public enum OutputFormat { Table, Json, Sarif }
 
@@ -18,6 +18,10 @@ public sealed record CliOptions
     public OutputFormat Format { get; init; } = OutputFormat.Table;
     /// <summary>The evaluation time from <c>--now</c>; null means the clock.</summary>
     public DateTimeOffset? Now { get; init; }
+    /// <summary><c>--exemptions FILE</c>; null: no exemptions.</summary>
+    public string? ExemptionsFile { get; init; }
+    /// <summary><c>exemptions check --expiring-within DAYS</c>.</summary>
+    public int ExpiringWithinDays { get; init; }
 }
 
 /// <summary>The command line is wrong: exit code 2 with the message and a pointer to the help.</summary>

@@ -25,13 +25,22 @@ internal sealed class CommandLineDefinition
         };
         foreach (var command in new[] { Evaluate, CheckTemplate })
         {
-            foreach (var option in new Option[] { Pack, Rule, Param, Format, Now }) command.Options.Add(option);
+            foreach (var option in new Option[] { Pack, Rule, Param, Exemptions, Format, Now }) command.Options.Add(option);
         }
-        Rules = new Command("rules", "List the rules with their parameters and defaults.") { RulesFormat };
+        Rules = new Command("rules", "List the rules with their parameters and defaults, and whether each may be exempted.") { RulesFormat };
+        ExpiringWithin.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0) result.AddError("--expiring-within takes a number of days, 0 or more.");
+        });
+        ExemptionsCheck = new Command("check", "Validate an exemptions document and list the entries that expire within the window or have expired. Exit codes: 0 valid and nothing expiring, 1 something expiring or expired, 2 invalid.")
+        {
+            ExemptionsFile, ExpiringWithin, Now,
+        };
+        var exemptions = new Command("exemptions", "Work with the governed exemptions document.") { ExemptionsCheck };
 
         Root = new RootCommand("configrules: run the ConfigRules AWS Config rules offline. Exit codes: 0 nothing NON_COMPLIANT, 1 something NON_COMPLIANT, 2 usage or input error.")
         {
-            Evaluate, CheckTemplate, Rules,
+            Evaluate, CheckTemplate, Rules, exemptions,
         };
     }
 
@@ -42,6 +51,22 @@ internal sealed class CommandLineDefinition
     public Command Evaluate { get; }
     public Command CheckTemplate { get; }
     public Command Rules { get; }
+    public Command ExemptionsCheck { get; }
+
+    public Argument<string> ExemptionsFile { get; } = new("FILE") { Description = "The exemptions document (YAML or JSON)." };
+
+    public Option<string> Exemptions { get; } = new("--exemptions")
+    {
+        Description = "Apply a governed exemptions document (YAML or JSON): exempted resources are NOT_APPLICABLE.",
+        HelpName = "FILE",
+    };
+
+    public Option<int> ExpiringWithin { get; } = new("--expiring-within")
+    {
+        Description = "List entries whose last day is within this many days from today (0: today), and expired ones.",
+        HelpName = "DAYS",
+        DefaultValueFactory = _ => 0,
+    };
 
     public Argument<string[]> Resources { get; } = new("RESOURCES")
     {
@@ -55,8 +80,8 @@ internal sealed class CommandLineDefinition
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public Option<bool> Live { get; } = new("--live") { Description = "Read the account's recorded resources from AWS Config." };
-    public Option<string> Aggregator { get; } = new("--aggregator") { Description = "Read every account and region of a Config aggregator.", HelpName = "NAME" };
+    public Option<bool> Live { get; } = new("--live") { Description = "Read the account's recorded resources from AWS Config (not available in this build)." };
+    public Option<string> Aggregator { get; } = new("--aggregator") { Description = "Read every account and region of a Config aggregator (not available in this build).", HelpName = "NAME" };
     public Option<string> Region { get; } = new("--region") { Description = "The region for --live and --aggregator (default: AWS_REGION).", HelpName = "REGION" };
     public Option<string> Pack { get; } = new("--pack") { Description = "Use a conformance pack's rules and InputParameters.", HelpName = "FILE" };
     public Option<string[]> Rule { get; } = new("--rule") { Description = "Run this rule (repeatable; default: every rule).", HelpName = "ID" };
