@@ -63,6 +63,7 @@ public static class CliArgumentParser
     {
         "json" => OutputFormat.Json,
         "sarif" => OutputFormat.Sarif,
+        "html" => OutputFormat.Html,
         _ => OutputFormat.Table,
     };
 

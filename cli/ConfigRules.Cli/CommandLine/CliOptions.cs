@@ -2,7 +2,7 @@ namespace ConfigRules.Cli.CommandLine;
 
 public enum CliCommand { Evaluate, CheckTemplate, Rules, ExemptionsCheck }
 
-public enum OutputFormat { Table, Json, Sarif }
+public enum OutputFormat { Table, Json, Sarif, Html }
 
 /// <summary>A <c>--param RULE.NAME=VALUE</c> override.</summary>
 public sealed record ParameterOverride(string RuleId, string Name, string Value);

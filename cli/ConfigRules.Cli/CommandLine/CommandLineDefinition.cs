@@ -44,7 +44,7 @@ internal sealed class CommandLineDefinition
         };
     }
 
-    public static readonly string[] EvaluationFormats = ["table", "json", "sarif"];
+    public static readonly string[] EvaluationFormats = ["table", "json", "sarif", "html"];
     public static readonly string[] ListingFormats = ["table", "json"];
 
     public RootCommand Root { get; }
@@ -96,7 +96,7 @@ internal sealed class CommandLineDefinition
     public Option<string> Format { get; } = new("--format")
     {
         Description = "Output format.",
-        HelpName = "table|json|sarif",
+        HelpName = "table|json|sarif|html",
         DefaultValueFactory = _ => "table",
     };
 
