@@ -117,10 +117,26 @@ Task("PackSdk")
     }
 });
 
+// Debian's chromium renders the CLI's HTML report in the tests (headless); installed with apt-get when missing.
+var chromium = new FilePath("/usr/bin/chromium");
+
+Task("InstallChromium")
+    .Does(() =>
+{
+    if (FileExists(chromium)) return;
+    foreach (var arguments in new[] { "update", "install -y chromium" })
+    {
+        var exit = StartProcess("apt-get", new ProcessSettings { Arguments = arguments });
+        if (exit != 0) throw new CakeException($"apt-get {arguments} failed ({exit}): the HTML report tests need Debian's chromium (as root: apt-get install -y chromium).");
+    }
+    if (!FileExists(chromium)) throw new CakeException($"apt-get installed chromium, but {chromium} is missing.");
+});
+
 Task("Test")
     .IsDependentOn("Build")
     .IsDependentOn("InstallSarifValidator")
     .IsDependentOn("PackSdk")
+    .IsDependentOn("InstallChromium")
     .IsDependentOn("ZipBootstrap")
     .IsDependentOn("ValidateTemplates")
     .IsDependentOn("PublishBootstrap")
@@ -140,6 +156,7 @@ Task("Test")
             ["CONFIGRULES_CLI"] = artifacts.Combine("cli").CombineWithFilePath("configrules").FullPath,
             ["CONFIGRULES_SARIF_MULTITOOL"] = sarifMultitool.FullPath,
             ["CONFIGRULES_NUGET"] = artifacts.Combine("nuget").FullPath,
+            ["CONFIGRULES_CHROMIUM"] = chromium.FullPath,
         },
     });
 });

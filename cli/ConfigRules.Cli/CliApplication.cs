@@ -1,6 +1,9 @@
+using System.CommandLine;
+using System.Text;
 using ConfigRules.Cli.CommandLine;
 using ConfigRules.Cli.Commands;
 using ConfigRules.Cli.Reporting;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules;
 
@@ -14,34 +17,36 @@ public static class CliApplication
         rules ??= RuleCatalog.All;
         try
         {
-            var options = CliArgumentParser.Parse(args);
-            switch (options.Command)
+            var parsed = CliArgumentParser.Parse(args);
+            if (parsed.BuiltIn is { } builtIn) return await RunBuiltInAsync(builtIn, console, cancellationToken);
+            var options = parsed.Options!;
+            return options.Command switch
             {
-                case CliCommand.Help:
-                    await WriteAsync(console, Usage.Text + "\n");
-                    return ExitCodes.Clean;
-                case CliCommand.Version:
-                    await WriteAsync(console, $"configrules {typeof(CliApplication).Assembly.GetName().Version?.ToString(3)}\n");
-                    return ExitCodes.Clean;
-                case CliCommand.Rules:
-                    return RulesCommand.Run(options, console, rules.Count > 0 ? [.. rules.Select(r => r.Definition)] : RuleCatalog.Definitions);
-                case CliCommand.CheckTemplate:
-                    return await CheckTemplateCommand.RunAsync(options, console, rules, cancellationToken);
-                default:
-                    return await EvaluateCommand.RunAsync(options, console, rules, cancellationToken);
-            }
+                CliCommand.Rules => RulesCommand.Run(options, console, rules.Count > 0 ? [.. rules.Select(r => r.Definition)] : RuleCatalog.Definitions),
+                CliCommand.ExemptionsCheck => ExemptionsCheckCommand.Run(options, console, [.. rules.Select(r => r.Definition)]),
+                CliCommand.CheckTemplate => await CheckTemplateCommand.RunAsync(options, console, rules, cancellationToken),
+                _ => await EvaluateCommand.RunAsync(options, console, rules, cancellationToken),
+            };
         }
         catch (UsageException ex)
         {
             console.StandardError.WriteLine($"configrules: {ex.Message}");
-            console.StandardError.WriteLine("Run 'configrules --help' for usage.");
+            return ExitCodes.Error;
+        }
+        catch (InvalidExemptionsException ex)
+        {
+            // Names the file and every problem with its line; nothing is evaluated with a document that is not valid.
+            console.StandardError.WriteLine($"configrules: {ex.Message}");
             return ExitCodes.Error;
         }
     }
 
-    private static async Task WriteAsync(CliConsole console, string text)
+    /// <summary>Help, version and completions: System.CommandLine writes them; they succeed with exit code 0.</summary>
+    private static async Task<int> RunBuiltInAsync(ParseResult builtIn, CliConsole console, CancellationToken cancellationToken)
     {
-        await console.StandardOutput.WriteAsync(System.Text.Encoding.UTF8.GetBytes(text));
-        await console.StandardOutput.FlushAsync();
+        await using var output = new StreamWriter(console.StandardOutput, new UTF8Encoding(false), 4096, leaveOpen: true) { NewLine = "\n" };
+        var code = await builtIn.InvokeAsync(new InvocationConfiguration { Output = output, Error = console.StandardError }, cancellationToken);
+        await output.FlushAsync(cancellationToken);
+        return code == 0 ? ExitCodes.Clean : ExitCodes.Error;
     }
 }

@@ -1,122 +1,115 @@
-using System.Globalization;
+using System.CommandLine;
 
 namespace ConfigRules.Cli.CommandLine;
 
+/// <summary>What the command line asks for: a command's checked options, or a built-in action (help, version, completions).</summary>
+public sealed record ParsedCommandLine(CliOptions? Options, ParseResult? BuiltIn);
+
 /// <summary>
-/// Parses <c>configrules COMMAND [INPUTS...] [OPTIONS]</c> by hand: a handful of options, no reflection, nothing
-/// for Native AOT to trim away. Options take their value as the next argument or after <c>=</c>; <c>--</c>
-/// ends the options; <c>-</c> is an input (stdin).
+/// Parses and checks the whole command line once. Every problem (unknown options with the likely meant one,
+/// missing or malformed values, options that do not go together) is gathered into one <see cref="UsageException"/>,
+/// so one correction fixes them all.
 /// </summary>
 public static class CliArgumentParser
 {
-    public static CliOptions Parse(IReadOnlyList<string> args)
+    public static ParsedCommandLine Parse(IReadOnlyList<string> args)
     {
-        if (args.Count == 0) return new CliOptions { Command = CliCommand.Help };
-        var command = args[0] switch
+        var definition = new CommandLineDefinition();
+        var result = definition.Root.Parse(args.Count == 0 ? ["--help"] : args);
+        var command = result.CommandResult.Command;
+        var problems = new List<string>();
+        foreach (var token in UnknownOptions(result, definition, command))
+            problems.Add(UnknownOption(token, command));
+        foreach (var error in result.Errors)
         {
-            "evaluate" => CliCommand.Evaluate,
-            "check-template" => CliCommand.CheckTemplate,
-            "rules" => CliCommand.Rules,
-            "help" or "--help" or "-h" => CliCommand.Help,
-            "--version" or "version" => CliCommand.Version,
-            _ => throw new UsageException($"Unknown command '{args[0]}': expected evaluate, check-template or rules."),
-        };
-        if (command is CliCommand.Help or CliCommand.Version) return new CliOptions { Command = command };
-
-        var inputs = new List<string>();
-        var ruleIds = new List<string>();
-        var parameters = new List<ParameterOverride>();
-        string? pack = null;
-        OutputFormat? format = null;
-        DateTimeOffset? now = null;
-        var optionsEnded = false;
-
-        for (var i = 1; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (optionsEnded || arg == "-" || !arg.StartsWith('-'))
-            {
-                inputs.Add(arg);
-                continue;
-            }
-            if (arg == "--") { optionsEnded = true; continue; }
-            if (arg is "--help" or "-h") return new CliOptions { Command = CliCommand.Help };
-
-            var (name, inlineValue) = SplitOption(arg);
-            string Value() => inlineValue ?? (i + 1 < args.Count ? args[++i] : throw new UsageException($"Option {name} needs a value."));
-            switch (name)
-            {
-                case "--format":
-                    format = ParseFormat(Value(), command);
-                    break;
-                case "--pack" when command != CliCommand.Rules:
-                    if (pack is not null) throw new UsageException("Option --pack may be given once.");
-                    pack = Value();
-                    break;
-                case "--rule" when command != CliCommand.Rules:
-                    ruleIds.Add(Value());
-                    break;
-                case "--param" when command != CliCommand.Rules:
-                    parameters.Add(ParseParameter(Value()));
-                    break;
-                case "--now" when command != CliCommand.Rules:
-                    now = ParseNow(Value());
-                    break;
-                default:
-                    throw new UsageException(command == CliCommand.Rules
-                        ? $"Unknown option '{name}' for rules: expected --format table|json."
-                        : $"Unknown option '{name}': expected --pack, --rule, --param, --format or --now.");
-            }
+            if (!problems.Any(problem => error.Message.Contains($"'{TokenOf(problem)}'", StringComparison.Ordinal)))
+                problems.Add(error.Message);
         }
+        if (problems.Count == 0 && result.Action is not null) return new ParsedCommandLine(null, result);
+        if (command == definition.Evaluate) CheckSources(result, definition, problems);
+        if (problems.Count > 0) throw new UsageException(Describe(problems, command));
+        return new ParsedCommandLine(ToOptions(result, definition, command), null);
+    }
 
-        if (command == CliCommand.Rules && inputs.Count > 0)
-            throw new UsageException($"rules takes no inputs, but got '{inputs[0]}'.");
-        if (command == CliCommand.CheckTemplate && inputs.Count == 0)
-            throw new UsageException("check-template needs at least one TEMPLATE file or folder.");
-
+    private static CliOptions ToOptions(ParseResult result, CommandLineDefinition definition, Command command)
+    {
+        if (command == definition.Rules)
+            return new CliOptions { Command = CliCommand.Rules, Format = ToFormat(result.GetValue(definition.RulesFormat)) };
+        if (command == definition.ExemptionsCheck)
+        {
+            return new CliOptions
+            {
+                Command = CliCommand.ExemptionsCheck,
+                Inputs = [result.GetValue(definition.ExemptionsFile)!],
+                ExpiringWithinDays = result.GetValue(definition.ExpiringWithin),
+                Now = result.GetValue(definition.Now),
+            };
+        }
+        var evaluate = command == definition.Evaluate;
         return new CliOptions
         {
-            Command = command,
-            Inputs = inputs,
-            PackFile = pack,
-            RuleIds = ruleIds,
-            Parameters = parameters,
-            Format = format ?? OutputFormat.Table,
-            Now = now,
+            Command = evaluate ? CliCommand.Evaluate : CliCommand.CheckTemplate,
+            Inputs = result.GetValue(evaluate ? definition.Resources : definition.Templates) ?? [],
+            PackFile = result.GetValue(definition.Pack),
+            RuleIds = result.GetValue(definition.Rule) ?? [],
+            Parameters = result.GetValue(definition.Param) ?? [],
+            Format = ToFormat(result.GetValue(definition.Format)),
+            Now = result.GetValue(definition.Now),
+            ExemptionsFile = result.GetValue(definition.Exemptions),
         };
     }
 
-    private static (string Name, string? Value) SplitOption(string arg)
+    private static OutputFormat ToFormat(string? text) => text switch
     {
-        var equals = arg.IndexOf('=', StringComparison.Ordinal);
-        return equals > 0 ? (arg[..equals], arg[(equals + 1)..]) : (arg, null);
-    }
-
-    private static OutputFormat ParseFormat(string text, CliCommand command) => text switch
-    {
-        "table" => OutputFormat.Table,
         "json" => OutputFormat.Json,
-        "sarif" when command != CliCommand.Rules => OutputFormat.Sarif,
-        _ => throw new UsageException(command == CliCommand.Rules
-            ? $"Unknown format '{text}' for rules: expected table or json."
-            : $"Unknown format '{text}': expected table, json or sarif."),
+        "sarif" => OutputFormat.Sarif,
+        "html" => OutputFormat.Html,
+        _ => OutputFormat.Table,
     };
 
-    /// <summary><c>RULE.NAME=VALUE</c>: rule ids and parameter names have no dots, so the last dot before the <c>=</c> splits them (values may have dots).</summary>
-    private static ParameterOverride ParseParameter(string text)
+    /// <summary>Reading from AWS (--live, --aggregator, --region) is part of the contract but not of this build: refused, never ignored.</summary>
+    private static void CheckSources(ParseResult result, CommandLineDefinition definition, List<string> problems)
     {
-        var equals = text.IndexOf('=', StringComparison.Ordinal);
-        var dot = equals > 0 ? text.LastIndexOf('.', equals - 1) : -1;
-        if (equals <= 0 || dot <= 0 || dot == equals - 1)
-            throw new UsageException($"--param '{text}' is not RULE.NAME=VALUE (for example lambda-timeout-check.maxTimeout=60).");
-        return new ParameterOverride(text[..dot], text[(dot + 1)..equals], text[(equals + 1)..]);
+        foreach (var option in new Option[] { definition.Live, definition.Aggregator, definition.Region })
+        {
+            if (result.GetResult(option) is { Implicit: false })
+                problems.Add($"{option.Name}: this build reads configuration items only from files, folders and - (stdin); it does not call AWS Config.");
+        }
     }
 
-    private static DateTimeOffset ParseNow(string text)
+    /// <summary>
+    /// Tokens that look like options but are none of the command's: the parser would otherwise take them as
+    /// RESOURCES or TEMPLATE names. A lone "-" is stdin, not an option.
+    /// </summary>
+    private static IEnumerable<string> UnknownOptions(ParseResult result, CommandLineDefinition definition, Command command)
     {
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture,
-                DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var now))
-            return now;
-        throw new UsageException($"--now '{text}' is not an ISO-8601 date or time (for example 2025-06-01 or 2025-06-01T12:00:00Z).");
+        Argument? argument = command == definition.Evaluate ? definition.Resources
+            : command == definition.CheckTemplate ? definition.Templates
+            : null;
+        // The tokens, not the value: a missing TEMPLATE makes the value unreadable, and that error is told apart.
+        var arguments = argument is null ? null : result.GetResult(argument)?.Tokens.Select(token => token.Value);
+        return result.UnmatchedTokens.Concat(arguments ?? [])
+            .Where(token => token.Length > 1 && token[0] == '-')
+            .Distinct(StringComparer.Ordinal);
+    }
+
+    private static string UnknownOption(string token, Command command)
+    {
+        var names = command.Options.Where(option => !option.Hidden).Select(option => option.Name).ToList();
+        var name = token.Split('=', 2)[0];
+        var likely = OptionParsers.Suggestions(name, names).FirstOrDefault();
+        var hint = likely is null ? string.Empty : $" Did you mean {likely}?";
+        return $"Unknown option '{token}' for {command.Name}.{hint} Accepted: {string.Join(", ", names)}.";
+    }
+
+    private static string TokenOf(string problem) =>
+        problem.StartsWith("Unknown option '", StringComparison.Ordinal) ? problem["Unknown option '".Length..].Split('\'')[0] : "\0";
+
+    private static string Describe(List<string> problems, Command command)
+    {
+        var help = command is RootCommand ? "configrules --help" : $"configrules {command.Name} --help";
+        return problems.Count == 1
+            ? $"{problems[0]}\nRun '{help}' for usage."
+            : $"the command line has {problems.Count} problems:\n{string.Join('\n', problems.Select(p => "  - " + p))}\nRun '{help}' for usage.";
     }
 }

@@ -1,13 +1,13 @@
 namespace ConfigRules.Cli.CommandLine;
 
-public enum CliCommand { Evaluate, CheckTemplate, Rules, Help, Version }
+public enum CliCommand { Evaluate, CheckTemplate, Rules, ExemptionsCheck }
 
-public enum OutputFormat { Table, Json, Sarif }
+public enum OutputFormat { Table, Json, Sarif, Html }
 
 /// <summary>A <c>--param RULE.NAME=VALUE</c> override.</summary>
 public sealed record ParameterOverride(string RuleId, string Name, string Value);
 
-/// <summary>The command line, parsed and checked; what each command needs and nothing else.</summary>
+/// <summary>The command line, parsed and checked once; what each command needs and nothing else. Immutable.</summary>
 public sealed record CliOptions
 {
     public required CliCommand Command { get; init; }
@@ -18,7 +18,11 @@ public sealed record CliOptions
     public OutputFormat Format { get; init; } = OutputFormat.Table;
     /// <summary>The evaluation time from <c>--now</c>; null means the clock.</summary>
     public DateTimeOffset? Now { get; init; }
+    /// <summary><c>--exemptions FILE</c>; null: no exemptions.</summary>
+    public string? ExemptionsFile { get; init; }
+    /// <summary><c>exemptions check --expiring-within DAYS</c>.</summary>
+    public int ExpiringWithinDays { get; init; }
 }
 
-/// <summary>The command line is wrong: exit code 2 with the message and a pointer to the usage.</summary>
+/// <summary>The command line is wrong: exit code 2 with the message and a pointer to the help.</summary>
 public sealed class UsageException(string message) : Exception(message);

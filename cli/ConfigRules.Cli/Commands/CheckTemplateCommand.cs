@@ -18,13 +18,14 @@ internal static class CheckTemplateCommand
     public static async Task<int> RunAsync(CliOptions options, CliConsole console, IReadOnlyList<IConfigRule> catalog, CancellationToken cancellationToken)
     {
         var rules = CommandSupport.SelectRules(options, catalog, console);
+        var exemptions = ExemptionsLoader.Load(options.ExemptionsFile, catalog.Select(rule => rule.Definition));
         var problems = new List<InputProblem>();
         var files = InputFiles.Expand(options.Inputs,
             path => TemplateExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase)), problems);
 
         // What a template names by ARN exists outside it; what it defines has no ARN before deployment.
         var related = new RelatedItems(rules, OfflineSource.Template);
-        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services));
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services), exemptions);
         using var reporter = Reporters.For(options.Format, console);
 
         reporter.Begin(rules);

@@ -29,6 +29,7 @@ internal static class EvaluateCommand
     public static async Task<int> RunAsync(CliOptions options, CliConsole console, IReadOnlyList<IConfigRule> catalog, CancellationToken cancellationToken)
     {
         var rules = CommandSupport.SelectRules(options, catalog, console);
+        var exemptions = ExemptionsLoader.Load(options.ExemptionsFile, catalog.Select(rule => rule.Definition));
         var problems = new List<InputProblem>();
         var files = options.Inputs.Count == 0
             ? [new InputFile(SampleName, InputOpener.EmbeddedPrefix + SampleResource, true)]
@@ -39,7 +40,7 @@ internal static class EvaluateCommand
         var related = new RelatedItems(rules, OfflineSource.RecordedItems);
         if (related.Any) CollectRelated(files, opener, related);
 
-        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services));
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services), exemptions);
         using var reporter = Reporters.For(options.Format, console);
         var progress = new ProgressLine(console.StandardError, console.ErrorIsTerminal, console.Clock);
         var totalBytes = files.Sum(file => File.Exists(file.Path) ? new FileInfo(file.Path).Length : 0);

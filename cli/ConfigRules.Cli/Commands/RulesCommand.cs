@@ -6,7 +6,7 @@ using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Cli.Commands;
 
-/// <summary><c>configrules rules [--format table|json]</c>: the catalog, with each rule's parameters and defaults.</summary>
+/// <summary><c>configrules rules [--format table|json]</c>: the catalog, with each rule's parameters and defaults, and whether an exemption may cover it.</summary>
 internal static class RulesCommand
 {
     public static int Run(CliOptions options, CliConsole console, IReadOnlyList<RuleDefinition> definitions)
@@ -29,6 +29,7 @@ internal static class RulesCommand
                 writer.WriteString("title", definition.Title);
                 writer.WriteString("description", definition.Description);
                 writer.WriteString("severity", definition.Severity.ToString().ToLowerInvariant());
+                writer.WriteBoolean("exemptible", definition.Exemptible);
                 writer.WriteStartArray("resourceTypes");
                 foreach (var type in definition.ResourceTypes) writer.WriteStringValue(type);
                 writer.WriteEndArray();
@@ -60,7 +61,8 @@ internal static class RulesCommand
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
         foreach (var definition in definitions)
         {
-            writer.WriteLine($"{definition.Id}  [{definition.Severity.ToString().ToLowerInvariant()}]  {string.Join(", ", definition.ResourceTypes)}");
+            var exemptible = definition.Exemptible ? "exemptible" : "not exemptible";
+            writer.WriteLine($"{definition.Id}  [{definition.Severity.ToString().ToLowerInvariant()}]  [{exemptible}]  {string.Join(", ", definition.ResourceTypes)}");
             writer.WriteLine($"  {definition.Title}.");
             foreach (var parameter in definition.Parameters)
                 writer.WriteLine($"  --param {definition.Id}.{parameter.Name}=...  default: {parameter.Default ?? "(none)"}; {parameter.Accepts}. {parameter.Description}");

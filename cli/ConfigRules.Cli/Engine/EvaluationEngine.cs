@@ -1,6 +1,7 @@
 using ConfigRules.Cli.Selection;
 using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Evaluation;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 
@@ -8,11 +9,14 @@ namespace ConfigRules.Cli.Engine;
 
 /// <summary>
 /// Runs the selected rules on one item at a time with the framework's <see cref="ItemEvaluator"/> (the same step
-/// Lambda runs), and hands each finding to a sink. No I/O: inputs and reporters live outside.
+/// Lambda runs), applies the exemptions document as the rule functions do (<see cref="ExemptionVerdict"/>), and
+/// hands each finding to a sink. No I/O: inputs and reporters live outside.
 /// Rules see only items of their resource types, as in Config; deleted items of those types are NOT_APPLICABLE.
 /// </summary>
-public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleContext context)
+public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleContext context, ExemptionDocument? exemptions = null)
 {
+    private readonly ExemptionDocument _exemptions = exemptions ?? ExemptionDocument.None;
+
     public FindingSummary Summary { get; } = new();
 
     /// <summary>Failures of a rule on an item (a rule bug, not an input problem), reported by the caller.</summary>
@@ -42,9 +46,24 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
                     continue;
                 }
             }
-            Summary.Count(evaluation.ComplianceType);
-            sink.Add(new Finding(rule, evaluation, item.Source));
+            var exempted = ApplyExemptions(rule, item, ref evaluation);
+            Summary.Count(evaluation.ComplianceType, exempted is not null);
+            sink.Add(new Finding(rule, evaluation, item.Source, exempted));
         }
+    }
+
+    /// <summary>
+    /// An entry in force turns the rule's verdict NOT_APPLICABLE with the exemption's annotation; an expired one
+    /// leaves it, a NON_COMPLIANT one saying so. Templates have no account: account-scoped entries do not match them.
+    /// </summary>
+    private ExemptedFinding? ApplyExemptions(SelectedRule rule, ConfigurationItem item, ref Evaluation evaluation)
+    {
+        if (_exemptions.Entries.Count == 0) return null;
+        var ruled = new Verdict(evaluation.ComplianceType, evaluation.Annotation);
+        var outcome = ExemptionVerdict.Apply(ruled, _exemptions, rule.Id, item.ResourceId, item.AwsAccountId, context.Now);
+        if (outcome.Match is null) return null;
+        evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, outcome.Verdict, evaluation.OrderingTimestamp);
+        return outcome.Applied is { } entry ? new ExemptedFinding(entry, ruled.Compliance, ruled.Annotation) : null;
     }
 
     private static string Where(ConfigurationItem item) =>

@@ -1,14 +1,19 @@
 using ConfigRules.Cli.Selection;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Engine;
 
 /// <summary>One rule's evaluation of one resource, with where the resource was read from.</summary>
-public sealed record Finding(SelectedRule Rule, Framework.Evaluation.Evaluation Evaluation, SourceLocation? Source)
+/// <param name="Exempted">Set when an exemption in force made the evaluation NOT_APPLICABLE: the entry and what the rule itself found.</param>
+public sealed record Finding(SelectedRule Rule, Framework.Evaluation.Evaluation Evaluation, SourceLocation? Source, ExemptedFinding? Exempted = null)
 {
     public string RuleId => Rule.Id;
     public ComplianceType Compliance => Evaluation.ComplianceType;
 }
+
+/// <summary>What an exemption covered: the entry, and the rule's own verdict before it (for SARIF's suppressed results).</summary>
+public sealed record ExemptedFinding(ExemptionEntry Entry, ComplianceType RuleCompliance, string? RuleAnnotation);
 
 /// <summary>Counts by compliance type, as the JSON summary reports them.</summary>
 public sealed class FindingSummary
@@ -19,7 +24,7 @@ public sealed class FindingSummary
     /// <summary>NOT_APPLICABLE because an exemption in force covers the resource (also counted in <see cref="NotApplicable"/>).</summary>
     public long Exempted { get; private set; }
 
-    public void Count(ComplianceType compliance)
+    public void Count(ComplianceType compliance, bool exempted = false)
     {
         switch (compliance)
         {
@@ -27,6 +32,7 @@ public sealed class FindingSummary
             case ComplianceType.NonCompliant: NonCompliant++; break;
             default: NotApplicable++; break;
         }
+        if (exempted) Exempted++;
     }
 }
 

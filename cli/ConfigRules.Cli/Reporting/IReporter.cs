@@ -17,6 +17,7 @@ public static class Reporters
     {
         OutputFormat.Json => new JsonReporter(console.StandardOutput),
         OutputFormat.Sarif => new SarifReporter(console.StandardOutput),
+        OutputFormat.Html => new HtmlReporter(console.StandardOutput, console.Clock),
         _ => new TableReporter(console.StandardOutput, console.UseColor),
     };
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Reporting;
@@ -8,7 +9,8 @@ namespace ConfigRules.Cli.Reporting;
 /// <summary>
 /// The contract's JSON document, streamed evaluation by evaluation:
 /// <c>{"evaluations":[{configRuleName, complianceResourceType, complianceResourceId, complianceType, annotation,
-/// orderingTimestamp}], "summary":{"COMPLIANT":n,"NON_COMPLIANT":n,"NOT_APPLICABLE":n}}</c>.
+/// orderingTimestamp}], "summary":{"COMPLIANT":n,"NON_COMPLIANT":n,"NOT_APPLICABLE":n}}</c>. An evaluation that an
+/// exemption made NOT_APPLICABLE also carries <c>"exemption": {"reason", "owner", "ticket", "expires"}</c> (CONTRACT 2.5).
 /// </summary>
 /// <remarks>
 /// Written once per rule and item, so what repeats is encoded once: property names, rule names and compliance
@@ -52,8 +54,20 @@ public sealed class JsonReporter(Stream output) : IReporter
             _timestampOf = evaluation.OrderingTimestamp;
         }
         _writer.WriteString(OrderingTimestamp, _timestamp);
+        if (finding.Exempted is { } exempted) WriteExemption(exempted.Entry);
         _writer.WriteEndObject();
         if (_writer.BytesPending > FlushThreshold) _writer.Flush();
+    }
+
+    private void WriteExemption(ExemptionEntry entry)
+    {
+        _writer.WriteStartObject("exemption");
+        _writer.WriteString("reason", entry.Reason);
+        _writer.WriteString("owner", entry.Owner);
+        if (entry.Ticket is { } ticket) _writer.WriteString("ticket", ticket);
+        else _writer.WriteNull("ticket");
+        _writer.WriteString("expires", entry.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+        _writer.WriteEndObject();
     }
 
     public void Complete(FindingSummary summary)

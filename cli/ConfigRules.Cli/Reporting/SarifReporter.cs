@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Reporting.Sarif;
 using ConfigRules.Cli.Selection;
+using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 
@@ -10,7 +11,9 @@ namespace ConfigRules.Cli.Reporting;
 /// <summary>
 /// SARIF 2.1.0 for code scanning: the selected rules as <c>tool.driver.rules</c> (with severity as level), and one
 /// result per NON_COMPLIANT evaluation, located at the input file and line. Compliant and not-applicable
-/// evaluations are not alerts; their counts go in the run's properties.
+/// evaluations are not alerts; their counts go in the run's properties. A finding that an exemption covers is a
+/// result with <c>suppressions: [{"kind": "external", "justification": reason}]</c>: code scanning shows it as
+/// dismissed, with the reason.
 /// </summary>
 /// <remarks>
 /// The document is typed (<see cref="SarifLog"/>) and written once at the end: results are only the findings to
@@ -35,15 +38,17 @@ public sealed class SarifReporter(Stream output) : IReporter
 
     public void Add(Finding finding)
     {
-        if (finding.Compliance != ComplianceType.NonCompliant) return;
+        var exempted = finding.Exempted is { RuleCompliance: ComplianceType.NonCompliant } covered ? covered : null;
+        if (finding.Compliance != ComplianceType.NonCompliant && exempted is null) return;
         var evaluation = finding.Evaluation;
+        var message = exempted is null ? evaluation.Annotation : exempted.RuleAnnotation;
         _results.Add(new SarifResult(
             finding.RuleId,
             _ruleIndex[finding.RuleId],
             Level(finding.Rule.Definition.Severity),
-            new SarifMessage(evaluation.Annotation ?? finding.Rule.Definition.Remediation),
+            new SarifMessage(message ?? finding.Rule.Definition.Remediation),
             [Location(finding)],
-            Suppressions: null,
+            exempted is null ? null : [Suppression(exempted.Entry)],
             new SarifResultProperties(evaluation.ComplianceResourceType, evaluation.ComplianceResourceId)));
     }
 
@@ -60,6 +65,11 @@ public sealed class SarifReporter(Stream output) : IReporter
         output.Write("\n"u8);
         output.Flush();
     }
+
+    private static SarifSuppression Suppression(ExemptionEntry entry) => new(
+        "external",
+        entry.Reason,
+        new SarifSuppressionProperties(entry.Owner, entry.Ticket, entry.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
 
     private static SarifLocation Location(Finding finding)
     {

@@ -7,7 +7,7 @@ namespace ConfigRules.Cli.Reporting;
 
 /// <summary>
 /// For people: findings grouped by rule with counts, NON_COMPLIANT first with what to fix and where, then
-/// NOT_APPLICABLE with the reason, then the compliant resources (the first few by name). Colours only when
+/// exempted ones apart with their expiry, then NOT_APPLICABLE with the reason, then the compliant resources (the first few by name). Colours only when
 /// stdout is a terminal and NO_COLOR is unset.
 /// </summary>
 public sealed class TableReporter(Stream output, bool color) : IReporter
@@ -30,6 +30,11 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     public void Add(Finding finding)
     {
         var group = _byRule[finding.RuleId];
+        if (finding.Exempted is not null)
+        {
+            group.Exempted.Add(finding);
+            return;
+        }
         switch (finding.Compliance)
         {
             case ComplianceType.NonCompliant: group.NonCompliant.Add(finding); break;
@@ -58,15 +63,16 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     {
         var definition = group.Rule.Definition;
         writer.WriteLine($"{Paint(Bold, definition.Id)}  {definition.Title} [{definition.Severity.ToString().ToLowerInvariant()}]");
-        writer.WriteLine($"  {Paint(Red, $"{group.NonCompliant.Count} NON_COMPLIANT")}  {Paint(Green, $"{group.CompliantCount} COMPLIANT")}  {Paint(Dim, $"{group.NotApplicable.Count} NOT_APPLICABLE")}");
+        writer.WriteLine($"  {Paint(Red, $"{group.NonCompliant.Count} NON_COMPLIANT")}  {Paint(Green, $"{group.CompliantCount} COMPLIANT")}  {Paint(Dim, $"{group.NotApplicable.Count} NOT_APPLICABLE")}{(group.Exempted.Count > 0 ? $" ({group.Exempted.Count} exempted)" : string.Empty)}");
         foreach (var finding in group.NonCompliant) WriteFinding(writer, Paint(Red, "NON_COMPLIANT "), finding);
+        foreach (var finding in group.Exempted) WriteFinding(writer, Paint(Yellow, "EXEMPTED      "), finding);
         foreach (var finding in group.NotApplicable) WriteFinding(writer, Paint(Dim, "NOT_APPLICABLE"), finding);
         if (group.CompliantCount > 0)
         {
             var more = group.CompliantCount - group.CompliantNames.Count;
             writer.WriteLine($"  {Paint(Green, "COMPLIANT     ")} {string.Join(", ", group.CompliantNames)}{(more > 0 ? $" and {more} more" : string.Empty)}");
         }
-        if (group.NonCompliant.Count + group.NotApplicable.Count + group.CompliantCount == 0)
+        if (group.NonCompliant.Count + group.Exempted.Count + group.NotApplicable.Count + group.CompliantCount == 0)
             writer.WriteLine(Paint(Dim, $"  no {string.Join(" or ", definition.ResourceTypes)} in the input"));
         writer.WriteLine();
     }
@@ -82,6 +88,7 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     private const string Bold = "\u001b[1m";
     private const string Red = "\u001b[31m";
     private const string Green = "\u001b[32m";
+    private const string Yellow = "\u001b[33m";
     private const string Dim = "\u001b[2m";
     private const string Reset = "\u001b[0m";
 
@@ -97,6 +104,8 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
         public SelectedRule Rule { get; } = rule;
         public List<Finding> NonCompliant { get; } = [];
         public List<Finding> NotApplicable { get; } = [];
+        /// <summary>NOT_APPLICABLE because of an exemption in force; the annotation says until when, by whom and why.</summary>
+        public List<Finding> Exempted { get; } = [];
         public List<string> CompliantNames { get; } = [];
         public long CompliantCount { get; set; }
     }

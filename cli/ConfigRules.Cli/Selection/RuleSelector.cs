@@ -7,12 +7,15 @@ namespace ConfigRules.Cli.Selection;
 /// <summary>
 /// Chooses the rules and their parameters: every rule with its defaults, or a conformance pack's rules with its
 /// InputParameters; then <c>--rule</c> narrows and <c>--param</c> overrides. Parameters are validated by each rule,
-/// so a bad value fails here, before any input is read.
+/// so a bad value fails here, before any input is read. Every problem is gathered into one message.
 /// </summary>
 public sealed class RuleSelector(IReadOnlyList<IConfigRule> available)
 {
+    private readonly List<string> _problems = [];
+
     public IReadOnlyList<SelectedRule> Select(CliOptions options, ConformancePack? pack)
     {
+        _problems.Clear();
         // Rule id -> raw parameters, in catalog (or pack) order.
         var chosen = new List<(IConfigRule Rule, Dictionary<string, string> Raw)>();
         if (pack is null)
@@ -22,7 +25,10 @@ public sealed class RuleSelector(IReadOnlyList<IConfigRule> available)
         else
         {
             foreach (var packRule in pack.Rules)
-                chosen.Add((Find(packRule.RuleId, $"the pack {pack.File}"), new Dictionary<string, string>(packRule.Parameters, StringComparer.Ordinal)));
+            {
+                if (Find(packRule.RuleId, $"the pack {pack.File}") is { } rule)
+                    chosen.Add((rule, new Dictionary<string, string>(packRule.Parameters, StringComparer.Ordinal)));
+            }
         }
 
         if (options.RuleIds.Count > 0)
@@ -30,7 +36,7 @@ public sealed class RuleSelector(IReadOnlyList<IConfigRule> available)
             var picked = new List<(IConfigRule Rule, Dictionary<string, string> Raw)>();
             foreach (var id in options.RuleIds.Distinct(StringComparer.Ordinal))
             {
-                var rule = Find(id, "--rule");
+                if (Find(id, "--rule") is not { } rule) continue;
                 var fromPack = chosen.FirstOrDefault(c => c.Rule.Definition.Id == id);
                 picked.Add(fromPack.Rule is not null ? fromPack : (rule, new Dictionary<string, string>(StringComparer.Ordinal)));
             }
@@ -39,15 +45,18 @@ public sealed class RuleSelector(IReadOnlyList<IConfigRule> available)
 
         foreach (var parameter in options.Parameters)
         {
-            Find(parameter.RuleId, "--param");
+            if (Find(parameter.RuleId, "--param") is null) continue;
             var target = chosen.FirstOrDefault(c => c.Rule.Definition.Id == parameter.RuleId);
             if (target.Rule is null)
-                throw new UsageException($"--param {parameter.RuleId}.{parameter.Name}: the rule {parameter.RuleId} is not selected (selected: {string.Join(", ", chosen.Select(c => c.Rule.Definition.Id))}).");
+            {
+                _problems.Add($"--param {parameter.RuleId}.{parameter.Name}: the rule {parameter.RuleId} is not selected (selected: {string.Join(", ", chosen.Select(c => c.Rule.Definition.Id))}).");
+                continue;
+            }
             target.Raw[parameter.Name] = parameter.Value;
         }
 
-        if (chosen.Count == 0)
-            throw new UsageException(pack is null ? "No rules are available in this build." : $"The pack {pack.File} has no ConfigRules rules.");
+        if (chosen.Count == 0 && _problems.Count == 0)
+            _problems.Add(pack is null ? "No rules are available in this build." : $"The pack {pack.File} has no ConfigRules rules.");
 
         var selected = new List<SelectedRule>(chosen.Count);
         foreach (var (rule, raw) in chosen)
@@ -58,13 +67,19 @@ public sealed class RuleSelector(IReadOnlyList<IConfigRule> available)
             }
             catch (InvalidParameterValueException ex)
             {
-                throw new UsageException(ex.Message);
+                _problems.Add(ex.Message);
             }
         }
+        if (_problems.Count == 1) throw new UsageException(_problems[0]);
+        if (_problems.Count > 1)
+            throw new UsageException($"the rules cannot be chosen ({_problems.Count} problems):\n{string.Join('\n', _problems.Select(p => "  - " + p))}");
         return selected;
     }
 
-    private IConfigRule Find(string id, string where) =>
-        available.FirstOrDefault(rule => string.Equals(rule.Definition.Id, id, StringComparison.Ordinal))
-        ?? throw new UsageException($"Unknown rule '{id}' in {where}: known rules are {string.Join(", ", available.Select(r => r.Definition.Id))}.");
+    private IConfigRule? Find(string id, string where)
+    {
+        var rule = available.FirstOrDefault(candidate => string.Equals(candidate.Definition.Id, id, StringComparison.Ordinal));
+        if (rule is null) _problems.Add($"Unknown rule '{id}' in {where}: known rules are {string.Join(", ", available.Select(r => r.Definition.Id))}.");
+        return rule;
+    }
 }
