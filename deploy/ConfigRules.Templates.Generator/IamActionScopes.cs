@@ -22,6 +22,7 @@ public static class IamActionScopes
     private const string AccountFunctions = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*";
     private const string AccountRoles = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*";
     private const string RegionRestApis = "arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/*";
+    private const string RegionWebAcls = "arn:${AWS::Partition}:wafv2:${AWS::Region}:${AWS::AccountId}:regional/webacl/*/*";
 
     public static IReadOnlyList<IamActionScope> All { get; } =
     [
@@ -39,6 +40,7 @@ public static class IamActionScopes
             "Reads a function's reserved concurrency when the configuration item does not carry it."),
         new("iam:GetRole", AccountRoles, "Reads the execution role (ARN, permissions boundary)."),
         new("iam:ListAttachedRolePolicies", AccountRoles, "Lists the managed policies attached to the execution role."),
+        new("wafv2:GetWebACL", RegionWebAcls, "Reads the rules of a stage's regional web ACL (rate-based rules and their actions)."),
         new("apigateway:GET", RegionRestApis, "Reads the REST API (GetRestApi) before changing it."),
         new("apigateway:PATCH", RegionRestApis, "Changes the endpoint configuration to PRIVATE (UpdateRestApi patch operations)."),
         new("apigateway:UpdateRestApiPolicy", RegionRestApis,

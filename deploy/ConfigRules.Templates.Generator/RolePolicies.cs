@@ -70,6 +70,7 @@ public static class RolePolicies
         _ when resource.Contains(":function:", StringComparison.Ordinal) => "ToAccountFunctions",
         _ when resource.Contains(":role/", StringComparison.Ordinal) => "ToAccountRoles",
         _ when resource.Contains("/restapis/", StringComparison.Ordinal) => "ToRegionRestApis",
+        _ when resource.Contains("/webacl/", StringComparison.Ordinal) => "ToRegionWebAcls",
         _ => "",
     };
 }

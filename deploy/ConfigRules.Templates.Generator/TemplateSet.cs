@@ -24,9 +24,15 @@ public static class TemplateSet
 
     public static IReadOnlyList<string> ConformancePacks { get; } = [LambdaFunctionStandards, ApiGatewayPrivateEndpoints, ServerlessGovernance, OrganizationPack];
 
+    /// <summary>Lambda rules that judge exposure and monitoring rather than function settings.</summary>
+    private static readonly string[] LambdaSecurityRules = ["lambda-public-access-check", "lambda-error-alarm-check"];
+
     public static IReadOnlyList<GeneratedFile> Generate(string repositoryRoot)
     {
-        var lambdaRules = RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Contains("AWS::Lambda::Function")).ToList();
+        // The function-settings pack holds the seven settings rules; the Lambda security rules (public access,
+        // error alarms) belong to the serverless-security pack.
+        var lambdaRules = RuleCatalog.Definitions
+            .Where(rule => rule.ResourceTypes.Contains("AWS::Lambda::Function") && !LambdaSecurityRules.Contains(rule.Id, StringComparer.Ordinal)).ToList();
         var endpointRule = RuleCatalog.FindDefinition(EndpointRemediation.RuleId)
             ?? throw new InvalidOperationException($"The catalog has no {EndpointRemediation.RuleId}.");
 
