@@ -21,6 +21,9 @@ public static class IamActionScopes
     private const string AccountConfigRules = "arn:${AWS::Partition}:config:${AWS::Region}:${AWS::AccountId}:config-rule/*";
     private const string AccountFunctions = "arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:*";
     private const string AccountRoles = "arn:${AWS::Partition}:iam::${AWS::AccountId}:role/*";
+    private const string RegionAlarms = "arn:${AWS::Partition}:cloudwatch:${AWS::Region}:${AWS::AccountId}:alarm:*";
+    // Multi-region trails are named by their home region's ARN, organization trails by the management account's.
+    private const string AnyTrail = "arn:${AWS::Partition}:cloudtrail:*:*:trail/*";
     private const string RegionRestApis = "arn:${AWS::Partition}:apigateway:${AWS::Region}::/restapis/*";
     private const string RegionWebAcls = "arn:${AWS::Partition}:wafv2:${AWS::Region}:${AWS::AccountId}:regional/webacl/*/*";
 
@@ -41,6 +44,12 @@ public static class IamActionScopes
         new("iam:GetRole", AccountRoles, "Reads the execution role (ARN, permissions boundary)."),
         new("iam:ListAttachedRolePolicies", AccountRoles, "Lists the managed policies attached to the execution role."),
         new("wafv2:GetWebACL", RegionWebAcls, "Reads the rules of a stage's regional web ACL (rate-based rules and their actions)."),
+        new("cloudwatch:DescribeAlarms", RegionAlarms, "Lists the region's metric alarms once per run, to find alarms on each function's errors."),
+        new("cloudtrail:DescribeTrails", "*", "Lists the trails that record the region (shadow and organization trails included).",
+            "cloudtrail:DescribeTrails lists trails and has no resource-level permissions (no resource type in the Service Authorization Reference)."),
+        new("cloudtrail:GetTrailStatus", AnyTrail, "Reads whether each trail is logging."),
+        new("cloudtrail:GetEventSelectors", AnyTrail, "Reads each trail's basic or advanced event selectors (Lambda and S3 data events)."),
+        new("cloudtrail:GetInsightSelectors", AnyTrail, "Reads each trail's Insights types."),
         new("apigateway:GET", RegionRestApis, "Reads the REST API (GetRestApi) before changing it."),
         new("apigateway:PATCH", RegionRestApis, "Changes the endpoint configuration to PRIVATE (UpdateRestApi patch operations)."),
         new("apigateway:UpdateRestApiPolicy", RegionRestApis,

@@ -1,3 +1,4 @@
+using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Templates.Yaml;
 
@@ -110,10 +111,12 @@ public static class PackBuilder
 
         var properties = new YamlMap()
             .Add("ConfigRuleName", rule.Id)
-            .Add("Description", rule.Description.Length <= ConfigRuleDescriptionLimit ? rule.Description : rule.Title)
-            .Add("Scope", new YamlMap().Add("ComplianceResourceTypes", new YamlSequence(rule.ResourceTypes.Select(type => (YamlNode)type))))
-            .Add("InputParameters", inputs)
-            .Add("Source", source);
+            .Add("Description", rule.Description.Length <= ConfigRuleDescriptionLimit ? rule.Description : rule.Title);
+        // A rule of the account (AWS::::Account) has no recorded resources to scope to: it runs on its schedule alone.
+        var scoped = rule.ResourceTypes.Where(type => !AccountItem.IsAccountType(type)).ToList();
+        if (scoped.Count > 0)
+            properties.Add("Scope", new YamlMap().Add("ComplianceResourceTypes", new YamlSequence(scoped.Select(type => (YamlNode)type))));
+        properties.Add("InputParameters", inputs).Add("Source", source);
         return new YamlMap().Add("Type", "AWS::Config::ConfigRule").Add("Properties", properties);
     }
 

@@ -13,6 +13,7 @@ public static class TemplateSet
     public const string LambdaFunctionStandards = "conformance-packs/lambda-function-standards.yaml";
     public const string ApiGatewayPrivateEndpoints = "conformance-packs/api-gateway-private-endpoints.yaml";
     public const string ServerlessGovernance = "conformance-packs/serverless-governance.yaml";
+    public const string ServerlessSecurity = "conformance-packs/serverless-security.yaml";
     public const string DeployStack = "deploy/config-rules-stack.yaml";
     public const string OrganizationPack = "deploy/organization/serverless-governance-organization-pack.yaml";
     public const string OrganizationRollout = "deploy/organization/organization-rollout.yaml";
@@ -22,21 +23,32 @@ public static class TemplateSet
         "Generated from the rule catalog (rules/RuleCatalog.cs) by deploy/ConfigRules.Templates.Generator: do not edit.\n" +
         "Regenerate with: dotnet cake --target=GenerateTemplates";
 
-    public static IReadOnlyList<string> ConformancePacks { get; } = [LambdaFunctionStandards, ApiGatewayPrivateEndpoints, ServerlessGovernance, OrganizationPack];
+    public static IReadOnlyList<string> ConformancePacks { get; } = [LambdaFunctionStandards, ApiGatewayPrivateEndpoints, ServerlessSecurity, ServerlessGovernance, OrganizationPack];
 
-    /// <summary>Lambda rules that judge exposure and monitoring rather than function settings.</summary>
-    private static readonly string[] LambdaSecurityRules = ["lambda-public-access-check", "lambda-error-alarm-check"];
+    /// <summary>
+    /// The serverless-security pack's rules (the contract's WAF, stage logging, public access, error alarm and CloudTrail
+    /// rules), in this order, as far as the catalog holds them: a rule joins the pack when it joins the catalog.
+    /// </summary>
+    public static IReadOnlyList<string> SecurityRuleIds { get; } =
+    [
+        "api-gateway-stage-waf-check",
+        "api-gateway-stage-logging-check",
+        "lambda-public-access-check",
+        "lambda-error-alarm-check",
+        "cloudtrail-serverless-audit-check",
+    ];
+
+    public static IReadOnlyList<RuleDefinition> SecurityRules =>
+        [.. SecurityRuleIds.Select(RuleCatalog.FindDefinition).OfType<RuleDefinition>()];
 
     public static IReadOnlyList<GeneratedFile> Generate(string repositoryRoot)
     {
-        // The function-settings pack holds the seven settings rules; the Lambda security rules (public access,
-        // error alarms) belong to the serverless-security pack.
-        var lambdaRules = RuleCatalog.Definitions
-            .Where(rule => rule.ResourceTypes.Contains("AWS::Lambda::Function") && !LambdaSecurityRules.Contains(rule.Id, StringComparer.Ordinal)).ToList();
+        // The function standards are the settings rules; the security rules on functions (public access, error alarms) have their own pack.
+        var lambdaRules = RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Contains("AWS::Lambda::Function") && !SecurityRuleIds.Contains(rule.Id)).ToList();
         var endpointRule = RuleCatalog.FindDefinition(EndpointRemediation.RuleId)
             ?? throw new InvalidOperationException($"The catalog has no {EndpointRemediation.RuleId}.");
 
-        var governance = Pack("ConfigRules serverless-governance: every ConfigRules rule (Lambda functions and API Gateway endpoints), with automatic remediation of non-private REST APIs.",
+        var governance = Pack("ConfigRules serverless-governance: every ConfigRules rule (Lambda functions, API Gateway, alarms and CloudTrail), with automatic remediation of non-private REST APIs.",
             RuleCatalog.Definitions, remediation: true, FunctionSource.ArnParameters);
         var organizationPack = Pack("ConfigRules serverless-governance for an organization: every rule, evaluated by the functions of one central account.",
             RuleCatalog.Definitions, remediation: false, FunctionSource.CentralAccount);
@@ -48,6 +60,8 @@ public static class TemplateSet
                 lambdaRules, remediation: false, FunctionSource.ArnParameters)),
             new(ApiGatewayPrivateEndpoints, Pack("ConfigRules api-gateway-private-endpoints: REST APIs stay private; a non-private API is set back to PRIVATE automatically.",
                 [endpointRule], remediation: true, FunctionSource.ArnParameters)),
+            new(ServerlessSecurity, Pack("ConfigRules serverless-security: WAF rate limits and logging of API stages, public access to functions, alarms on function errors, and CloudTrail data events with Insights.",
+                SecurityRules, remediation: false, FunctionSource.ArnParameters)),
             new(ServerlessGovernance, governance),
             new(DeployStack, YamlWriter.Write(StackBuilder.Build(governance), Header)),
             new(OrganizationPack, organizationPack),

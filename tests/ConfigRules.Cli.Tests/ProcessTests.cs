@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json;
 using ConfigRules.Cli.Tests.Support;
+using ConfigRules.Rules;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -11,7 +12,8 @@ namespace ConfigRules.Cli.Tests;
 [NonParallelizable]
 public sealed class ProcessTests
 {
-    private static readonly string[] EightRules =
+    /// <summary>The rules of resources: in the sample each finds something and passes something.</summary>
+    private static readonly string[] ResourceRules =
     [
         "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
         "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check",
@@ -24,12 +26,14 @@ public sealed class ProcessTests
 
         run.ExitCode.Should().Be(1, run.ToString());
         var evaluations = run.Evaluations();
-        foreach (var rule in EightRules)
+        foreach (var rule in ResourceRules)
         {
             evaluations.Where(e => e.Key.Rule == rule).Select(e => e.Value).Should()
                 .Contain("NON_COMPLIANT", $"{rule} finds something in the sample").And
                 .Contain("COMPLIANT", $"{rule} passes something in the sample");
         }
+        // The CloudTrail rule judges the account itself: one evaluation, and the sample's trail falls short.
+        evaluations[("cloudtrail-serverless-audit-check", "111122223333")].Should().Be("NON_COMPLIANT");
     }
 
     [Test]
@@ -39,9 +43,10 @@ public sealed class ProcessTests
 
         run.ExitCode.Should().Be(1);
         run.StandardOutput.Should().NotContain("\u001b[");
-        foreach (var rule in EightRules) run.StandardOutput.Should().Contain(rule);
+        foreach (var rule in ResourceRules) run.StandardOutput.Should().Contain(rule);
         run.StandardOutput.Should().Contain("NON_COMPLIANT  legacy-report-generator  (configrules:sample-account.json:");
-        run.StandardOutput.Should().MatchRegex(@"8 rule\(s\), \d+ evaluation\(s\): \d+ NON_COMPLIANT, \d+ COMPLIANT, \d+ NOT_APPLICABLE");
+        run.StandardOutput.Should().Contain("cloudtrail-serverless-audit-check");
+        run.StandardOutput.Should().MatchRegex(@"10 rule\(s\), \d+ evaluation\(s\): \d+ NON_COMPLIANT, \d+ COMPLIANT, \d+ NOT_APPLICABLE");
     }
 
     [TestCaseSource(typeof(Fixtures), nameof(Fixtures.TwoFunctionShapes))]
@@ -128,7 +133,7 @@ public sealed class ProcessTests
         root.GetProperty("$schema").GetString().Should().Contain("sarif");
         var sarifRun = root.GetProperty("runs")[0];
         var rules = sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
-        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(EightRules);
+        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(RuleCatalog.Definitions.Select(d => d.Id));
         foreach (var rule in rules)
         {
             rule.GetProperty("shortDescription").GetProperty("text").GetString().Should().NotBeNullOrEmpty();
@@ -230,7 +235,7 @@ public sealed class ProcessTests
         run.ExitCode.Should().Be(0);
         using var document = run.Json();
         var rules = document.RootElement.GetProperty("rules").EnumerateArray().ToList();
-        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(EightRules);
+        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(RuleCatalog.Definitions.Select(d => d.Id));
         var timeout = rules.Single(r => r.GetProperty("id").GetString() == "lambda-timeout-check");
         timeout.GetProperty("parameters").EnumerateArray()
             .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("default").GetString()))

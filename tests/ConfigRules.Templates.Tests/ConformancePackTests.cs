@@ -26,29 +26,34 @@ public class ConformancePackTests
         types.Should().BeSubsetOf(PackResourceTypes);
     }
 
-    /// <summary>The seven function-settings rules of lambda-function-standards (contract section 5).</summary>
-    private static readonly string[] LambdaSettingsRules =
-    [
-        "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
-        "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check",
-    ];
-
     [TestCase(TemplateSet.LambdaFunctionStandards, "AWS::Lambda::Function")]
     [TestCase(TemplateSet.ApiGatewayPrivateEndpoints, "AWS::ApiGateway::RestApi")]
     [TestCase(TemplateSet.ServerlessGovernance, null)]
     [TestCase(TemplateSet.OrganizationPack, null)]
     public void Holds_the_catalog_rules_it_is_named_for(string pack, string? resourceType)
     {
-        var expected = resourceType switch
-        {
-            null => RuleCatalog.Definitions.Select(rule => rule.Id),
-            "AWS::Lambda::Function" => LambdaSettingsRules,
-            _ => RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Contains(resourceType)).Select(rule => rule.Id),
-        };
-        var rules = CommittedTemplates.Load(pack).ResourcesOfType("AWS::Config::ConfigRule").Select(rule => rule.Value.Map("Properties").Str("ConfigRuleName"));
+        var expected = RuleCatalog.Definitions
+            .Where(rule => resourceType is null || (rule.ResourceTypes.Contains(resourceType) && !TemplateSet.SecurityRuleIds.Contains(rule.Id)))
+            .Select(rule => rule.Id);
+        var rules = RuleIds(pack);
         rules.Should().BeEquivalentTo(expected);
-        if (resourceType is null) rules.Should().HaveCount(RuleCatalog.Definitions.Count);
+        if (resourceType == "AWS::Lambda::Function") rules.Should().HaveCount(7, "the contract: the seven Lambda rules");
+        if (resourceType is null) rules.Should().HaveCount(RuleCatalog.Definitions.Count).And.HaveCountGreaterThanOrEqualTo(10);
     }
+
+    [Test]
+    public void The_security_pack_holds_the_contracts_security_rules_that_the_catalog_has_in_contract_order()
+    {
+        TemplateSet.SecurityRuleIds.Should().Equal("api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check",
+            "lambda-error-alarm-check", "cloudtrail-serverless-audit-check");
+        var expected = TemplateSet.SecurityRuleIds.Where(id => RuleCatalog.FindDefinition(id) is not null).ToList();
+        expected.Should().Contain(["lambda-error-alarm-check", "cloudtrail-serverless-audit-check"]);
+        RuleIds(TemplateSet.ServerlessSecurity).Should().Equal(expected);
+        CommittedTemplates.Load(TemplateSet.ServerlessSecurity).ResourcesOfType("AWS::Config::RemediationConfiguration").Should().BeEmpty();
+    }
+
+    private static List<string?> RuleIds(string pack) =>
+        [.. CommittedTemplates.Load(pack).ResourcesOfType("AWS::Config::ConfigRule").Select(rule => rule.Value.Map("Properties").Str("ConfigRuleName"))];
 
     [TestCaseSource(nameof(Packs))]
     public void Exposes_every_rule_parameter_as_RuleNameParamParameterName_with_the_catalog_default(string pack)
@@ -96,7 +101,10 @@ public class ConformancePackTests
             var properties = resource.Map("Properties");
             var rule = RuleCatalog.FindDefinition(properties.Str("ConfigRuleName")!)!;
             properties.Str("Description")!.Length.Should().BeInRange(1, 256);
-            properties.Map("Scope").List("ComplianceResourceTypes").Should().BeEquivalentTo(rule.ResourceTypes);
+            if (rule.ResourceTypes.SequenceEqual(["AWS::::Account"]))
+                properties.Should().NotContainKey("Scope", "an account rule has no recorded resources to scope to");
+            else
+                properties.Map("Scope").List("ComplianceResourceTypes").Should().BeEquivalentTo(rule.ResourceTypes);
             var source = properties.Map("Source");
             source.Str("Owner").Should().Be("CUSTOM_LAMBDA");
             if (pack == TemplateSet.OrganizationPack)
@@ -108,8 +116,16 @@ public class ConformancePackTests
             var details = source.List("SourceDetails").Cast<Dictionary<string, object?>>().ToList();
             details.Should().OnlyContain(detail => detail.Str("EventSource") == "aws.config");
             var messageTypes = details.Select(detail => detail.Str("MessageType")).ToList();
-            rule.Triggers.Should().Be(RuleTriggers.Both, "the contract: every rule can run on change and on a schedule");
-            messageTypes.Should().BeEquivalentTo(["ConfigurationItemChangeNotification", "OversizedConfigurationItemChangeNotification", "ScheduledNotification"]);
+            if (rule.Id == "cloudtrail-serverless-audit-check")
+            {
+                rule.Triggers.Should().Be(RuleTriggers.Periodic, "the contract: the CloudTrail rule runs on a schedule only");
+                messageTypes.Should().Equal("ScheduledNotification");
+            }
+            else
+            {
+                rule.Triggers.Should().Be(RuleTriggers.Both, "the contract: every rule can run on change and on a schedule");
+                messageTypes.Should().BeEquivalentTo(["ConfigurationItemChangeNotification", "OversizedConfigurationItemChangeNotification", "ScheduledNotification"]);
+            }
             details.Single(detail => detail.Str("MessageType") == "ScheduledNotification").Str("MaximumExecutionFrequency")
                 .Should().Be(rule.MaximumExecutionFrequency).And.BeOneOf("One_Hour", "Three_Hours", "Six_Hours", "Twelve_Hours", "TwentyFour_Hours");
         }

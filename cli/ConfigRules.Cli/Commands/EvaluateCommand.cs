@@ -74,6 +74,7 @@ internal static class EvaluateCommand
                 problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
             }
         }
+        await engine.EvaluateAccountsAsync(reporter, cancellationToken);
         progress.Clear();
         reporter.Complete(engine.Summary);
         return CommandSupport.Finish(console, problems, engine);

@@ -22,8 +22,12 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     /// <summary>Failures of a rule on an item (a rule bug, not an input problem), reported by the caller.</summary>
     public List<string> RuleFailures { get; } = [];
 
+    /// <summary>The accounts (and the regions of each) the input's items belong to: the accounts rules of AWS::::Account judge.</summary>
+    private readonly SortedDictionary<string, SortedSet<string>> _accounts = new(StringComparer.Ordinal);
+
     public async ValueTask EvaluateAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, CancellationToken cancellationToken)
     {
+        NoteAccount(item);
         foreach (var rule in rules)
         {
             if (!rule.Definition.Covers(item.ResourceType)) continue;
@@ -50,6 +54,29 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
             Summary.Count(evaluation.ComplianceType, exempted is not null);
             sink.Add(new Finding(rule, evaluation, item.Source, exempted));
         }
+    }
+
+    /// <summary>
+    /// After the input: rules of <c>AWS::::Account</c> (CloudTrail's) judge each account the input's items belong to,
+    /// once, with the account id as resource id, as the rule function does on its schedule. Their lookups answer
+    /// from the related items of the same input (the account's trails).
+    /// </summary>
+    public async ValueTask EvaluateAccountsAsync(IFindingSink sink, CancellationToken cancellationToken)
+    {
+        if (!rules.Any(rule => rule.Definition.Covers(AccountItem.ResourceType))) return;
+        foreach (var (account, regions) in _accounts)
+        {
+            var region = regions.Count == 1 ? regions.Min : null;
+            await EvaluateAsync(AccountItem.For(account, region, context.Now), null, sink, cancellationToken);
+        }
+    }
+
+    private void NoteAccount(ConfigurationItem item)
+    {
+        if (string.IsNullOrEmpty(item.AwsAccountId) || AccountItem.IsAccountType(item.ResourceType)) return;
+        if (!_accounts.TryGetValue(item.AwsAccountId, out var regions)) _accounts[item.AwsAccountId] = regions = new SortedSet<string>(StringComparer.Ordinal);
+        // IAM's items say "global": that names no region the account's trails could record.
+        if (!string.IsNullOrEmpty(item.AwsRegion) && item.AwsRegion != "global") regions.Add(item.AwsRegion);
     }
 
     /// <summary>

@@ -40,6 +40,12 @@ public sealed class FakeCloudTrailService
         return trail;
     }
 
+    /// <summary>Removes every trail (an account without CloudTrail).</summary>
+    public void Clear()
+    {
+        lock (_gate) _trails.Clear();
+    }
+
     /// <summary>Basic selectors recording every Lambda Invoke (and, when asked, every S3 object) data event.</summary>
     public static JsonArray AllDataEvents(bool lambda = true, bool s3 = false)
     {
