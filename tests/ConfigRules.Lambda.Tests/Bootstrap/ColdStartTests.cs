@@ -8,10 +8,13 @@ namespace ConfigRules.Lambda.Tests.Bootstrap;
 /// <summary>
 /// Cold start of the published bootstrap: process start to the first invocation answered, against the loopback
 /// Runtime API (an event that needs no AWS call, so only the runtime's own start is measured). The numbers are
-/// reported, not asserted: speed targets live in bench/.
+/// reported, not asserted: speed targets live in bench/. A measurement, not a test: outside the default run
+/// (`dotnet test --filter TestCategory=Measurement` runs it).
 /// </summary>
 [TestFixture]
 [NonParallelizable]
+[Category("Measurement")]
+[Explicit("A timing measurement: it reports cold-start numbers and asserts nothing about them.")]
 public sealed class ColdStartTests
 {
     private const int Samples = 5;

@@ -31,9 +31,15 @@ internal sealed class InProcessRuntime : IAsyncDisposable
     /// <summary>The loop; completes with the exit code.</summary>
     public Task<int> Run { get; private set; }
 
-    public static InProcessRuntime Start(HandlerTable table, string? handler, RuntimeOptions? options = null, Action<Dictionary<string, string?>>? environment = null)
+    /// <summary>
+    /// Starts the loop for <paramref name="handler"/>. <paramref name="time"/> is the clock of both the loop and the
+    /// Runtime API (deadlines, backoff pauses): a <see cref="SteppedTime"/> lets a test move it.
+    /// </summary>
+    public static InProcessRuntime Start(HandlerTable table, string? handler, RuntimeOptions? options = null,
+        Action<Dictionary<string, string?>>? environment = null, TimeProvider? time = null)
     {
-        var api = LoopbackRuntimeApi.Start();
+        time ??= TimeProvider.System;
+        var api = LoopbackRuntimeApi.Start(time);
         var variables = new Dictionary<string, string?>(StringComparer.Ordinal)
         {
             [LambdaBootstrap.RuntimeApiVariable] = api.Address,
@@ -42,10 +48,10 @@ internal sealed class InProcessRuntime : IAsyncDisposable
         environment?.Invoke(variables);
         var env = new InMemoryEnvironment(variables);
         var runtime = new InProcessRuntime(api, env, Task.FromResult(0));
-        var logger = new RuntimeLogger(runtime._log, TimeProvider.System, LogLevel.Debug);
+        var logger = new RuntimeLogger(runtime._log, time, LogLevel.Debug);
         // As a rule host runs it: the framework's typed failures are named by their errorType.
         options = (options ?? RuntimeOptions.Default) with { KnownErrorType = options?.KnownErrorType ?? RuleHost.KnownErrorType };
-        var bootstrap = new LambdaBootstrap(table, env, logger, TimeProvider.System, options);
+        var bootstrap = new LambdaBootstrap(table, env, logger, time, options);
         runtime.Run = Task.Run(() => bootstrap.RunAsync(runtime._stopping.Token));
         return runtime;
     }

@@ -8,7 +8,10 @@ using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 
-/// <summary>The serving loop in process against the loopback Runtime API: outcomes, errors, deadlines, recovery.</summary>
+/// <summary>
+/// The serving loop in process against the loopback Runtime API: outcomes, errors, deadlines, recovery. Deadlines
+/// and backoff pauses run on a <see cref="SteppedTime"/>: the tests move the clock, nothing waits on the real one.
+/// </summary>
 [TestFixture]
 [Parallelizable(ParallelScope.All)]
 public sealed class ServingLoopTests
@@ -102,27 +105,52 @@ public sealed class ServingLoopTests
     [Test]
     public async Task The_invocation_token_fires_before_the_deadline_and_the_error_is_reported_in_time()
     {
+        var time = new SteppedTime();
         var options = new RuntimeOptions { DeadlineSafetyMargin = TimeSpan.FromMilliseconds(800) };
-        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("slow", TestHandlers.WaitsForCancellation)), "slow", options);
+        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("slow", TestHandlers.WaitsForCancellation)), "slow", options, time: time);
         var invocation = runtime.Api.Enqueue("{}", timeout: TimeSpan.FromSeconds(2));
 
+        var budget = await time.ElapseNextTimerAsync();
         var outcome = await invocation.WaitAsync(Wait);
 
+        budget.Should().Be(TimeSpan.FromMilliseconds(1200), "the handler has the time left up to the margin");
         outcome.ErrorType.Should().Be(nameof(InvocationDeadlineException));
-        outcome.ErrorMessage.Should().Contain("before Lambda's deadline");
+        outcome.ErrorMessage.Should().Contain("0.8 s before Lambda's deadline").And.Contain("within the 1.2 s it had");
+        outcome.ReportedAt.Should().Be(invocation.DispatchedAt!.Value + budget, "the error is reported as soon as the budget is spent");
         outcome.ReportedAt.Should().BeBefore(invocation.Deadline!.Value, "the error must reach Lambda while the invocation is still alive");
-        (outcome.ReportedAt - invocation.DispatchedAt!.Value).Should().BeGreaterThan(TimeSpan.FromMilliseconds(900), "the handler had the budget up to the margin");
     }
 
     [Test]
-    public async Task A_failing_next_is_retried_with_backoff_until_the_api_recovers()
+    public async Task A_short_invocation_keeps_half_of_its_time_when_the_margin_would_take_more()
     {
-        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo", FastPolls);
+        var time = new SteppedTime();
+        var options = new RuntimeOptions { DeadlineSafetyMargin = TimeSpan.FromSeconds(5) };
+        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("slow", TestHandlers.WaitsForCancellation)), "slow", options, time: time);
+        var invocation = runtime.Api.Enqueue("{}", timeout: TimeSpan.FromSeconds(2));
+
+        var budget = await time.ElapseNextTimerAsync();
+        var outcome = await invocation.WaitAsync(Wait);
+
+        budget.Should().Be(TimeSpan.FromSeconds(1));
+        outcome.ErrorType.Should().Be(nameof(InvocationDeadlineException));
+    }
+
+    [Test]
+    public async Task A_failing_next_is_retried_with_growing_jittered_pauses_until_the_api_recovers()
+    {
+        var time = new SteppedTime();
+        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo", FastPolls, time: time);
         runtime.Api.FailNextPolls(3, HttpStatusCode.InternalServerError);
         var invocation = runtime.Api.Enqueue("recovered");
 
+        var pauses = new List<TimeSpan>();
+        for (var i = 0; i < 3; i++) pauses.Add(await time.ElapseNextTimerAsync());
         var outcome = await invocation.WaitAsync(Wait);
 
+        // Each pause is half its backoff plus up to half again; the backoff doubles from 10 ms to the 40 ms cap.
+        pauses[0].Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(5)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(10));
+        pauses[1].Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(10)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(20));
+        pauses[2].Should().BeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(20)).And.BeLessThanOrEqualTo(TimeSpan.FromMilliseconds(40));
         outcome.Json.GetProperty("echo").GetString().Should().Be("recovered");
         runtime.Api.PollCount.Should().BeGreaterThanOrEqualTo(4);
         runtime.LogEntries.Count(e => e.GetProperty("message").GetString()!.StartsWith("Polling /invocation/next failed", StringComparison.Ordinal))
@@ -132,10 +160,13 @@ public sealed class ServingLoopTests
     [Test]
     public async Task A_runtime_api_that_keeps_failing_ends_the_process_with_exit_code_1()
     {
+        var time = new SteppedTime();
         var options = FastPolls with { MaxConsecutivePollFailures = 3 };
-        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo", options);
+        await using var runtime = InProcessRuntime.Start(TestHandlers.Table(("echo", TestHandlers.Echo)), "echo", options, time: time);
         runtime.Api.FailNextPolls(100, HttpStatusCode.InternalServerError);
 
+        await time.ElapseNextTimerAsync();
+        await time.ElapseNextTimerAsync();
         var exitCode = await runtime.Run.WaitAsync(Wait);
 
         exitCode.Should().Be(1);

@@ -4,6 +4,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Reliability.Tests.Fixtures;
 using ConfigRules.Rules;
+using CsCheck;
 
 namespace ConfigRules.Reliability.Tests.BadInput;
 
@@ -15,21 +16,23 @@ public sealed record MutatedEvent(IConfigRule Rule, byte[] Payload, Configuratio
 
 /// <summary>
 /// Starts from a valid event of a random kind (change, oversized, periodic) for a random rule and applies zero to
-/// four mutations anywhere: the envelope, invokingEvent, the item, its configuration, the rule parameters.
+/// four mutations anywhere: the envelope, invokingEvent, the item, its configuration, the rule parameters. Every
+/// draw comes from a <see cref="ChoiceRandom"/>, so a failing event shrinks (fewer mutations, the first rule).
 /// </summary>
 public static class EventMutator
 {
+    /// <summary>Mutated events for any rule of the catalog, or for <paramref name="rule"/> only.</summary>
+    public static Gen<MutatedEvent> Events(IConfigRule? rule = null) => ChoiceRandom.Gen.Select(random => Create(random, rule));
+
     private static readonly string[] EnvelopeNames = ["version", "invokingEvent", "ruleParameters", "resultToken", "eventLeftScope", "configRuleName", "configRuleArn", "executionRoleArn", "accountId"];
     private static readonly string[] InvokingNames = ["messageType", "configurationItem", "configurationItemSummary", "notificationCreationTime", "recordVersion"];
     private static readonly string[] ItemNames = ["resourceType", "resourceId", "resourceName", "ARN", "configurationItemStatus", "configurationItemCaptureTime", "configuration", "supplementaryConfiguration", "tags", "relationships", "awsAccountId"];
     private static readonly string[] ConfigurationNames = ["timeout", "memorySize", "runtime", "handler", "codeSize", "layers", "role", "packageType", "functionName", "endpointConfiguration", "reservedConcurrentExecutions"];
 
-    public static MutatedEvent Create(int seed) => Create(seed, null);
-
-    /// <summary>A mutated event for <paramref name="fixedRule"/>, or for a rule drawn from the seed when null.</summary>
-    public static MutatedEvent Create(int seed, IConfigRule? fixedRule)
+    /// <summary>A mutated event for <paramref name="fixedRule"/>, or for a rule drawn from <paramref name="random"/> when null.</summary>
+    public static MutatedEvent Create(Random random, IConfigRule? fixedRule = null)
     {
-        var random = new Random(seed);
+        ArgumentNullException.ThrowIfNull(random);
         var drawn = RuleCatalog.All[random.Next(RuleCatalog.All.Count)];
         var rule = fixedRule ?? drawn;
         var resourceType = rule.Definition.ResourceTypes[0];
@@ -67,7 +70,7 @@ public static class EventMutator
             _ => RuleEvents.ScheduledInvoking(RuleEvents.CaptureTime),
         };
         if (mutations.Contains("invokingEvent")) JsonChaos.MutateMember(invoking, random, InvokingNames);
-        var envelope = RuleEvents.Envelope(invoking, $"token-{seed}", rule.Definition.Id, parameters, eventLeftScope: random.Next(10) == 0);
+        var envelope = RuleEvents.Envelope(invoking, $"token-{random.Next(1_000_000)}", rule.Definition.Id, parameters, eventLeftScope: random.Next(10) == 0);
         foreach (var _ in envelopeMutations)
         {
             JsonChaos.MutateMember(envelope, random, EnvelopeNames);

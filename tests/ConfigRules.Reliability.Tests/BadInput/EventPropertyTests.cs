@@ -20,7 +20,7 @@ public class EventPropertyTests
     public void Mutated_events_give_evaluations_or_a_clear_error()
     {
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        Gen.Int.Select(EventMutator.Create).Sample(evt =>
+        EventMutator.Events().Sample(evt =>
         {
             var outcome = InputOutcome.Serve(evt.Payload, evt.Rule, evt.Recorded) ?? "evaluations";
             outcome.Should().BeOneOf([.. ClearErrorTypes, "evaluations"]);
@@ -34,11 +34,9 @@ public class EventPropertyTests
     [Test]
     public void Damaged_bytes_of_valid_events_give_evaluations_or_a_clear_error()
     {
-        var damage = Gen.Select(Gen.Int, Gen.Int[1, 8], Gen.Int).Select((seed, edits, editSeed) =>
+        var damage = Gen.Select(EventMutator.Events(), Gen.Int[1, 8], ChoiceRandom.Gen).Select((evt, edits, random) =>
         {
-            var evt = EventMutator.Create(seed);
             var bytes = evt.Payload.ToList();
-            var random = new Random(editSeed);
             for (var i = 0; i < edits && bytes.Count > 0; i++)
             {
                 var at = random.Next(bytes.Count);

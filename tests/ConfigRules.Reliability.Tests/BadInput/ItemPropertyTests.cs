@@ -18,9 +18,8 @@ public class ItemPropertyTests
         ["timeout", "memorySize", "runtime", "handler", "codeSize", "layers", "role", "packageType", "endpointConfiguration", "reservedConcurrentExecutions", "functionName"];
 
     /// <summary>An item of a random rule's resource type whose configuration, supplementary values and fields are drawn at random.</summary>
-    private static (JsonObject Item, bool ApiShape) OddItem(int seed)
+    private static (JsonObject Item, bool ApiShape) OddItem(Random random)
     {
-        var random = new Random(seed);
         var resourceType = RuleCatalog.Definitions[random.Next(RuleCatalog.Definitions.Count)].ResourceTypes[0];
         var item = EventMutator.ValidItem(resourceType, random);
         var configuration = (JsonObject)item["configuration"]!;
@@ -47,7 +46,7 @@ public class ItemPropertyTests
     public void Odd_items_are_judged_or_refused_clearly_by_every_rule()
     {
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        Gen.Int.Select(OddItem).Sample(sample =>
+        ChoiceRandom.Gen.Select(OddItem).Sample(sample =>
         {
             ConfigurationItem item;
             try

@@ -15,9 +15,8 @@ namespace ConfigRules.Reliability.Tests.BadInput;
 /// </summary>
 public class ParameterPropertyTests
 {
-    private static (IConfigRule Rule, Dictionary<string, string> Raw) OddParameters(int seed)
+    private static (IConfigRule Rule, Dictionary<string, string> Raw) OddParameters(Random random)
     {
-        var random = new Random(seed);
         var rule = RuleCatalog.All[random.Next(RuleCatalog.All.Count)];
         var raw = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var parameter in rule.Definition.Parameters.Where(_ => random.Next(2) == 0))
@@ -30,7 +29,7 @@ public class ParameterPropertyTests
     public void Odd_parameters_are_accepted_or_refused_naming_each_bad_one()
     {
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
-        Gen.Int.Select(OddParameters).Sample(sample =>
+        ChoiceRandom.Gen.Select(OddParameters).Sample(sample =>
         {
             object parameters;
             try
@@ -61,9 +60,8 @@ public class ParameterPropertyTests
     [Test]
     public void Rule_parameters_that_are_not_a_json_object_of_strings_are_refused_clearly()
     {
-        Gen.Int.Sample(seed =>
+        ChoiceRandom.Gen.Sample(random =>
         {
-            var random = new Random(seed);
             var value = JsonChaos.Value(random);
             var text = random.Next(4) == 0 ? JsonChaos.OddString(random) : new JsonObject { ["allowedRuntimes"] = value }.ToJsonString();
             try

@@ -33,7 +33,7 @@ public class ServingLoopSurvivalTests
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // Sequential on purpose: one execution environment serves one invocation at a time.
-        Gen.Int.Select(seed => EventMutator.Create(seed, rule)).Sample(evt =>
+        EventMutator.Events(rule).Sample(evt =>
         {
             var outcome = function.InvokeAsync(evt.Payload, TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
             outcome.Should().NotBeNull("every invocation ends with an outcome; output so far:\n{0}", Tail(function));

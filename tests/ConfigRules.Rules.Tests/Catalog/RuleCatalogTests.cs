@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ConfigRules.Framework.Evaluation;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Testing;
@@ -12,16 +13,40 @@ public class RuleCatalogTests
     private static IEnumerable<string> RuleIds => RuleCatalog.Definitions.Select(d => d.Id);
 
     [Test]
-    public void Every_definition_has_its_rule_in_catalog_order_and_every_rule_its_definition()
+    public void Every_rule_is_found_by_its_id_and_declares_one_definition_instance()
     {
-        RuleCatalog.All.Select(r => r.Definition).Should().Equal(RuleCatalog.Definitions, ReferenceEquals);
         RuleIds.Should().OnlyHaveUniqueItems();
-        foreach (var id in RuleIds)
+        RuleIds.Should().OnlyContain(id => Regex.IsMatch(id, "^[a-z0-9]+(-[a-z0-9]+)*$"),
+            "a rule id is also a handler name, a folder name and a Config rule name");
+        foreach (var rule in RuleCatalog.All)
         {
-            RuleCatalog.Find(id)!.Definition.Id.Should().Be(id);
-            RuleCatalog.FindDefinition(id).Should().NotBeNull();
+            rule.Definition.Should().BeSameAs(rule.Definition, "{0} declares its definition once, as data", rule.Definition.Id);
+            RuleCatalog.Find(rule.Definition.Id).Should().BeSameAs(rule);
+            RuleCatalog.FindDefinition(rule.Definition.Id).Should().BeSameAs(rule.Definition);
         }
         RuleCatalog.Find("no-such-rule").Should().BeNull();
+    }
+
+    [Test]
+    public void Every_rule_folder_declares_the_id_it_is_named_after()
+    {
+        foreach (var id in RuleIds)
+        {
+            var declarations = Directory.GetFiles(RepositoryPaths.InRepo("rules", id), "*Definition.cs")
+                .Where(file => File.ReadAllText(file).Contains($"Id = \"{id}\"", StringComparison.Ordinal));
+            declarations.Should().ContainSingle($"rules/{id}/ holds the definition of {id}");
+        }
+    }
+
+    [Test]
+    public void The_readme_rule_table_lists_exactly_the_catalog_rules_with_links_to_their_folders()
+    {
+        var rows = File.ReadLines(RepositoryPaths.InRepo("README.md"))
+            .Select(line => Regex.Match(line, @"^\| \[`(?<id>[a-z0-9-]+)`\]\((?<link>[^)]+)\)"))
+            .Where(match => match.Success)
+            .ToList();
+        rows.Select(row => row.Groups["id"].Value).Should().BeEquivalentTo(RuleIds);
+        rows.Should().OnlyContain(row => row.Groups["link"].Value == $"rules/{row.Groups["id"].Value}/README.md");
     }
 
     [Test]

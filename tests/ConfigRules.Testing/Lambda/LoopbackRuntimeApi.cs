@@ -26,21 +26,26 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
     private readonly ConcurrentQueue<string> _serverErrors = new();
     private readonly TaskCompletionSource<InvocationOutcome> _initError = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly Task _acceptLoop;
+    private readonly TimeProvider _time;
     private int _pollFailuresToInject;
     private HttpStatusCode _injectedStatus = HttpStatusCode.InternalServerError;
     private int _reportFailuresToInject;
     private int _duplicateReports;
     private int _sequence;
 
-    private LoopbackRuntimeApi(HttpListener listener, int port)
+    private LoopbackRuntimeApi(HttpListener listener, int port, TimeProvider time)
     {
         _listener = listener;
         Port = port;
+        _time = time;
         _acceptLoop = Task.Run(AcceptLoopAsync);
     }
 
-    /// <summary>Starts the server on a free loopback port.</summary>
-    public static LoopbackRuntimeApi Start()
+    /// <summary>
+    /// Starts the server on a free loopback port. Deadlines and outcome times come from <paramref name="time"/>: give it
+    /// the runtime's fake clock and a test controls when an invocation's deadline arrives.
+    /// </summary>
+    public static LoopbackRuntimeApi Start(TimeProvider? time = null)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -50,7 +55,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
             try
             {
                 listener.Start();
-                return new LoopbackRuntimeApi(listener, port);
+                return new LoopbackRuntimeApi(listener, port, time ?? TimeProvider.System);
             }
             catch (HttpListenerException) when (attempt < 5)
             {
@@ -137,7 +142,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
             using var buffer = new MemoryStream();
             await request.InputStream.CopyToAsync(buffer).ConfigureAwait(false);
             var headers = request.Headers.AllKeys.OfType<string>().ToDictionary(k => k, k => request.Headers[k] ?? string.Empty, StringComparer.OrdinalIgnoreCase);
-            _requests.Enqueue(new RecordedRuntimeRequest(request.HttpMethod, path, headers, buffer.ToArray(), DateTimeOffset.UtcNow));
+            _requests.Enqueue(new RecordedRuntimeRequest(request.HttpMethod, path, headers, buffer.ToArray(), _time.GetUtcNow()));
 
             var route = path.StartsWith(Prefix, StringComparison.Ordinal) ? path[Prefix.Length..] : null;
             switch (request.HttpMethod, route)
@@ -146,7 +151,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
                     await ServeNextAsync(context.Response).ConfigureAwait(false);
                     break;
                 case ("POST", "init/error"):
-                    var accepted = _initError.TrySetResult(new InvocationOutcome("init", true, buffer.ToArray(), headers.GetValueOrDefault("Lambda-Runtime-Function-Error-Type"), DateTimeOffset.UtcNow));
+                    var accepted = _initError.TrySetResult(new InvocationOutcome("init", true, buffer.ToArray(), headers.GetValueOrDefault("Lambda-Runtime-Function-Error-Type"), _time.GetUtcNow()));
                     Answer(context.Response, accepted ? HttpStatusCode.Accepted : HttpStatusCode.Forbidden, accepted ? """{"status":"OK"}""" : """{"errorType":"InvalidStateTransition"}""");
                     break;
                 case ("POST", { } r) when r.StartsWith("invocation/", StringComparison.Ordinal) && (r.EndsWith("/response", StringComparison.Ordinal) || r.EndsWith("/error", StringComparison.Ordinal)):
@@ -174,7 +179,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
         Interlocked.Exchange(ref _pollFailuresToInject, 0);
 
         var invocation = await _queue.Reader.ReadAsync(_shutdown.Token).ConfigureAwait(false);
-        var now = DateTimeOffset.UtcNow;
+        var now = _time.GetUtcNow();
         invocation.DispatchedAt = now;
         invocation.Deadline = now + invocation.Timeout;
         _dispatched[invocation.RequestId] = invocation;
@@ -207,7 +212,7 @@ public sealed class LoopbackRuntimeApi : IAsyncDisposable
             Answer(response, HttpStatusCode.BadRequest, """{"errorType":"InvalidRequestID"}""");
             return;
         }
-        var outcome = new InvocationOutcome(requestId, isError, body, headers.GetValueOrDefault("Lambda-Runtime-Function-Error-Type"), DateTimeOffset.UtcNow);
+        var outcome = new InvocationOutcome(requestId, isError, body, headers.GetValueOrDefault("Lambda-Runtime-Function-Error-Type"), _time.GetUtcNow());
         if (!invocation.TryComplete(outcome))
         {
             Interlocked.Increment(ref _duplicateReports);
