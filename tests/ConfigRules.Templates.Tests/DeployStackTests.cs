@@ -9,7 +9,7 @@ public class DeployStackTests
 {
     private static readonly string[] Handlers =
     [
-        .. RuleCatalog.Definitions.Select(rule => rule.Id), "compliance-notifier", "api-gateway-endpoint-remediation",
+        .. RuleCatalog.Definitions.Select(rule => rule.Id), "compliance-notifier", "api-gateway-endpoint-remediation", "cloudformation-hook",
     ];
 
     private static Dictionary<string, object?> Stack => CommittedTemplates.Load(TemplateSet.DeployStack);
@@ -47,6 +47,8 @@ public class DeployStackTests
         {
             "compliance-notifier" => ["sns:Publish", "kms:Decrypt", "kms:GenerateDataKey"],
             "api-gateway-endpoint-remediation" => IamActionScopes.EndpointRemediationActions,
+            // The hook makes the rules' live lookups for resource operations, and calls nothing of Config.
+            "cloudformation-hook" => RuleCatalog.Definitions.SelectMany(rule => rule.Lookups).SelectMany(lookup => lookup.IamActions).Distinct().ToList(),
             _ => RuleCatalog.FindDefinition(handler)!.RequiredIamActions,
         };
         var granted = statements.SelectMany(statement => Cfn.AsList(statement.Get("Action"))).OfType<string>().ToList();

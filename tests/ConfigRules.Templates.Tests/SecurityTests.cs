@@ -37,7 +37,7 @@ public partial class SecurityTests
     }
 
     [Test]
-    public void Execution_roles_trust_only_lambda_and_the_automation_role_only_ssm_of_this_account()
+    public void Execution_roles_trust_only_lambda_the_automation_role_only_ssm_and_the_hook_role_only_hooks_of_this_account()
     {
         foreach (var (logicalId, role) in Stack.ResourcesOfType("AWS::IAM::Role"))
         {
@@ -46,6 +46,11 @@ public partial class SecurityTests
             if (logicalId == "RemediationAutomationRole")
             {
                 service.Should().Be("ssm.amazonaws.com");
+                trust.Map("Condition").Map("StringEquals").Get("aws:SourceAccount").Should().BeEquivalentTo(Cfn.Ref("AWS::AccountId"));
+            }
+            else if (logicalId == HookResources.HookRoleLogicalId)
+            {
+                service.Should().Be("hooks.cloudformation.amazonaws.com");
                 trust.Map("Condition").Map("StringEquals").Get("aws:SourceAccount").Should().BeEquivalentTo(Cfn.Ref("AWS::AccountId"));
             }
             else

@@ -36,9 +36,7 @@ public static class HookTargetReader
         var items = new List<TemplateItem>();
         foreach (var change in changes ?? [])
         {
-            if (change.Action is not { } action ||
-                !(action.Equals("CREATE", StringComparison.OrdinalIgnoreCase) || action.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)))
-                continue;
+            if (!IsCreateOrUpdate(change.Action)) continue;
             var type = change.ResourceType ?? throw new HookInputException("A changed resource has no resourceType.");
             if (!covered(type)) continue;
             var logicalId = change.LogicalResourceId ?? throw new HookInputException($"A changed {type} has no logicalResourceId.");
@@ -51,6 +49,11 @@ public static class HookTargetReader
         }
         return items;
     }
+
+    /// <summary>CREATE and UPDATE, as the hook payload names them; Add and Modify, as the change set API does.</summary>
+    private static bool IsCreateOrUpdate(string? action) =>
+        action is not null && (action.Equals("CREATE", StringComparison.OrdinalIgnoreCase) || action.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)
+            || action.Equals("Add", StringComparison.OrdinalIgnoreCase) || action.Equals("Modify", StringComparison.OrdinalIgnoreCase));
 
     private static JsonElement AfterProperties(ChangedResource change, string logicalId)
     {

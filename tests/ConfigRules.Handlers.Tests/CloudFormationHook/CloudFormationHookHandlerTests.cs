@@ -139,7 +139,8 @@ public sealed class CloudFormationHookHandlerTests
     {
         var payloads = new FakePayloads().With("https://payloads.example/cs", ChangeSetPayload(
             ("Update", "Slow", "AWS::Lambda::Function", Function(timeout: "900"), 42),
-            ("Add", "Ignored", "AWS::Lambda::Function", Function(timeout: "900"), 50),
+            ("DELETE", "Ignored", "AWS::Lambda::Function", Function(timeout: "900"), 50),
+            ("Modify", "Tuned", "AWS::Lambda::Function", Function(timeout: "20"), 55),
             ("CREATE", "Quick", "AWS::Lambda::Function", Function(timeout: "10"), 60),
             ("CREATE", "Bucket", "AWS::S3::Bucket", new JsonObject(), 70)));
 
@@ -147,7 +148,7 @@ public sealed class CloudFormationHookHandlerTests
 
         response.HookStatus.Should().Be("FAILED");
         response.Message.Should().Contain("- Slow (line 42): lambda-timeout-check").And.NotContain("Quick").And.NotContain("Ignored");
-        response.Annotations.Should().HaveCount(4, "two rules on each of the two functions created or updated");
+        response.Annotations.Should().HaveCount(6, "two rules on each of the three functions created or updated");
     }
 
     [Test]

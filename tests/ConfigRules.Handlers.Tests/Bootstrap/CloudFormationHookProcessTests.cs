@@ -1,0 +1,84 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using ConfigRules.Handlers.Tests.CloudFormationHook;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace ConfigRules.Handlers.Tests.Bootstrap;
+
+/// <summary>
+/// cloudformation-hook end to end: the published bootstrap as a process, hook requests from the loopback Runtime
+/// API, payloads from a loopback presigned-URL server. Every answer is a response, never an invocation error.
+/// </summary>
+[TestFixture]
+[Parallelizable(ParallelScope.All)]
+public sealed class CloudFormationHookProcessTests
+{
+    private const string Handler = "cloudformation-hook";
+    private const string Rules = """{"lambda-timeout-check": {"maxTimeout": "60"}, "api-gateway-endpoint-type-check": {}}""";
+
+    private static HandlerFunction Start(string? rules = Rules) =>
+        HandlerFunction.Start(Handler, _ => rules is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["CONFIGRULES_RULES"] = rules });
+
+    [Test]
+    public async Task Every_target_type_is_answered_and_a_bad_request_does_not_spoil_the_next()
+    {
+        await using var payloads = LoopbackPayloadServer.Start();
+        await using var function = Start();
+        var template = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Fixtures", "templates", "cfn-api.json"));
+        var stackUrl = payloads.Serve("stack", HookRequests.StackPayload(template));
+        var changeSetUrl = payloads.Serve("change-set", HookRequests.ChangeSetPayload(("Modify", "Slow", "AWS::Lambda::Function", HookRequests.Function(timeout: "900"), 12)));
+
+        var resource = await function.InvokeAsync(HookRequests.Resource("AWS::Lambda::Function", HookRequests.Function(timeout: "900")));
+        var malformed = await function.InvokeAsync(Encoding.UTF8.GetBytes("{\"clientRequestToken\": "));
+        var stack = await function.InvokeAsync(HookRequests.Stack(stackUrl));
+        var missing = await function.InvokeAsync(HookRequests.Stack(payloads.Url("gone")));
+        var changeSet = await function.InvokeAsync(HookRequests.ChangeSet(changeSetUrl));
+        var compliant = await function.InvokeAsync(HookRequests.Resource("AWS::Lambda::Function", HookRequests.Function(timeout: "30"), targetType: "AWS::Lambda::Function"));
+
+        foreach (var outcome in new[] { resource, malformed, stack, missing, changeSet, compliant })
+            outcome.IsError.Should().BeFalse(outcome.ToString());
+        resource.Json.GetProperty("hookStatus").GetString().Should().Be("FAILED");
+        resource.Json.GetProperty("errorCode").GetString().Should().Be("NonCompliant");
+        resource.Json.GetProperty("clientRequestToken").GetString().Should().Be("token-1");
+        malformed.Json.GetProperty("errorCode").GetString().Should().Be("InternalFailure");
+        stack.Json.GetProperty("hookStatus").GetString().Should().Be("FAILED", "PublicApi is EDGE");
+        stack.Json.GetProperty("message").GetString().Should().Contain("- PublicApi (line 7): api-gateway-endpoint-type-check");
+        missing.Json.GetProperty("errorCode").GetString().Should().Be("InternalFailure");
+        missing.Json.GetProperty("message").GetString().Should().Contain("404").And.NotContain("X-Amz-Signature", "a presigned URL's query is a credential");
+        changeSet.Json.GetProperty("message").GetString().Should().Contain("- Slow (line 12): lambda-timeout-check");
+        compliant.Json.GetProperty("hookStatus").GetString().Should().Be("SUCCESS");
+        payloads.Requests.Should().OnlyContain(r => r.EndsWith(" unsigned", StringComparison.Ordinal), "a presigned URL is fetched with a plain GET");
+        function.Aws.Requests.Should().BeEmpty("the selected rules need no AWS call");
+    }
+
+    [TestCase("""{"lambda-nothing-check": {}}""", "lambda-nothing-check")]
+    [TestCase("""{"lambda-timeout-check": {"maxTimeout": "forever"}}""", "lambda-timeout-check")]
+    public async Task A_rule_selection_mistake_is_an_init_error_naming_it(string rules, string named)
+    {
+        await using var function = Start(rules);
+
+        var initError = await function.RuntimeApi.WaitForInitErrorAsync(HandlerFunction.Wait);
+
+        initError.ErrorType.Should().Be("HandlerConfigurationException");
+        initError.ErrorMessage.Should().Contain("CONFIGRULES_RULES").And.Contain(named);
+        (await function.Process.WaitForExitAsync(HandlerFunction.Wait)).Should().NotBe(0);
+    }
+
+    [Test]
+    public async Task Unset_rules_run_the_whole_catalog_on_a_resource()
+    {
+        await using var function = Start(rules: null);
+
+        var outcome = await function.InvokeAsync(HookRequests.Resource("AWS::ApiGateway::RestApi", new JsonObject
+        {
+            ["Name"] = "orders",
+            ["EndpointConfiguration"] = new JsonObject { ["Types"] = new JsonArray("PRIVATE") },
+        }, logicalId: "OrdersApi"));
+
+        outcome.IsError.Should().BeFalse(outcome.ToString());
+        outcome.Json.GetProperty("hookStatus").GetString().Should().Be("SUCCESS", outcome.ToString());
+        outcome.Json.GetProperty("annotations").EnumerateArray().Select(a => a.GetProperty("annotationName").GetString())
+            .Should().Contain("api-gateway-endpoint-type-check");
+    }
+}
