@@ -35,6 +35,7 @@ public static class StackBuilder
                 .Add("AllowedValues", Cfn.List("true", "false")))
             .Add("ConformancePackName", PackBuilder.StringParameter("serverless-governance", "Name of the conformance pack."));
         OrganizationCentral.AddParameters(parameters);
+        ExemptionsResources.AddParameters(parameters);
 
         var conditions = new YamlMap()
             .Add("HasCodeS3ObjectVersion", Cfn.Not(Cfn.Equals("", Cfn.Ref("CodeS3ObjectVersion"))))
@@ -43,15 +44,18 @@ public static class StackBuilder
             .Add("HasOperationsEmail", Cfn.Not(Cfn.Equals("", Cfn.Ref("OperationsEmail"))))
             .Add("DeployPack", Cfn.Equals("true", Cfn.Ref("DeployConformancePack")));
         OrganizationCentral.AddCondition(conditions);
+        ExemptionsResources.AddConditions(conditions);
         PackWiring.AddRuleParameters(parameters, withRemediation: true);
 
         var resources = new YamlMap();
         foreach (var rule in Handlers.Rules)
         {
-            FunctionResources.Add(resources, rule, OrganizationCentral.RuleFunctionEnvironment(), [], OrganizationCentral.RuleRolePath());
+            FunctionResources.Add(resources, rule, ExemptionsResources.WithVariable(OrganizationCentral.RuleFunctionEnvironment(), rule), [],
+                OrganizationCentral.RuleRolePath());
             FunctionResources.AddConfigPermission(resources, rule);
         }
         OrganizationCentral.AddResources(resources);
+        ExemptionsResources.AddResources(resources, Handlers.Rules);
         FunctionResources.Add(resources, Handlers.ComplianceNotifier,
             new YamlMap().Add("NOTIFICATION_TOPIC_ARN", Cfn.Ref("ViolationsTopic")), NotificationResources.NotifierStatements());
         FunctionResources.Add(resources, Handlers.EndpointRemediation, RemediationResources.FunctionEnvironment(), []);
