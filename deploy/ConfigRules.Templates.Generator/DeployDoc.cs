@@ -41,6 +41,8 @@ public static class DeployDoc
             var who = users.Count == Handlers.Rules.Count && Handlers.Rules.All(rule => rule.IamActions.Contains(scope.Action)) ? "every rule" : string.Join(", ", users);
             builder.AppendLine($"| `{scope.Action}` | {Resource(scope)} | {who} | {scope.Purpose} |");
         }
+        builder.AppendLine("| `s3:GetObject` | the exemptions document only (`ExemptionsBucket`/`ExemptionsKey`), when `ExemptionsBucket` is set | every exemptible rule | reads the exemptions document (docs/exemptions.md) |");
+        builder.AppendLine("| `kms:Decrypt` | `ExemptionsKmsKeyArn` through S3 only (`kms:ViaService`), when set | every exemptible rule | reads a document encrypted with a customer managed key |");
         builder.AppendLine($"| `sns:Publish` | the violations topic | `{Naming.ComplianceNotifier}` | publishes the notices |");
         builder.AppendLine($"| `kms:GenerateDataKey`, `kms:Decrypt` | the notification key, through SNS only | `{Naming.ComplianceNotifier}` | encrypts messages for the encrypted topic |");
         builder.AppendLine($"| `lambda:InvokeFunction` | the `{Naming.EndpointRemediation}` function | the automation role | what the set-private document runs |");

@@ -42,6 +42,7 @@ public static class StackBuilder
         ErrorRateAlarm.AddParameters(parameters);
         OrganizationCentral.AddParameters(parameters);
         HookResources.AddParameters(parameters);
+        ExemptionsResources.AddParameters(parameters);
 
         var conditions = new YamlMap()
             .Add("IsArm64", Cfn.Equals("arm64", Cfn.Ref(FunctionResources.ArchitectureParameter)))
@@ -52,15 +53,18 @@ public static class StackBuilder
             .Add("DeployPack", Cfn.Equals("true", Cfn.Ref("DeployConformancePack")));
         OrganizationCentral.AddCondition(conditions);
         HookResources.AddConditions(conditions);
+        ExemptionsResources.AddConditions(conditions);
         PackWiring.AddRuleParameters(parameters, withRemediation: true);
 
         var resources = new YamlMap();
         foreach (var rule in Handlers.Rules)
         {
-            FunctionResources.Add(resources, rule, OrganizationCentral.RuleFunctionEnvironment(), [], OrganizationCentral.RuleRolePath());
+            FunctionResources.Add(resources, rule, ExemptionsResources.WithVariable(OrganizationCentral.RuleFunctionEnvironment(), rule), [],
+                OrganizationCentral.RuleRolePath());
             FunctionResources.AddConfigPermission(resources, rule);
         }
         OrganizationCentral.AddResources(resources);
+        ExemptionsResources.AddResources(resources, Handlers.Rules);
         FunctionResources.Add(resources, Handlers.ComplianceNotifier,
             new YamlMap().Add("NOTIFICATION_TOPIC_ARN", Cfn.Ref("ViolationsTopic")), NotificationResources.NotifierStatements());
         FunctionResources.Add(resources, Handlers.EndpointRemediation, RemediationResources.FunctionEnvironment(), []);
