@@ -55,6 +55,30 @@ public class ConfigurationItemMapperTests
         item.CaptureTime.Should().Be(DateTimeOffset.FromUnixTimeMilliseconds(1772619330500));
     }
 
+    [TestCase("""{"key":"team","value":"orders"},{"key":"env","value":"prod"}""")]
+    [TestCase("""{"Key":"team","Value":"orders"},{"Key":"env","Value":"prod"}""")]
+    public void Tags_as_select_resource_config_writes_them_map_like_the_object_shape(string entries)
+    {
+        // select-resource-config (advanced query schema) writes tags as an array of key/value objects.
+        var fromArray = ConfigurationItemMapper.Parse($$"""{"resourceType":"AWS::Lambda::Function","resourceId":"f","tags":[{{entries}}]}""");
+        var fromObject = ConfigurationItemMapper.Parse("""{"resourceType":"AWS::Lambda::Function","resourceId":"f","tags":{"team":"orders","env":"prod"}}""");
+
+        fromArray.Tags.Should().Equal(fromObject.Tags);
+        fromArray.Tags.Should().Contain("team", "orders").And.Contain("env", "prod");
+    }
+
+    [Test]
+    public void A_tag_without_a_value_reads_as_empty_text()
+    {
+        var item = ConfigurationItemMapper.Parse("""{"resourceType":"AWS::Lambda::Function","resourceId":"f","tags":[{"key":"flag"}]}""");
+
+        item.Tags.Should().Contain("flag", string.Empty);
+    }
+
+    [TestCase("""{"resourceType":"AWS::Lambda::Function","resourceId":"x","tags":[{"value":"v"}]}""", "tags[0] has no \"key\"")]
+    [TestCase("""{"resourceType":"AWS::Lambda::Function","resourceId":"x","tags":["team"]}""", "tags[0] must be an object")]
+    [TestCase("""{"resourceType":"AWS::Lambda::Function","resourceId":"x","tags":"team=orders"}""", "array of {\"key\", \"value\"} objects")]
+    [TestCase("""{"resourceType":"AWS::Lambda::Function","resourceId":"x","tags":{"team":7}}""", "the value of tag 'team' must be text")]
     [TestCase("""{"resourceId":"x"}""", "resourceType")]
     [TestCase("""{"resourceType":"AWS::Lambda::Function"}""", "resourceId")]
     [TestCase("""{"resourceType":"AWS::Lambda::Function","resourceId":"x","configuration":"{not json"}""", "configuration")]

@@ -31,6 +31,8 @@ public sealed class ConfigurationItemDocument
     /// <summary>Values are objects in the event shape and JSON strings in the API shape.</summary>
     public Dictionary<string, JsonElement>? SupplementaryConfiguration { get; set; }
 
+    /// <summary>An object of key to value, or (select-resource-config) an array of key/value objects.</summary>
+    [JsonConverter(typeof(TagsConverter))]
     public Dictionary<string, string?>? Tags { get; set; }
 
     public List<RelationshipDocument>? Relationships { get; set; }
