@@ -36,20 +36,23 @@ public static class ExemptionsResources
 
     /// <summary>Adds CONFIGRULES_EXEMPTIONS_URI to an exemptible rule's variables (present only with a bucket).</summary>
     public static YamlMap WithVariable(YamlMap environment, HandlerSpec handler) =>
-        handler.Rule is { Exemptible: true }
-            ? environment.Add(Variable, Cfn.If(Condition,
-                // Fn::Join, not Fn::Sub: the template validator (cfn-lint 1.9.7) cannot read a Fn::Sub inside a Fn::If.
-                Cfn.Join("", Cfn.List("s3://", Cfn.Ref(BucketParameter), "/", Cfn.Ref(KeyParameter))), Cfn.NoValue))
-            : environment;
+        handler.Rule is { Exemptible: true } ? WithVariable(environment) : environment;
+
+    /// <summary>Adds CONFIGRULES_EXEMPTIONS_URI (present only with a bucket): the deployment hook reads it for every rule.</summary>
+    public static YamlMap WithVariable(YamlMap environment) =>
+        environment.Add(Variable, Cfn.If(Condition,
+            // Fn::Join, not Fn::Sub: the template validator (cfn-lint 1.9.7) cannot read a Fn::Sub inside a Fn::If.
+            Cfn.Join("", Cfn.List("s3://", Cfn.Ref(BucketParameter), "/", Cfn.Ref(KeyParameter))), Cfn.NoValue));
 
     /// <summary>
     /// The read of the one object, and the decryption through S3 with the bucket's key, as policies of their own that
     /// exist only with their parameters (the validator cannot read a Fn::If among a policy's statements), attached to
     /// the exemptible rules' roles. A rule that cannot be exempted never reads the document and gets neither.
     /// </summary>
-    public static void AddResources(YamlMap resources, IEnumerable<HandlerSpec> rules)
+    /// <param name="otherReaders">Handlers besides the rules that apply the document (the deployment hook).</param>
+    public static void AddResources(YamlMap resources, IEnumerable<HandlerSpec> rules, params HandlerSpec[] otherReaders)
     {
-        var exemptible = rules.Where(rule => rule.Rule is { Exemptible: true }).ToList();
+        var exemptible = rules.Where(rule => rule.Rule is { Exemptible: true }).Concat(otherReaders).ToList();
         if (exemptible.Count == 0) return;
         var roles = new YamlSequence(exemptible.Select(rule => Cfn.Ref(rule.Logical("Role"))));
         resources.Add(ReadPolicyLogicalId, Policy(Condition, "read-exemptions-document", roles,

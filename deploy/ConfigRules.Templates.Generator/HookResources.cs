@@ -36,7 +36,7 @@ public static class HookResources
 
     public static void Add(YamlMap resources)
     {
-        var environment = new YamlMap().Add("CONFIGRULES_RULES", Cfn.Sub(RulesJson()));
+        var environment = ExemptionsResources.WithVariable(new YamlMap().Add("CONFIGRULES_RULES", Cfn.Sub(RulesJson())));
         FunctionResources.Add(resources, Handlers.CloudFormationHook, environment, [], timeout: Timeout);
 
         resources.Add(HookRoleLogicalId, new YamlMap()

@@ -64,7 +64,7 @@ public static class StackBuilder
             FunctionResources.AddConfigPermission(resources, rule);
         }
         OrganizationCentral.AddResources(resources);
-        ExemptionsResources.AddResources(resources, Handlers.Rules);
+        ExemptionsResources.AddResources(resources, Handlers.Rules, Handlers.CloudFormationHook);
         FunctionResources.Add(resources, Handlers.ComplianceNotifier,
             new YamlMap().Add("NOTIFICATION_TOPIC_ARN", Cfn.Ref("ViolationsTopic")), NotificationResources.NotifierStatements());
         FunctionResources.Add(resources, Handlers.EndpointRemediation, RemediationResources.FunctionEnvironment(), []);
