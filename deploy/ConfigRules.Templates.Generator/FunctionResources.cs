@@ -12,7 +12,7 @@ public static class FunctionResources
     /// <summary>Periodic runs page through every recorded resource; 300 s is also the catalog's default maximum.</summary>
     public const long Timeout = 300;
 
-    public static void Add(YamlMap resources, HandlerSpec handler, YamlMap? environment, IEnumerable<YamlMap> extraStatements, YamlNode? rolePath = null)
+    public static void Add(YamlMap resources, HandlerSpec handler, YamlMap? environment, IEnumerable<YamlMap> extraStatements, YamlNode? rolePath = null, long timeout = Timeout)
     {
         resources.Add(handler.Logical("LogGroup"), new YamlMap()
             .Add("Type", "AWS::Logs::LogGroup")
@@ -36,7 +36,7 @@ public static class FunctionResources
             .Add("Code", code)
             .Add("Role", Cfn.GetAtt(handler.Logical("Role"), "Arn"))
             .Add("MemorySize", MemorySize)
-            .Add("Timeout", Timeout)
+            .Add("Timeout", timeout)
             .Add("ReservedConcurrentExecutions", Cfn.If("HasReservedConcurrency", Cfn.Ref("ReservedConcurrency"), Cfn.NoValue));
         if (environment is not null) properties.Add("Environment", new YamlMap().Add("Variables", environment));
         resources.Add(handler.Logical("Function"), new YamlMap()

@@ -3,7 +3,7 @@ using ConfigRules.Rules;
 
 namespace ConfigRules.Templates;
 
-/// <summary>One function of the deploy stack: a rule or one of the two other handlers of the bootstrap.</summary>
+/// <summary>One function of the deploy stack: a rule or one of the other handlers of the bootstrap.</summary>
 /// <param name="Id">The handler id: the function's Handler setting and the suffix of its name.</param>
 /// <param name="IamActions">The catalog-declared actions, scoped by <see cref="IamActionScopes"/>.</param>
 public sealed record HandlerSpec(string Id, string Description, IReadOnlyList<string> IamActions, RuleDefinition? Rule)
@@ -24,5 +24,8 @@ public static class Handlers
     public static HandlerSpec EndpointRemediation { get; } = new(Naming.EndpointRemediation,
         "Sets a REST API's endpoint type back to PRIVATE", IamActionScopes.EndpointRemediationActions, null);
 
-    public static IReadOnlyList<HandlerSpec> All { get; } = [.. Rules, ComplianceNotifier, EndpointRemediation];
+    public static HandlerSpec CloudFormationHook { get; } = new(Naming.CloudFormationHook,
+        "Runs the rules on resources before CloudFormation creates or updates them", HookResources.IamActions, null);
+
+    public static IReadOnlyList<HandlerSpec> All { get; } = [.. Rules, ComplianceNotifier, EndpointRemediation, CloudFormationHook];
 }

@@ -16,6 +16,7 @@ public static class Naming
     /// <summary>The operational handlers' ids, as the handlers themselves define them.</summary>
     public const string ComplianceNotifier = ConfigRules.Handlers.ComplianceNotifier.ComplianceNotifierHandler.HandlerName;
     public const string EndpointRemediation = ConfigRules.Handlers.EndpointRemediation.EndpointRemediationHandler.HandlerName;
+    public const string CloudFormationHook = ConfigRules.Handlers.CloudFormationHook.CloudFormationHookHandler.HandlerName;
 
     /// <summary>"lambda-runtime-check" -> "LambdaRuntimeCheck"; "allowedRuntimes" -> "AllowedRuntimes".</summary>
     public static string Pascal(string id)

@@ -5,7 +5,7 @@ namespace ConfigRules.Templates;
 
 /// <summary>
 /// The deploy stack a governance team deploys first: every function with its role, log group and alarm,
-/// Config's invoke permissions, notices, remediation, and (by default) the serverless-governance pack
+/// Config's invoke permissions, notices, remediation, the deployment hook, and (by default) the serverless-governance pack
 /// wired to the functions' ARNs, so one deploy gives a working setup.
 /// </summary>
 public static class StackBuilder
@@ -35,6 +35,7 @@ public static class StackBuilder
                 .Add("AllowedValues", Cfn.List("true", "false")))
             .Add("ConformancePackName", PackBuilder.StringParameter("serverless-governance", "Name of the conformance pack."));
         OrganizationCentral.AddParameters(parameters);
+        HookResources.AddParameters(parameters);
 
         var conditions = new YamlMap()
             .Add("HasCodeS3ObjectVersion", Cfn.Not(Cfn.Equals("", Cfn.Ref("CodeS3ObjectVersion"))))
@@ -43,6 +44,7 @@ public static class StackBuilder
             .Add("HasOperationsEmail", Cfn.Not(Cfn.Equals("", Cfn.Ref("OperationsEmail"))))
             .Add("DeployPack", Cfn.Equals("true", Cfn.Ref("DeployConformancePack")));
         OrganizationCentral.AddCondition(conditions);
+        HookResources.AddConditions(conditions);
         PackWiring.AddRuleParameters(parameters, withRemediation: true);
 
         var resources = new YamlMap();
@@ -55,6 +57,7 @@ public static class StackBuilder
         FunctionResources.Add(resources, Handlers.ComplianceNotifier,
             new YamlMap().Add("NOTIFICATION_TOPIC_ARN", Cfn.Ref("ViolationsTopic")), NotificationResources.NotifierStatements());
         FunctionResources.Add(resources, Handlers.EndpointRemediation, RemediationResources.FunctionEnvironment(), []);
+        HookResources.Add(resources);
         NotificationResources.Add(resources, RuleCatalog.Definitions.Select(rule => rule.Id));
         RemediationResources.Add(resources);
         resources.Add(PackLogicalId, Pack(packTemplateBody));
@@ -62,6 +65,7 @@ public static class StackBuilder
         var outputs = new YamlMap();
         foreach (var handler in Handlers.All)
             outputs.Add(handler.Logical("FunctionArn"), Output(Cfn.GetAtt(handler.Logical("Function"), "Arn"), $"ARN of the {handler.Id} function."));
+        outputs.Add("DeploymentHookAlias", Output(HookResources.Alias, "The hook CloudFormation shows in stack events when it judges a deployment."));
         outputs.Add("ViolationsTopicArn", Output(Cfn.Ref("ViolationsTopic"), "Subscribe here for violation notices."));
         outputs.Add("OperationsTopicArn", Output(Cfn.Ref("OperationsTopic"), "Subscribe here for the functions' error alarms."));
         outputs.Add("RemediationDocumentName", Output(Cfn.Ref(RemediationResources.DocumentLogicalId), "The set-private SSM Automation document."));

@@ -5,16 +5,18 @@ using ConfigRules.Aws.Endpoints;
 using ConfigRules.Hosting;
 using ConfigRules.Aws.Sns;
 using ConfigRules.Handlers.Aws;
+using ConfigRules.Handlers.CloudFormationHook;
 using ConfigRules.Handlers.ComplianceNotifier;
 using ConfigRules.Handlers.EndpointRemediation;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
+using ConfigRules.Rules;
 
 namespace ConfigRules.Handlers;
 
 /// <summary>
-/// The handlers that are not rules: compliance-notifier and api-gateway-endpoint-remediation, each over the shared
-/// AWS clients, built once at init (only for the selected handler).
+/// The handlers that are not rules: compliance-notifier, api-gateway-endpoint-remediation and cloudformation-hook,
+/// each over the shared AWS clients, built once at init (only for the selected handler).
 /// </summary>
 public static class OperationalHandlers
 {
@@ -37,6 +39,12 @@ public static class OperationalHandlers
                 new ConfigServiceRules(ConfigServiceClient.Create(aws)));
             init.Logger.Info("Remediation ready", LogField.Of("region", aws.Region), LogField.Of("apiGatewayEndpoint", aws.EndpointFor(AwsService.ApiGateway).BaseUri.ToString()));
             return InvocationHandler.From(async (payload, _, ct) => await remediation.HandleJsonAsync(payload, ct).ConfigureAwait(false));
+        });
+
+        table.Add(CloudFormationHookHandler.HandlerName, init =>
+        {
+            var hook = CloudFormationHookComposition.Create(init, RuleCatalog.All);
+            return InvocationHandler.From(async (payload, _, ct) => await hook.HandleJsonAsync(payload, ct).ConfigureAwait(false));
         });
     }
 

@@ -2,7 +2,7 @@ using ConfigRules.Cli.CommandLine;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
-using ConfigRules.Cli.Templates;
+using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Cli.Commands;

@@ -3,7 +3,7 @@ using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Cli.Selection;
-using ConfigRules.Cli.Templates;
+using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Cli.Commands;

@@ -1,4 +1,5 @@
 using ConfigRules.Cli.Selection;
+using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Evaluation;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
@@ -29,7 +30,7 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
             var orderingTimestamp = item.CaptureTime ?? context.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
-                unknowns is not null && FirstUnknown(rule.Definition, unknowns) is { } note)
+                unknowns is not null && TemplateUnknowns.FirstFor(rule.Definition, unknowns) is { } note)
             {
                 evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, Verdict.NotApplicable(note), orderingTimestamp);
             }
@@ -71,17 +72,6 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
         if (!_accounts.TryGetValue(item.AwsAccountId, out var regions)) _accounts[item.AwsAccountId] = regions = new SortedSet<string>(StringComparer.Ordinal);
         // IAM's items say "global": that names no region the account's trails could record.
         if (!string.IsNullOrEmpty(item.AwsRegion) && item.AwsRegion != "global") regions.Add(item.AwsRegion);
-    }
-
-    /// <summary>The note for the first field the rule judges (as its definition declares) that the template cannot tell, or null.</summary>
-    private static string? FirstUnknown(RuleDefinition definition, IReadOnlyDictionary<string, string> unknowns)
-    {
-        if (unknowns.Count == 0) return null;
-        foreach (var input in definition.TemplateInputs)
-        {
-            if (unknowns.TryGetValue(input.ConfigurationField, out var note)) return note;
-        }
-        return null;
     }
 
     private static string Where(ConfigurationItem item) =>

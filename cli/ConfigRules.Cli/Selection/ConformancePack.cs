@@ -1,4 +1,4 @@
-using ConfigRules.Cli.Templates;
+using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Rules;
 using YamlDotNet.RepresentationModel;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using YamlDotNet.RepresentationModel;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// Resolves intrinsic functions with what is known before deployment: <c>Ref</c> to a parameter uses its Default,
@@ -18,6 +18,7 @@ public sealed class IntrinsicResolver
     private readonly YamlMappingNode? _mappings;
     private readonly YamlMappingNode? _conditions;
     private readonly ConditionEvaluator _conditionEvaluator;
+    private readonly SamGeneratedReferences _samGenerated;
 
     public IntrinsicResolver(TemplateDocument template)
     {
@@ -27,6 +28,7 @@ public sealed class IntrinsicResolver
         _mappings = template.Section("Mappings");
         _conditions = template.Section("Conditions");
         _conditionEvaluator = new ConditionEvaluator(this, _conditions, template.File);
+        _samGenerated = new SamGeneratedReferences(_resources);
     }
 
     /// <summary>The resolved value, or null for <c>AWS::NoValue</c>.</summary>
@@ -107,6 +109,8 @@ public sealed class IntrinsicResolver
             return new UnknownValue($"it is !Ref {name}, known only at deployment", line);
         if (_resources is not null && _resources.Children.ContainsKey(new YamlScalarNode(name)))
             return new UnknownValue($"it is !Ref {name}, a resource known only after deployment", line);
+        if (_samGenerated.Describe(name) is { } generated)
+            return new UnknownValue(generated, line);
         throw new TemplateException(_template.File, line, $"refers to '{name}', which is neither a parameter, a pseudo parameter nor a resource of the template.");
     }
 

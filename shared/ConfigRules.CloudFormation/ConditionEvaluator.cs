@@ -1,6 +1,6 @@
 using YamlDotNet.RepresentationModel;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// Decides template Conditions with parameter defaults (<c>Fn::Equals</c>, <c>Not</c>, <c>And</c>, <c>Or</c>,

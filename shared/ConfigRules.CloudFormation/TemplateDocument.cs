@@ -1,7 +1,7 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// A CloudFormation or SAM template (or a conformance pack, which is one), YAML or JSON, loaded with YamlDotNet's

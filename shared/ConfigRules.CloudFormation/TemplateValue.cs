@@ -1,4 +1,4 @@
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// A template value after intrinsic functions are resolved with what is known before deployment (parameter

@@ -1,11 +1,12 @@
 using YamlDotNet.RepresentationModel;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// Reads a CloudFormation/SAM template into configuration items: <c>AWS::Lambda::Function</c>,
 /// <c>AWS::Serverless::Function</c> (with SAM <c>Globals.Function</c>), <c>AWS::ApiGateway::RestApi</c>,
-/// <c>AWS::Serverless::Api</c> (with <c>Globals.Api</c>) and the implicit API SAM creates for <c>Api</c> events.
+/// <c>AWS::Serverless::Api</c> (with <c>Globals.Api</c>) and the implicit API SAM creates for <c>Api</c> events of
+/// functions and state machines.
 /// The resource id is the logical id; the item's source is the template file and the resource's line.
 /// </summary>
 public static class TemplateReader
@@ -44,6 +45,10 @@ public static class TemplateReader
                     break;
                 case "AWS::Serverless::Function":
                     items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, SamGlobals.Merge(functionGlobals, properties), serverless: true, line));
+                    implicitApiLine ??= ImplicitApiEventLine(properties);
+                    break;
+                case "AWS::Serverless::StateMachine":
+                    // Api events of a state machine make SAM create the same implicit REST API as a function's.
                     implicitApiLine ??= ImplicitApiEventLine(properties);
                     break;
                 case "AWS::ApiGateway::RestApi":

@@ -1,15 +1,14 @@
 using System.Text.Json;
-using ConfigRules.Cli.Templates;
-using ConfigRules.Cli.Tests.Support;
+using ConfigRules.CloudFormation.Tests.Support;
 using ConfigRules.Framework.Model;
 using FluentAssertions;
 using NUnit.Framework;
 
-namespace ConfigRules.Cli.Tests;
+namespace ConfigRules.CloudFormation.Tests;
 
 /// <summary>Templates mapped to configuration items: SAM Globals, intrinsics resolved with defaults, unknowns noted, lines kept.</summary>
 [TestFixture]
-public sealed class TemplateTests
+public sealed class TemplateReaderTests
 {
     private static Dictionary<string, TemplateItem> Read(string file)
     {
@@ -106,21 +105,6 @@ public sealed class TemplateTests
     {
         var act = () => TemplateDocument.Load("bad.yaml", "Resources:\n  Fn:\n    Type: [unclosed\n");
         act.Should().Throw<TemplateException>().Which.Line.Should().BeGreaterThan(1);
-    }
-
-    [Test]
-    public async Task Check_template_runs_the_rules_on_template_items()
-    {
-        var run = await InProcessCli.RunAsync("check-template", Fixtures.Template("sam-app.yaml"), Fixtures.Template("cfn-api.json"),
-            "--rule", "test-endpoint-check", "--rule", "test-memory-check", "--format", "json");
-
-        run.ExitCode.Should().Be(1, run.ToString());
-        var evaluations = run.Evaluations();
-        evaluations[("test-endpoint-check", "PrivateApi")].Should().Be("COMPLIANT");
-        evaluations[("test-endpoint-check", "ServerlessRestApi")].Should().Be("NON_COMPLIANT");
-        evaluations[("test-endpoint-check", "PublicApi")].Should().Be("NON_COMPLIANT");
-        evaluations[("test-memory-check", "ReportFunction")].Should().Be("NON_COMPLIANT");
-        evaluations[("test-memory-check", "Worker")].Should().Be("COMPLIANT");
     }
 
     private static IEnumerable<string> Types(TemplateItem item) =>

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ConfigRules.Framework.Model;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// Maps template resources to the configuration items Config would record once deployed: property names as

@@ -1,6 +1,6 @@
 using ConfigRules.Framework.Model;
 
-namespace ConfigRules.Cli.Templates;
+namespace ConfigRules.CloudFormation;
 
 /// <summary>
 /// A template resource as the configuration item Config would record after deployment, with what the template

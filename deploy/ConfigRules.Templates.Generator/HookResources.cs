@@ -1,0 +1,95 @@
+using System.Text.Json;
+using ConfigRules.Handlers.CloudFormationHook;
+using ConfigRules.Rules;
+using ConfigRules.Templates.Yaml;
+
+namespace ConfigRules.Templates;
+
+/// <summary>
+/// The deployment gate: the cloudformation-hook function and the <c>AWS::CloudFormation::LambdaHook</c> that
+/// calls it before CloudFormation creates or updates what the rules cover. Its <c>CONFIGRULES_RULES</c> is built
+/// from the same pack parameters as the Config rules, so one parameter change moves both.
+/// </summary>
+public static class HookResources
+{
+    public const string ModeParameter = "DeploymentHookMode";
+    public const string HookLogicalId = "DeploymentHook";
+    public const string HookRoleLogicalId = "DeploymentHookExecutionRole";
+    public const string EnabledCondition = "DeploymentHookEnabled";
+    public const string FailsCondition = "DeploymentHookFails";
+
+    /// <summary>The hook answers within CloudFormation's 30 seconds.</summary>
+    public const long Timeout = 30;
+
+    /// <summary>What the hook is shown to every stack operation of the account as.</summary>
+    public const string Alias = "Private::ConfigRules::DeploymentHook";
+
+    public static void AddParameters(YamlMap parameters) =>
+        parameters.Add(ModeParameter, PackBuilder.StringParameter("WARN",
+                "The rules at deployment: FAIL stops a stack operation with a NON_COMPLIANT resource, WARN lets it proceed with the findings shown, DISABLED turns the hook off. Roll out in WARN, then FAIL.")
+            .Add("AllowedValues", Cfn.List("FAIL", "WARN", "DISABLED")));
+
+    public static void AddConditions(YamlMap conditions) =>
+        conditions
+            .Add(EnabledCondition, Cfn.Not(Cfn.Equals("DISABLED", Cfn.Ref(ModeParameter))))
+            .Add(FailsCondition, Cfn.Equals("FAIL", Cfn.Ref(ModeParameter)));
+
+    public static void Add(YamlMap resources)
+    {
+        var environment = new YamlMap().Add("CONFIGRULES_RULES", Cfn.Sub(RulesJson()));
+        FunctionResources.Add(resources, Handlers.CloudFormationHook, environment, [], timeout: Timeout);
+
+        resources.Add(HookRoleLogicalId, new YamlMap()
+            .Add("Type", "AWS::IAM::Role")
+            .Add("Properties", new YamlMap()
+                .Add("Description", "Assumed by CloudFormation's hooks service to invoke the cloudformation-hook function, and nothing else.")
+                .Add("AssumeRolePolicyDocument", Cfn.PolicyDocument(new YamlMap()
+                    .Add("Effect", "Allow")
+                    .Add("Principal", new YamlMap().Add("Service", "hooks.cloudformation.amazonaws.com"))
+                    .Add("Action", "sts:AssumeRole")
+                    .Add("Condition", new YamlMap().Add("StringEquals", new YamlMap().Add("aws:SourceAccount", Cfn.AccountId)))))
+                .Add("Policies", new YamlSequence(new YamlMap()
+                    .Add("PolicyName", "invoke-cloudformation-hook")
+                    .Add("PolicyDocument", Cfn.PolicyDocument(Cfn.Statement("InvokeTheHookFunctionOnly", "Allow", null,
+                        Cfn.List("lambda:InvokeFunction"), Cfn.GetAtt(Handlers.CloudFormationHook.Logical("Function"), "Arn"))))))));
+
+        resources.Add(HookLogicalId, new YamlMap()
+            .Add("Type", "AWS::CloudFormation::LambdaHook")
+            .Add("Condition", EnabledCondition)
+            .Add("Properties", new YamlMap()
+                .Add("Alias", Alias)
+                .Add("LambdaFunction", Cfn.GetAtt(Handlers.CloudFormationHook.Logical("Function"), "Arn"))
+                .Add("ExecutionRole", Cfn.GetAtt(HookRoleLogicalId, "Arn"))
+                .Add("FailureMode", Cfn.If(FailsCondition, "FAIL", "WARN"))
+                .Add("HookStatus", "ENABLED")
+                .Add("TargetOperations", Cfn.List("RESOURCE", "STACK", "CHANGE_SET", "CLOUD_CONTROL"))
+                .Add("TargetFilters", new YamlMap()
+                    .Add("Actions", Cfn.List("CREATE", "UPDATE"), "Deletions are never judged.")
+                    .Add("InvocationPoints", Cfn.List("PRE_PROVISION"))
+                    .Add("TargetNames", new YamlSequence(CoveredTypes().Select(type => (YamlNode)type)), "The resource types the rules cover."))
+                .Add("StackFilters", new YamlMap()
+                    .Add("FilteringCriteria", "ALL")
+                    .Add("StackNames", new YamlMap().Add("Exclude", Cfn.List(Cfn.Ref("AWS::StackName"))),
+                        "This stack itself is never judged: an update of the hook must not be stopped by the hook."))));
+    }
+
+    /// <summary>The live lookups' actions (a role ARN is read from IAM for resource operations), nothing of Config.</summary>
+    public static IReadOnlyList<string> IamActions { get; } =
+        [.. RuleCatalog.Definitions.SelectMany(rule => rule.Lookups).SelectMany(lookup => lookup.IamActions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    public static IReadOnlyList<string> CoveredTypes() =>
+        [.. RuleCatalog.Definitions.SelectMany(rule => rule.ResourceTypes).Where(type => type != "AWS::::Account").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>
+    /// <c>{"rule-id": {"parameter": "${PackParameter}"}, ...}</c> for !Sub: every rule with every pack parameter,
+    /// written by the hook's own serializer. An empty pack parameter reaches the rule as empty text, which it reads
+    /// as "not given", as the pack does.
+    /// </summary>
+    private static string RulesJson()
+    {
+        var rules = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        foreach (var rule in RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Any(type => type != "AWS::::Account")))
+            rules[rule.Id] = rule.Parameters.ToDictionary(parameter => parameter.Name, parameter => $"${{{Naming.PackParameter(rule, parameter)}}}", StringComparer.Ordinal);
+        return JsonSerializer.Serialize(rules, HookJsonContext.Default.DictionaryStringDictionaryStringString);
+    }
+}

@@ -1,0 +1,101 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using ConfigRules.CloudFormation;
+using ConfigRules.Framework.Model;
+
+namespace ConfigRules.Handlers.CloudFormationHook;
+
+/// <summary>
+/// Turns each hook target into template items through the one template mapping <c>check-template</c> uses: a STACK
+/// template is read as it is (SAM included); a resource operation's properties and a change set's
+/// <c>afterContext</c> become a one-resource template, so that a property arriving as the string "60" is read
+/// exactly as a template's <c>60</c>.
+/// </summary>
+public static class HookTargetReader
+{
+    /// <summary>
+    /// A resource operation: <paramref name="properties"/> are the resolved <c>resourceProperties</c>. The items have no
+    /// source line: the one-resource template is ours, its lines mean nothing to the developer.
+    /// </summary>
+    public static IReadOnlyList<TemplateItem> ReadResource(string resourceType, string logicalId, JsonElement properties) =>
+        [.. TemplateReader.Read(SingleResource("resourceProperties", resourceType, logicalId, properties))
+            .Select(read => read with { Item = read.Item with { Source = null } })];
+
+    /// <summary>A STACK target's template text (JSON or YAML); an empty template (a deletion) has no items.</summary>
+    public static IReadOnlyList<TemplateItem> ReadStack(string? template)
+    {
+        if (string.IsNullOrWhiteSpace(template)) return [];
+        var document = TemplateDocument.Load("template", template);
+        return TemplateReader.LooksLikeTemplate(document) ? TemplateReader.Read(document) : [];
+    }
+
+    /// <summary>A CHANGE_SET's created and updated resources, each from its <c>afterContext</c>, with the template line.</summary>
+    public static IReadOnlyList<TemplateItem> ReadChangeSet(IReadOnlyList<ChangedResource>? changes, Func<string, bool> covered)
+    {
+        var items = new List<TemplateItem>();
+        foreach (var change in changes ?? [])
+        {
+            if (change.Action is not { } action ||
+                !(action.Equals("CREATE", StringComparison.OrdinalIgnoreCase) || action.Equals("UPDATE", StringComparison.OrdinalIgnoreCase)))
+                continue;
+            var type = change.ResourceType ?? throw new HookInputException("A changed resource has no resourceType.");
+            if (!covered(type)) continue;
+            var logicalId = change.LogicalResourceId ?? throw new HookInputException($"A changed {type} has no logicalResourceId.");
+            var properties = AfterProperties(change, logicalId);
+            foreach (var read in TemplateReader.Read(SingleResource($"afterContext of {logicalId}", type, logicalId, properties)))
+            {
+                var located = read.Item with { Source = new SourceLocation("template", change.LineNumber) };
+                items.Add(read with { Item = located });
+            }
+        }
+        return items;
+    }
+
+    private static JsonElement AfterProperties(ChangedResource change, string logicalId)
+    {
+        if (string.IsNullOrWhiteSpace(change.AfterContext)) return default;
+        try
+        {
+            using var context = JsonDocument.Parse(change.AfterContext);
+            if (context.RootElement.ValueKind != JsonValueKind.Object)
+                throw new HookInputException($"The afterContext of {logicalId} is not a JSON object {{\"Properties\": {{...}}}}.");
+            foreach (var member in context.RootElement.EnumerateObject())
+            {
+                if (member.Name.Equals("Properties", StringComparison.OrdinalIgnoreCase)) return member.Value.Clone();
+            }
+            return default;
+        }
+        catch (JsonException ex)
+        {
+            throw new HookInputException($"The afterContext of {logicalId} is not JSON: {ex.Message}");
+        }
+    }
+
+    /// <summary><c>{"Resources": {logicalId: {"Type": type, "Properties": properties}}}</c>, written by the JSON writer.</summary>
+    private static TemplateDocument SingleResource(string name, string resourceType, string logicalId, JsonElement properties)
+    {
+        if (properties.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
+            throw new HookInputException($"The properties of {logicalId} ({name}) must be a JSON object, not {properties.ValueKind}.");
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            writer.WriteStartObject();
+            writer.WriteStartObject("Resources");
+            writer.WriteStartObject(logicalId);
+            writer.WriteString("Type", resourceType);
+            if (properties.ValueKind == JsonValueKind.Object)
+            {
+                writer.WritePropertyName("Properties");
+                properties.WriteTo(writer);
+            }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        return TemplateDocument.Load(name, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+}
+
+/// <summary>The request or its payload cannot be read: the hook answers FAILED with InternalFailure and this message.</summary>
+public sealed class HookInputException(string message, Exception? inner = null) : Exception(message, inner);
