@@ -98,11 +98,10 @@ Task("PublishBootstrapArm64")
         Configuration = configuration,
         Runtime = "linux-arm64",
         OutputDirectory = output,
-        // gcc, not clang, links for aarch64: the target triple clang would take is left empty (gcc rejects
-        // --target), and the symbols are stripped with the aarch64 objcopy.
+        // Debian's aarch64 gcc links, through a wrapper that drops the clang-only --target option the ILCompiler
+        // passes to cross linkers; the aarch64 objcopy strips the symbols.
         MSBuildSettings = new DotNetMSBuildSettings()
-            .WithProperty("CppCompilerAndLinker", "aarch64-linux-gnu-gcc")
-            .WithProperty("TargetTriple", "")
+            .WithProperty("CppCompilerAndLinker", root.CombineWithFilePath("build/aarch64-linux-gnu-gcc.sh").FullPath)
             .WithProperty("ObjCopyName", "aarch64-linux-gnu-objcopy"),
     });
     DeleteFiles(GetFiles(output.FullPath + "/*.dbg"));
