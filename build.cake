@@ -63,16 +63,28 @@ Task("PublishCli")
 // entry itself. Built before the tests so that the packaging test checks the very file Package ships.
 Task("ZipBootstrap")
     .IsDependentOn("PublishBootstrap")
+    .Does(() => WriteLambdaZip("lambda", "config-rules-lambda.zip"));
+
+// The same bootstrap for Graviton (provided.al2023 on arm64), cross-compiled with Native AOT on this x86_64
+// machine: Debian's aarch64 gcc links it against the arm64 C library. qemu-user and the arm64 OpenSSL (which
+// .NET's crypto loads at run time) let the integration tests run it here.
+var crossPackages = new[] { "gcc-aarch64-linux-gnu", "libc6-dev-arm64-cross", "qemu-user-static", "libssl3:arm64" };
+
+Task("InstallCrossToolchain")
     .Does(() =>
 {
-    var zipPath = artifacts.CombineWithFilePath("config-rules-lambda.zip").FullPath;
-    if (System.IO.File.Exists(zipPath)) System.IO.File.Delete(zipPath);
-    using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
-    {
-        var entry = zip.CreateEntryFromFile(artifacts.Combine("lambda").CombineWithFilePath("bootstrap").FullPath, "bootstrap", CompressionLevel.Optimal);
-        entry.ExternalAttributes = unchecked((int)((0x8000u | 0x1EDu) << 16)); // S_IFREG | 0755
-    }
-    Information($"Wrote {zipPath}");
+    if (!OperatingSystem.IsLinux() || System.Runtime.InteropServices.RuntimeInformation.OSArchitecture != System.Runtime.InteropServices.Architecture.X64)
+        throw new CakeException("The arm64 bootstrap is cross-compiled on Linux x86_64 (Debian's aarch64 toolchain); this machine is neither.");
+    var present = CommandExists("aarch64-linux-gnu-gcc") && CommandExists("qemu-aarch64-static")
+        && System.IO.File.Exists("/usr/lib/aarch64-linux-gnu/libssl.so.3") && System.IO.File.Exists("/usr/aarch64-linux-gnu/lib/libc.so.6");
+    if (present) return;
+    Information($"Installing the arm64 cross toolchain: {string.Join(" ", crossPackages)}");
+    // dpkg and apt-get need root: run them directly as root, else through sudo.
+    var asRoot = Environment.UserName == "root" ? null : "sudo";
+    RunTool(asRoot, "dpkg", "--add-architecture arm64");
+    RunTool(asRoot, "apt-get", "update -q");
+    RunTool(asRoot, "apt-get", "install -y -q --no-install-recommends " + string.Join(" ", crossPackages),
+        new Dictionary<string, string> { ["DEBIAN_FRONTEND"] = "noninteractive" });
 });
 
 // Microsoft's SARIF validator for the CLI's SARIF output (cli/validation's lock file into .tools/). The npm
@@ -132,12 +144,39 @@ Task("InstallChromium")
     if (!FileExists(chromium)) throw new CakeException($"apt-get installed chromium, but {chromium} is missing.");
 });
 
+Task("PublishBootstrapArm64")
+    .IsDependentOn("Build")
+    .IsDependentOn("InstallCrossToolchain")
+    .Does(() =>
+{
+    var output = artifacts.Combine("lambda-arm64");
+    DotNetPublish(bootstrapProject.FullPath, new DotNetPublishSettings
+    {
+        Configuration = configuration,
+        Runtime = "linux-arm64",
+        OutputDirectory = output,
+        // Debian's aarch64 gcc links, through a wrapper that drops the clang-only --target option the ILCompiler
+        // passes to cross linkers; the aarch64 objcopy strips the symbols.
+        MSBuildSettings = new DotNetMSBuildSettings()
+            .WithProperty("CppCompilerAndLinker", root.CombineWithFilePath("build/aarch64-linux-gnu-gcc.sh").FullPath)
+            .WithProperty("ObjCopyName", "aarch64-linux-gnu-objcopy"),
+    });
+    DeleteFiles(GetFiles(output.FullPath + "/*.dbg"));
+    DeleteFiles(GetFiles(output.FullPath + "/*.pdb"));
+    EnsureExecutable(output.CombineWithFilePath("bootstrap"));
+});
+
+Task("ZipBootstrapArm64")
+    .IsDependentOn("PublishBootstrapArm64")
+    .Does(() => WriteLambdaZip("lambda-arm64", "config-rules-lambda-arm64.zip"));
+
 Task("Test")
     .IsDependentOn("Build")
     .IsDependentOn("InstallSarifValidator")
     .IsDependentOn("PackSdk")
     .IsDependentOn("InstallChromium")
     .IsDependentOn("ZipBootstrap")
+    .IsDependentOn("ZipBootstrapArm64")
     .IsDependentOn("ValidateTemplates")
     .IsDependentOn("PublishBootstrap")
     .IsDependentOn("PublishCli")
@@ -153,6 +192,7 @@ Task("Test")
         EnvironmentVariables = new Dictionary<string, string>
         {
             ["CONFIGRULES_BOOTSTRAP"] = artifacts.Combine("lambda").CombineWithFilePath("bootstrap").FullPath,
+            ["CONFIGRULES_BOOTSTRAP_ARM64"] = artifacts.Combine("lambda-arm64").CombineWithFilePath("bootstrap").FullPath,
             ["CONFIGRULES_CLI"] = artifacts.Combine("cli").CombineWithFilePath("configrules").FullPath,
             ["CONFIGRULES_SARIF_MULTITOOL"] = sarifMultitool.FullPath,
             ["CONFIGRULES_NUGET"] = artifacts.Combine("nuget").FullPath,
@@ -165,6 +205,7 @@ Task("Package")
     .IsDependentOn("PackSdk")
     .IsDependentOn("PackageTemplates")
     .IsDependentOn("ZipBootstrap")
+    .IsDependentOn("ZipBootstrapArm64")
     .IsDependentOn("PublishCli")
     .Does(() =>
 {
@@ -228,7 +269,8 @@ Task("PackageTemplates")
 });
 
 Task("Bench")
-    .IsDependentOn("PublishBootstrap")
+    .IsDependentOn("ZipBootstrap")
+    .IsDependentOn("ZipBootstrapArm64")
     .IsDependentOn("PublishCli")
     .Does(() =>
 {
@@ -280,4 +322,31 @@ void NpmInstall(DirectoryPath source, DirectoryPath installDir, string marker)
         WorkingDirectory = installDir,
     });
     if (exit != 0) throw new CakeException($"npm ci in {installDir} failed ({exit}): node and npm are needed for the build's validators.");
+}
+
+void WriteLambdaZip(string publishedFolder, string zipName)
+{
+    var zipPath = artifacts.CombineWithFilePath(zipName).FullPath;
+    if (System.IO.File.Exists(zipPath)) System.IO.File.Delete(zipPath);
+    using (var zip = ZipFile.Open(zipPath, ZipArchiveMode.Create))
+    {
+        var entry = zip.CreateEntryFromFile(artifacts.Combine(publishedFolder).CombineWithFilePath("bootstrap").FullPath, "bootstrap", CompressionLevel.Optimal);
+        entry.ExternalAttributes = unchecked((int)((0x8000u | 0x1EDu) << 16)); // S_IFREG | 0755
+    }
+    Information($"Wrote {zipPath}");
+}
+
+bool CommandExists(string name) =>
+    (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':', StringSplitOptions.RemoveEmptyEntries)
+        .Any(dir => System.IO.File.Exists(System.IO.Path.Combine(dir, name)));
+
+void RunTool(string? prefix, string tool, string arguments, IDictionary<string, string>? environment = null)
+{
+    var settings = new ProcessSettings
+    {
+        Arguments = prefix is null ? arguments : $"{tool} {arguments}",
+        EnvironmentVariables = environment ?? new Dictionary<string, string>(),
+    };
+    var exit = StartProcess(prefix ?? tool, settings);
+    if (exit != 0) throw new CakeException($"`{(prefix is null ? "" : prefix + " ")}{tool} {arguments}` failed (exit {exit}): the arm64 cross toolchain needs Debian's packages {string.Join(", ", crossPackages)}.");
 }

@@ -5,7 +5,7 @@ namespace ConfigRules.Bench;
 /// <summary>The suite's command line: where to write the report, which parts to run, and their sizes.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllParts = ["cold", "warm", "cli", "periodic"];
+    public static readonly string[] AllParts = ["cold", "warm", "cli", "periodic", "footprint"];
 
     public required string Output { get; init; }
     public IReadOnlyList<string> Parts { get; init; } = AllParts;
@@ -25,7 +25,7 @@ public sealed record BenchOptions
     public string? KeepSnapshots { get; init; }
 
     public const string Usage = """
-        ConfigRules.Bench --output FILE [--only cold,warm,cli,periodic] [--cold-runs N] [--warm-iterations N]
+        ConfigRules.Bench --output FILE [--only cold,warm,cli,periodic,footprint] [--cold-runs N] [--warm-iterations N]
                           [--cli-sizes N,N,...] [--functions N] [--batches N] [--latency-ms N]
                           [--bootstrap PATH] [--jit-bootstrap PATH/bootstrap.dll] [--cli PATH] [--keep-snapshots DIR]
         Defaults: every part, 11 cold starts, 5 measured warm-path iterations, 10,000/100,000/1,000,000 snapshot items,

@@ -63,6 +63,17 @@ public static class BenchSuite
                 }
             });
         }
+        if (Runs(options, "footprint"))
+        {
+            await PartAsync(results, "footprint", async () =>
+            {
+                results.ArtifactSizes = [.. DeployableArtifacts
+                    .Select(name => (Name: name, Path: RepositoryPaths.InRepo(["artifacts", .. name.Split('/')])))
+                    .Where(artifact => File.Exists(artifact.Path))
+                    .Select(artifact => ($"artifacts/{artifact.Name}", new FileInfo(artifact.Path).Length))];
+                results.Footprint = await Footprint.FootprintRunner.RunAsync(options.Bootstrap ?? RepositoryPaths.Bootstrap);
+            });
+        }
         if (Runs(options, "cli"))
         {
             await PartAsync(results, "cli", () =>
@@ -83,6 +94,8 @@ public static class BenchSuite
         Console.WriteLine($"Wrote {output} ({results.Duration.TotalMinutes:F1} min).");
         return results.Failed ? 1 : 0;
     }
+
+    private static readonly string[] DeployableArtifacts = ["lambda/bootstrap", "lambda-arm64/bootstrap", "config-rules-lambda.zip", "config-rules-lambda-arm64.zip"];
 
     private static bool Runs(BenchOptions options, string part) => options.Parts.Contains(part, StringComparer.Ordinal);
 

@@ -23,6 +23,7 @@ public static class PerformanceReport
         md.Append(WarmPathSection.Render(results));
         md.Append(CliSection.Render(results));
         md.Append(PeriodicSection.Render(results));
+        md.Append(FootprintSection.Render(results));
         OptimisationList(md);
         return md.ToString();
     }

@@ -1,3 +1,4 @@
+using ConfigRules.Bench.Footprint;
 using ConfigRules.Bench.Cli;
 using ConfigRules.Bench.ColdStart;
 using ConfigRules.Bench.Periodic;
@@ -20,6 +21,10 @@ public sealed class SuiteResults
     public IReadOnlyList<CliThroughputResult>? Cli { get; set; }
     public CliOutputCheck? CliCheck { get; set; }
     public IReadOnlyList<PeriodicScaleResult>? Periodic { get; set; }
+    public IReadOnlyList<FootprintResult>? Footprint { get; set; }
+
+    /// <summary>The deployable artifacts' sizes (bootstraps and zips per architecture), for the footprint section.</summary>
+    public IReadOnlyList<(string Name, long Bytes)> ArtifactSizes { get; set; } = [];
 
     /// <summary>Why a part has no figures (not run, or failed), by part name.</summary>
     public Dictionary<string, string> Missing { get; } = new(StringComparer.Ordinal);

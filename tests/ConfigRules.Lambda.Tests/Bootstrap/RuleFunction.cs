@@ -28,14 +28,25 @@ internal sealed class RuleFunction : IAsyncDisposable
     /// Starts the servers, lets <paramref name="arrange"/> fill the fake account, then starts the bootstrap, with
     /// <paramref name="environment"/> added to the function's variables.
     /// </summary>
-    public static RuleFunction Start(string handler, Action<LoopbackAwsServer>? arrange = null, IReadOnlyDictionary<string, string>? environment = null)
+    public static RuleFunction Start(string handler, Action<LoopbackAwsServer>? arrange = null, IReadOnlyDictionary<string, string>? environment = null) =>
+        Start(handler, arrange, environment, arm64: false);
+
+    /// <summary>As <see cref="Start(string, Action{LoopbackAwsServer}?, IReadOnlyDictionary{string, string}?)"/> with the arm64 bootstrap under qemu.</summary>
+    public static RuleFunction StartArm64(string handler, Action<LoopbackAwsServer>? arrange = null) =>
+        Start(handler, arrange, environment: null, arm64: true);
+
+    private static RuleFunction Start(string handler, Action<LoopbackAwsServer>? arrange, IReadOnlyDictionary<string, string>? environment, bool arm64)
     {
+        if (arm64) Arm64Bootstrap.RequireRunnable();
         var aws = LoopbackAwsServer.Start();
         var runtimeApi = LoopbackRuntimeApi.Start();
         arrange?.Invoke(aws);
         var variables = new Dictionary<string, string>(aws.EnvironmentVariables, StringComparer.Ordinal);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) variables[name] = value;
-        var process = BootstrapProcess.Start(handler, runtimeApi, variables, remove: aws.UsesSessionToken ? [] : ["AWS_SESSION_TOKEN"]);
+        IReadOnlyCollection<string> remove = aws.UsesSessionToken ? [] : ["AWS_SESSION_TOKEN"];
+        var process = arm64
+            ? BootstrapProcess.StartArm64(handler, runtimeApi, variables, remove)
+            : BootstrapProcess.Start(handler, runtimeApi, variables, remove);
         return new RuleFunction(aws, runtimeApi, process);
     }
 

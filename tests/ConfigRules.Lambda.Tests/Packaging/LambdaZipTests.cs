@@ -17,10 +17,14 @@ public sealed class LambdaZipTests
     private const int EndOfCentralDirectorySignature = 0x06054b50;
     private const byte UnixHost = 3;
 
-    [Test]
-    public void The_zip_holds_an_executable_elf_bootstrap_at_its_root_with_mode_0755()
+    /// <summary>Lambda allows at most this glibc: provided.al2023 ships 2.34.</summary>
+    private static readonly Version MaxGlibc = new(2, 34);
+
+    [TestCase("config-rules-lambda.zip", ElfVersionNeeds.MachineX86_64)]
+    [TestCase("config-rules-lambda-arm64.zip", ElfVersionNeeds.MachineAArch64)]
+    public void The_zip_holds_an_executable_elf_bootstrap_at_its_root_with_mode_0755(string zipName, int machine)
     {
-        var zipPath = RepositoryPaths.InRepo("artifacts", "config-rules-lambda.zip");
+        var zipPath = RepositoryPaths.InRepo("artifacts", zipName);
         if (!File.Exists(zipPath))
             Assert.Ignore($"{zipPath} is not built yet: `dotnet cake --target=Package` writes it.");
 
@@ -30,11 +34,18 @@ public sealed class LambdaZipTests
         (attributes & 0xF000).Should().Be(0x8000, "the entry must be a regular file");
         (attributes & 0x1FF).Should().Be(0x1ED, "mode 0755: Lambda must be able to execute it");
 
-        using (var content = entry.Open())
+        var extracted = Path.Combine(TestContext.CurrentContext.WorkDirectory, $"bootstrap-{Guid.NewGuid():N}");
+        try
         {
-            var magic = new byte[4];
-            content.ReadExactly(magic);
-            magic.Should().Equal([0x7F, (byte)'E', (byte)'L', (byte)'F'], "the bootstrap is a native Linux executable");
+            entry.ExtractToFile(extracted);
+            var elf = ElfVersionNeeds.Read(extracted);
+            elf.Machine.Should().Be((ushort)machine, "the zip is for that instruction set");
+            elf.Needs.Should().Contain(need => need.File == "libc.so.6", "the bootstrap links glibc dynamically, as provided.al2023 expects");
+            elf.HighestGlibc.Should().NotBeNull().And.BeLessThanOrEqualTo(MaxGlibc, $"provided.al2023 has glibc {MaxGlibc}; needs: {string.Join(", ", elf.Needs.Select(n => n.Version).Distinct())}");
+        }
+        finally
+        {
+            File.Delete(extracted);
         }
 
         MadeByHosts(zipPath).Should().OnlyContain(host => host == UnixHost, "mode bits are only honoured for entries made on Unix");

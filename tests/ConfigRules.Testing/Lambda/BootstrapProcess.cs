@@ -55,14 +55,30 @@ public sealed class BootstrapProcess : IAsyncDisposable
     /// </summary>
     public static BootstrapProcess Start(string handler, LoopbackRuntimeApi runtimeApi,
         IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? remove = null) =>
-        StartAt(RequirePublishedBootstrap(), handler, runtimeApi, environment, remove);
+        Launch(RequirePublishedBootstrap(), emulator: null, handler, runtimeApi, environment, remove);
 
-    /// <summary>As <see cref="Start"/>, for another bootstrap (one a team built from the rule template, say).</summary>
+    /// <summary>As <see cref="Start(string, LoopbackRuntimeApi, IReadOnlyDictionary{string, string}?, IReadOnlyCollection{string}?)"/>, for another bootstrap (one a team built from the rule template, say).</summary>
     public static BootstrapProcess StartAt(string path, string handler, LoopbackRuntimeApi runtimeApi,
+        IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? remove = null) =>
+        Launch(path, emulator: null, handler, runtimeApi, environment, remove);
+
+    /// <summary>
+    /// As <see cref="Start(string, LoopbackRuntimeApi, IReadOnlyDictionary{string, string}?, IReadOnlyCollection{string}?)"/>
+    /// for the cross-compiled arm64 bootstrap, run under qemu (<see cref="Arm64Bootstrap"/>); ignores the test when
+    /// it cannot run here.
+    /// </summary>
+    public static BootstrapProcess StartArm64(string handler, LoopbackRuntimeApi runtimeApi,
         IReadOnlyDictionary<string, string>? environment = null, IReadOnlyCollection<string>? remove = null)
     {
+        var (bootstrap, emulator) = Arm64Bootstrap.RequireRunnable();
+        return Launch(bootstrap, emulator, handler, runtimeApi, environment, remove);
+    }
+
+    private static BootstrapProcess Launch(string path, string? emulator, string handler, LoopbackRuntimeApi runtimeApi,
+        IReadOnlyDictionary<string, string>? environment, IReadOnlyCollection<string>? remove)
+    {
         ArgumentNullException.ThrowIfNull(runtimeApi);
-        var info = new ProcessStartInfo(path)
+        var info = new ProcessStartInfo(emulator ?? path)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
@@ -76,6 +92,12 @@ public sealed class BootstrapProcess : IAsyncDisposable
             info.Environment[name] = value;
         foreach (var name in remove ?? [])
             info.Environment.Remove(name);
+        if (emulator is not null)
+        {
+            info.ArgumentList.Add("-L");
+            info.ArgumentList.Add(Arm64Bootstrap.LibraryPrefix);
+            info.ArgumentList.Add(path);
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var started = Stopwatch.GetTimestamp();
