@@ -11,10 +11,11 @@ namespace ConfigRules.Cli.Tests;
 [NonParallelizable]
 public sealed class ProcessTests
 {
-    private static readonly string[] EightRules =
+    private static readonly string[] CatalogRules =
     [
         "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
         "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check",
+        "api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check",
     ];
 
     [Test]
@@ -24,7 +25,7 @@ public sealed class ProcessTests
 
         run.ExitCode.Should().Be(1, run.ToString());
         var evaluations = run.Evaluations();
-        foreach (var rule in EightRules)
+        foreach (var rule in CatalogRules)
         {
             evaluations.Where(e => e.Key.Rule == rule).Select(e => e.Value).Should()
                 .Contain("NON_COMPLIANT", $"{rule} finds something in the sample").And
@@ -39,9 +40,9 @@ public sealed class ProcessTests
 
         run.ExitCode.Should().Be(1);
         run.StandardOutput.Should().NotContain("\u001b[");
-        foreach (var rule in EightRules) run.StandardOutput.Should().Contain(rule);
+        foreach (var rule in CatalogRules) run.StandardOutput.Should().Contain(rule);
         run.StandardOutput.Should().Contain("NON_COMPLIANT  legacy-report-generator  (configrules:sample-account.json:");
-        run.StandardOutput.Should().MatchRegex(@"8 rule\(s\), \d+ evaluation\(s\): \d+ NON_COMPLIANT, \d+ COMPLIANT, \d+ NOT_APPLICABLE");
+        run.StandardOutput.Should().MatchRegex(@"11 rule\(s\), \d+ evaluation\(s\): \d+ NON_COMPLIANT, \d+ COMPLIANT, \d+ NOT_APPLICABLE");
     }
 
     [TestCaseSource(typeof(Fixtures), nameof(Fixtures.TwoFunctionShapes))]
@@ -128,7 +129,7 @@ public sealed class ProcessTests
         root.GetProperty("$schema").GetString().Should().Contain("sarif");
         var sarifRun = root.GetProperty("runs")[0];
         var rules = sarifRun.GetProperty("tool").GetProperty("driver").GetProperty("rules").EnumerateArray().ToList();
-        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(EightRules);
+        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(CatalogRules);
         foreach (var rule in rules)
         {
             rule.GetProperty("shortDescription").GetProperty("text").GetString().Should().NotBeNullOrEmpty();
@@ -230,7 +231,7 @@ public sealed class ProcessTests
         run.ExitCode.Should().Be(0);
         using var document = run.Json();
         var rules = document.RootElement.GetProperty("rules").EnumerateArray().ToList();
-        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(EightRules);
+        rules.Select(r => r.GetProperty("id").GetString()).Should().Equal(CatalogRules);
         var timeout = rules.Single(r => r.GetProperty("id").GetString() == "lambda-timeout-check");
         timeout.GetProperty("parameters").EnumerateArray()
             .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("default").GetString()))
