@@ -16,6 +16,9 @@ internal static class ExpectedHandlers
         "lambda-concurrency-check",
         "lambda-execution-role-check",
         "api-gateway-endpoint-type-check",
+        "api-gateway-stage-waf-check",
+        "api-gateway-stage-logging-check",
+        "lambda-public-access-check",
     ];
 
     /// <summary>Every accepted name: the contract's rules and every rule of the catalog.</summary>
