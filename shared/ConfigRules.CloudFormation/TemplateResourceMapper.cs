@@ -32,6 +32,9 @@ internal static class TemplateResourceMapper
         config.StringList("layers", "Layers", properties.Get("Layers"), wrapField: "arn");
         // A template names the code (CodeUri, Code.S3Key, ZipFile), not the size of the package built from it.
         config.MarkUnknown("codeSize", "CodeSize", "the deployment package is built and uploaded at deployment");
+        // The resource policy is assembled from AWS::Lambda::Permission and AWS::Lambda::Url resources (SAM events,
+        // FunctionUrlConfig) as they are created, not from the function's own properties.
+        config.MarkUnknown("supplementaryConfiguration.Policy", "Policy", "the resource policy is built from the template's permissions and function URLs at deployment");
 
         var reserved = config.ReadInteger("ReservedConcurrentExecutions", properties.Get("ReservedConcurrentExecutions"), "reservedConcurrentExecutions");
         var supplementary = new Dictionary<string, JsonElement>(StringComparer.Ordinal);

@@ -17,6 +17,7 @@ public sealed class ProcessTests
     [
         "lambda-runtime-check", "lambda-handler-name-check", "lambda-code-size-check", "lambda-memory-size-check",
         "lambda-timeout-check", "lambda-concurrency-check", "lambda-execution-role-check", "api-gateway-endpoint-type-check",
+        "api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check",
     ];
 
     [Test]
@@ -46,7 +47,7 @@ public sealed class ProcessTests
         foreach (var rule in ResourceRules) run.StandardOutput.Should().Contain(rule);
         run.StandardOutput.Should().Contain("NON_COMPLIANT  legacy-report-generator  (configrules:sample-account.json:");
         run.StandardOutput.Should().Contain("cloudtrail-serverless-audit-check");
-        run.StandardOutput.Should().MatchRegex(@"10 rule\(s\), \d+ evaluation\(s\): \d+ NON_COMPLIANT, \d+ COMPLIANT, \d+ NOT_APPLICABLE");
+        run.StandardOutput.Should().MatchRegex(@"13 rule\(s\), \d+ evaluation\(s\): \d+ NON_COMPLIANT, \d+ COMPLIANT, \d+ NOT_APPLICABLE");
     }
 
     [TestCaseSource(typeof(Fixtures), nameof(Fixtures.TwoFunctionShapes))]

@@ -40,6 +40,7 @@ public sealed class TemplateReaderTests
         orders.Unknowns["role"].Should().Be("Role is not known before deployment: it is !GetAtt OrdersRole.Arn, known only after deployment.");
         orders.Unknowns["layers"].Should().Contain("${AWS::Region}");
         orders.Unknowns["codeSize"].Should().StartWith("CodeSize is not known before deployment");
+        orders.Unknowns["supplementaryConfiguration.Policy"].Should().StartWith("Policy is not known before deployment");
         items["ReportFunction"].Unknowns["role"].Should().Contain("!Ref ExistingRoleArn, a parameter without a Default");
     }
 

@@ -18,6 +18,9 @@ internal static class ExpectedHandlers
         "api-gateway-endpoint-type-check",
         "lambda-error-alarm-check",
         "cloudtrail-serverless-audit-check",
+        "api-gateway-stage-waf-check",
+        "api-gateway-stage-logging-check",
+        "lambda-public-access-check",
     ];
 
     /// <summary>Every accepted name: the contract's rules and every rule of the catalog.</summary>
