@@ -16,11 +16,11 @@ internal static class ExpectedHandlers
         "lambda-concurrency-check",
         "lambda-execution-role-check",
         "api-gateway-endpoint-type-check",
-        "lambda-error-alarm-check",
-        "cloudtrail-serverless-audit-check",
         "api-gateway-stage-waf-check",
         "api-gateway-stage-logging-check",
         "lambda-public-access-check",
+        "lambda-error-alarm-check",
+        "cloudtrail-serverless-audit-check",
     ];
 
     /// <summary>Every accepted name: the contract's rules and every rule of the catalog.</summary>
