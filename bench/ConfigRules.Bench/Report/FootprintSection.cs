@@ -10,11 +10,11 @@ namespace ConfigRules.Bench.Report;
 /// </summary>
 public static class FootprintSection
 {
-    /// <summary>AWS Lambda pricing page, US East (N. Virginia), first tier, as published since the Graviton prices of 2021 and checked 2026-12-02.</summary>
+    /// <summary>AWS Lambda pricing page, US East (N. Virginia), first tier, as published since the Graviton prices of September 2021.</summary>
     public const decimal RequestPricePerMillion = 0.20m;
     public const decimal X86PricePerGbSecond = 0.0000166667m;
     public const decimal Arm64PricePerGbSecond = 0.0000133334m;
-    public const string PriceSource = "AWS Lambda pricing (https://aws.amazon.com/lambda/pricing/), US East (N. Virginia), first tier: requests $0.20 per million; duration $0.0000166667 per GB-second on x86_64, $0.0000133334 on arm64 (prices as listed on 2026-12-02)";
+    public const string PriceSource = "AWS Lambda pricing (https://aws.amazon.com/lambda/pricing/), US East (N. Virginia), first tier: requests $0.20 per million; duration $0.0000166667 per GB-second on x86_64, $0.0000133334 on arm64 (as published since September 2021; check the page for current prices)";
 
     /// <summary>Lambda's smallest memory setting.</summary>
     public const int LambdaMinimumMb = 128;
@@ -37,7 +37,8 @@ public static class FootprintSection
         foreach (var (name, bytes) in results.ArtifactSizes) md.AppendLine(Invariant, $"| `{name}` | {PerformanceReport.Mb(bytes)} |");
         md.AppendLine();
         md.AppendLine("Each handler's typical work in the x86_64 Native AOT bootstrap as a process, against the loopback endpoints: peak");
-        md.AppendLine("resident memory (VmHWM) without a limit, then the same run in a cgroup memory limit, lowered until it fails.");
+        md.AppendLine("resident memory (VmHWM). The limits column records runs under a cgroup memory limit; on this machine the limit");
+        md.AppendLine("was not enforced (every run passed below its own peak), so only the peak RSS says what fits in a setting.");
         md.AppendLine("Warm duration: the median of the runtime's logged durationMs over repeated invocations in one process (the first");
         md.AppendLine("left out), rounded up to the millisecond as Lambda bills; the loopback endpoints answer without network latency.");
         md.AppendLine();
@@ -45,9 +46,8 @@ public static class FootprintSection
         md.AppendLine("| --- | --- | --- | --- | --- | --- |");
         foreach (var result in footprint)
         {
-            var worked = result.Limits.Where(l => l.Worked).Select(l => l.LimitMb).DefaultIfEmpty(0).Min();
             var tried = string.Join(", ", result.Limits.Select(l => $"{l.LimitMb} MB {(l.Worked ? "ok" : "failed")}"));
-            var setting = result.Limits.Any(l => l.LimitMb == LambdaMinimumMb && l.Worked) ? $"{LambdaMinimumMb} MB (the minimum; worked down to {worked} MB)" : "**above 128 MB**";
+            var setting = result.Limits.Any(l => l.LimitMb == LambdaMinimumMb && l.Worked) ? $"{LambdaMinimumMb} MB (the minimum; peak {PerformanceReport.Mb(result.PeakRssBytes)})" : "**above 128 MB**";
             md.AppendLine(Invariant, $"| `{result.Scenario.Handler}` | {result.Scenario.Work} | {PerformanceReport.Mb(result.PeakRssBytes)} | {tried} | {setting} | {result.WarmBilledMs:F0} ms |");
         }
         md.AppendLine();
@@ -78,5 +78,5 @@ public static class FootprintSection
         invocations / 1_000_000m * RequestPricePerMillion
         + invocations * (decimal)billedMs / 1000m * (LambdaMinimumMb / 1024m) * pricePerGbSecond;
 
-    private static string Dollars(decimal value) => "$" + value.ToString("F2", Invariant);
+    private static string Dollars(decimal value) => "$" + value.ToString("F4", Invariant);
 }
