@@ -29,6 +29,10 @@ const awsData = installed('cfn-lint/lib/awsData');
 const specification = installed('@aws-cdk/cfnspec/spec/specification.json');
 Object.assign(awsData.awsResources.ResourceTypes, specification.ResourceTypes);
 Object.assign(awsData.awsResources.PropertyTypes, specification.PropertyTypes);
+// Types newer than the last cfnspec release (the Lambda hook), in the same format, from the Template Reference.
+const newer = require(path.join(__dirname, 'newer-resource-types.json'));
+Object.assign(awsData.awsResources.ResourceTypes, newer.ResourceTypes);
+Object.assign(awsData.awsResources.PropertyTypes, newer.PropertyTypes);
 const cfnLint = installed('cfn-lint/lib/api');
 const specVersion = specification.ResourceSpecificationVersion;
 
