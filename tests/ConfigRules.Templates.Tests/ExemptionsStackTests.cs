@@ -11,6 +11,10 @@ public class ExemptionsStackTests
 
     private static IEnumerable<string> ExemptibleRules => RuleCatalog.Definitions.Where(rule => rule.Exemptible).Select(rule => rule.Id);
 
+    /// <summary>The roles that read the document: the exemptible rules' and the deployment hook's (it applies it to every rule).</summary>
+    private static IEnumerable<object> ReaderRoles =>
+        ExemptibleRules.Select(rule => Cfn.Ref(Naming.Pascal(rule) + "Role")).Append(Cfn.Ref("CloudformationHookRole"));
+
     private static Dictionary<string, object?> Resource(string logicalId) => Stack.Map("Resources").Map(logicalId);
 
     [Test]
@@ -52,7 +56,7 @@ public class ExemptionsStackTests
         policy.Str("Type").Should().Be("AWS::IAM::Policy");
         policy.Str("Condition").Should().Be("HasExemptions", "without a bucket no role may read anything");
         var properties = policy.Map("Properties");
-        properties.List("Roles").Should().BeEquivalentTo(ExemptibleRules.Select(rule => Cfn.Ref(Naming.Pascal(rule) + "Role")));
+        properties.List("Roles").Should().BeEquivalentTo(ReaderRoles);
         var statement = properties.Map("PolicyDocument").List("Statement").Should().ContainSingle().Subject;
         Cfn.AsList(statement.Get("Action")).Should().Equal("s3:GetObject");
         statement.Get("Resource").Should().BeEquivalentTo(
@@ -66,7 +70,7 @@ public class ExemptionsStackTests
         var policy = Resource("DecryptExemptionsDocumentPolicy");
         policy.Str("Condition").Should().Be("HasExemptionsKmsKey");
         var properties = policy.Map("Properties");
-        properties.List("Roles").Should().BeEquivalentTo(ExemptibleRules.Select(rule => Cfn.Ref(Naming.Pascal(rule) + "Role")));
+        properties.List("Roles").Should().BeEquivalentTo(ReaderRoles);
         var statement = properties.Map("PolicyDocument").List("Statement").Should().ContainSingle().Subject;
         Cfn.AsList(statement.Get("Action")).Should().Equal("kms:Decrypt");
         statement.Get("Resource").Should().BeEquivalentTo(Cfn.Ref("ExemptionsKmsKeyArn"));

@@ -10,7 +10,7 @@ public class FleetMonitoringTests
 {
     private static readonly string[] Handlers =
     [
-        .. RuleCatalog.Definitions.Select(rule => rule.Id), "compliance-notifier", "api-gateway-endpoint-remediation",
+        .. RuleCatalog.Definitions.Select(rule => rule.Id), "compliance-notifier", "api-gateway-endpoint-remediation", "cloudformation-hook",
     ];
 
     private static Dictionary<string, object?> Stack => CommittedTemplates.Load(TemplateSet.DeployStack);

@@ -2,6 +2,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Rules;
 using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.LambdaExecutionRole;
 using FluentAssertions;
@@ -21,8 +22,7 @@ public static class InputOutcome
     public static string? Serve(byte[] payload, IConfigRule rule, ConfigurationItem? recorded = null)
     {
         var config = new RecordingConfigService(recorded);
-        var lookups = new FixedLookups();
-        var services = new RuleServices().Add<IFunctionConcurrencyLookup>(lookups).Add<IExecutionRoleLookup>(lookups);
+        var services = Services();
         try
         {
             var evt = ConfigRuleEventParser.Parse(payload);
@@ -44,8 +44,7 @@ public static class InputOutcome
     /// <summary>Evaluates an item with a rule the way the CLI and Lambda share; returns null or the clear error's type.</summary>
     public static string? Evaluate(IConfigRule rule, ConfigurationItem item, object parameters)
     {
-        var lookups = new FixedLookups();
-        var services = new RuleServices().Add<IFunctionConcurrencyLookup>(lookups).Add<IExecutionRoleLookup>(lookups);
+        var services = Services();
         try
         {
             var evaluation = Framework.Evaluation.ItemEvaluator.EvaluateAsync(rule, parameters, item, new RuleContext(Clock.GetUtcNow(), services),
@@ -58,6 +57,17 @@ public static class InputOutcome
             CheckMessage(ex);
             return ex.ErrorType;
         }
+    }
+
+    /// <summary>
+    /// Every rule's declared offline lookups over no related items (what they cannot find is NOT_APPLICABLE, as in
+    /// the CLI), with the concurrency and role lookups answering like a small account.
+    /// </summary>
+    private static RuleServices Services()
+    {
+        var lookups = new FixedLookups();
+        return RuleLookups.Offline(RuleCatalog.Definitions, OfflineSource.RecordedItems).Services
+            .Add<IFunctionConcurrencyLookup>(lookups).Add<IExecutionRoleLookup>(lookups);
     }
 
     public static void CheckMessage(Exception ex)
