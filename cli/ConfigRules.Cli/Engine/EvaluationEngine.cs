@@ -9,7 +9,7 @@ namespace ConfigRules.Cli.Engine;
 
 /// <summary>
 /// Runs the selected rules on one item at a time with the framework's <see cref="ItemEvaluator"/> (the same step
-/// Lambda runs), applies the exemptions document as the rule functions do (<see cref="ExemptionVerdict"/>), and
+/// Lambda runs), applies the exemptions document with the rule functions' own step (<see cref="ItemEvaluator.ApplyExemptions"/>), and
 /// hands each finding to a sink. No I/O: inputs and reporters live outside.
 /// Rules see only items of their resource types, as in Config; deleted items of those types are NOT_APPLICABLE.
 /// </summary>
@@ -85,12 +85,9 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     /// </summary>
     private ExemptedFinding? ApplyExemptions(SelectedRule rule, ConfigurationItem item, ref Evaluation evaluation)
     {
-        if (_exemptions.Entries.Count == 0) return null;
-        var ruled = new Verdict(evaluation.ComplianceType, evaluation.Annotation);
-        var outcome = ExemptionVerdict.Apply(ruled, _exemptions, rule.Id, item.ResourceId, item.AwsAccountId, context.Now);
-        if (outcome.Match is null) return null;
-        evaluation = ItemEvaluator.ToEvaluation(rule.Definition, item.ResourceType, item.ResourceId, outcome.Verdict, evaluation.OrderingTimestamp);
-        return outcome.Applied is { } entry ? new ExemptedFinding(entry, ruled.Compliance, ruled.Annotation) : null;
+        var ruled = evaluation;
+        evaluation = ItemEvaluator.ApplyExemptions(rule.Definition, evaluation, item.AwsAccountId, _exemptions, context.Now);
+        return evaluation.AppliedExemption is { } entry ? new ExemptedFinding(entry, ruled.ComplianceType, ruled.Annotation) : null;
     }
 
     private static string Where(ConfigurationItem item) =>
