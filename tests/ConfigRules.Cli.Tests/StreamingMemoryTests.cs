@@ -47,7 +47,7 @@ public sealed class StreamingMemoryTests
         using (var sarif = largeRun.Json())
             sarif.RootElement.GetProperty("runs")[0].GetProperty("properties").GetProperty("compliant").GetInt64().Should().Be(2L * LargeCount);
 
-        smallRun.PeakRssKb.Should().NotBeNull("peak memory is measured with /usr/bin/time or /proc/<pid>/status");
+        smallRun.PeakRssKb.Should().NotBeNull("peak memory is measured with GNU time");
         largeRun.PeakRssKb.Should().NotBeNull();
         TestContext.Out.WriteLine($"input {new FileInfo(small).Length / 1024} KB -> peak RSS {smallRun.PeakRssKb} KB; " +
                                   $"input {new FileInfo(large).Length / 1024} KB -> peak RSS {largeRun.PeakRssKb} KB");

@@ -55,7 +55,7 @@ internal sealed class InvocationProcessor(
 
         try
         {
-            using var timeout = ReportTimeout(stopping);
+            using var timeout = new ReportDeadline(options.ReportTimeout, time, stopping);
             await client.SendResponseAsync(context.RequestId, response, timeout.Token).ConfigureAwait(false);
             log.Info("Invocation succeeded",
                 LogField.Of("responseBytes", response.Length),
@@ -75,7 +75,7 @@ internal sealed class InvocationProcessor(
     {
         try
         {
-            using var timeout = ReportTimeout(stopping);
+            using var timeout = new ReportDeadline(options.ReportTimeout, time, stopping);
             await client.ReportInvocationErrorAsync(requestId, report, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)
@@ -83,12 +83,5 @@ internal sealed class InvocationProcessor(
             log.Error("Reporting the invocation error failed; serving the next invocation", ex,
                 LogField.Of("reportedErrorType", report.ErrorType));
         }
-    }
-
-    private CancellationTokenSource ReportTimeout(CancellationToken stopping)
-    {
-        var source = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-        source.CancelAfter(options.ReportTimeout);
-        return source;
     }
 }

@@ -118,8 +118,7 @@ public sealed class LambdaBootstrap(
     {
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stopping);
-            timeout.CancelAfter(_options.ReportTimeout);
+            using var timeout = new ReportDeadline(_options.ReportTimeout, time, stopping);
             await client.ReportInitializationErrorAsync(report, timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex)

@@ -9,7 +9,7 @@ namespace ConfigRules.Aws.Tests.Clients;
 /// <summary>A loopback AWS account and a client context pointed at it through the environment, with backoff recorded instead of slept.</summary>
 public sealed class LoopbackClients : IAsyncDisposable
 {
-    private LoopbackClients(LoopbackAwsServer server, RecordingDelays delays, RetryOptions options)
+    private LoopbackClients(LoopbackAwsServer server, RecordingDelays delays, RetryOptions options, TimeProvider? time)
     {
         Server = server;
         Delays = delays;
@@ -17,12 +17,13 @@ public sealed class LoopbackClients : IAsyncDisposable
         var credentials = new AwsCredentials(
             server.EnvironmentVariables["AWS_ACCESS_KEY_ID"], server.EnvironmentVariables["AWS_SECRET_ACCESS_KEY"],
             server.EnvironmentVariables.GetValueOrDefault("AWS_SESSION_TOKEN"));
-        Context = AwsClientContext.FromEnvironment(environment, new StaticCredentialsProvider(credentials), retryOptions: options, delays: delays);
+        Context = AwsClientContext.FromEnvironment(environment, new StaticCredentialsProvider(credentials), timeProvider: time, retryOptions: options, delays: delays);
     }
 
-    public static LoopbackClients Start(bool withSessionToken = true, RetryOptions? options = null) =>
-        new(LoopbackAwsServer.Start(withSessionToken: withSessionToken), new RecordingDelays(),
-            options ?? new RetryOptions { MaxAttempts = 4, PerCallTimeout = TimeSpan.FromSeconds(5) });
+    /// <param name="time">The clock of both the server and the clients (signatures, per-call timeouts): a fake one lets a test move it.</param>
+    public static LoopbackClients Start(bool withSessionToken = true, RetryOptions? options = null, TimeProvider? time = null) =>
+        new(LoopbackAwsServer.Start(withSessionToken: withSessionToken, time: time), new RecordingDelays(),
+            options ?? new RetryOptions { MaxAttempts = 4, PerCallTimeout = TimeSpan.FromSeconds(5) }, time);
 
     public LoopbackAwsServer Server { get; }
     public RecordingDelays Delays { get; }

@@ -5,6 +5,7 @@ using ConfigRules.Aws.Protocols;
 using ConfigRules.Aws.Tests.Clients;
 using ConfigRules.Aws.Transport;
 using FluentAssertions;
+using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
 
 namespace ConfigRules.Aws.Tests.Transport;
@@ -12,6 +13,8 @@ namespace ConfigRules.Aws.Tests.Transport;
 public sealed class RetryTests
 {
     private static readonly AwsCredentials Credentials = new("AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "FwoGZXIvYXdzEXAMPLETOKEN");
+    /// <summary>Only against a hang of the test itself: every wait below is for an event that is due at once.</summary>
+    private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
     private ScriptedHandler _handler = null!;
     private RecordingDelays _delays = null!;
 
@@ -25,8 +28,8 @@ public sealed class RetryTests
     [TearDown]
     public void TearDown() => _handler.Dispose();
 
-    private AwsTransport Transport(int maxAttempts = 4, TimeSpan? perCallTimeout = null) =>
-        new(new StaticCredentialsProvider(Credentials), new HttpClient(_handler), retryOptions: new RetryOptions
+    private AwsTransport Transport(int maxAttempts = 4, TimeSpan? perCallTimeout = null, TimeProvider? time = null) =>
+        new(new StaticCredentialsProvider(Credentials), new HttpClient(_handler), time, retryOptions: new RetryOptions
         {
             MaxAttempts = maxAttempts, PerCallTimeout = perCallTimeout ?? TimeSpan.FromSeconds(30),
         }, delays: _delays);
@@ -64,8 +67,14 @@ public sealed class RetryTests
     [Test]
     public async Task A_hung_call_is_cut_by_the_per_call_timeout_and_retried()
     {
+        var time = new FakeTimeProvider();
         _handler.Hang().Respond(HttpStatusCode.OK);
-        (await Transport(perCallTimeout: TimeSpan.FromMilliseconds(50)).SendAsync(Request(), CancellationToken.None)).StatusCode.Should().Be(HttpStatusCode.OK);
+        var sending = Transport(perCallTimeout: TimeSpan.FromSeconds(5), time: time).SendAsync(Request(), CancellationToken.None);
+        await _handler.Hanging.WaitAsync(SafetyNet);
+
+        time.Advance(TimeSpan.FromSeconds(5));
+
+        (await sending.WaitAsync(SafetyNet)).StatusCode.Should().Be(HttpStatusCode.OK);
         _delays.Retries.Should().Equal(1);
     }
 
@@ -127,10 +136,14 @@ public sealed class RetryTests
     [Test]
     public async Task A_deadline_during_a_hung_call_is_not_retried()
     {
-        using var deadline = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+        using var deadline = new CancellationTokenSource();
         _handler.Hang();
-        var act = () => Transport().SendAsync(Request(), deadline.Token);
-        await act.Should().ThrowAsync<OperationCanceledException>();
+        var sending = Transport().SendAsync(Request(), deadline.Token);
+        await _handler.Hanging.WaitAsync(SafetyNet);
+
+        await deadline.CancelAsync();
+
+        await FluentActions.Awaiting(() => sending.WaitAsync(SafetyNet)).Should().ThrowAsync<OperationCanceledException>();
         _handler.Sent.Should().ContainSingle();
     }
 
@@ -141,18 +154,13 @@ public sealed class RetryTests
         _handler.Respond(HttpStatusCode.ServiceUnavailable, "").Hang();
         var transport = Transport(maxAttempts: 5);
         var sending = transport.SendAsync(Request(), deadline.Token);
-        await WaitUntil(() => _handler.Sent.Count == 2);
+        await _handler.Hanging.WaitAsync(SafetyNet);
+        _handler.Sent.Should().HaveCount(2);
         await deadline.CancelAsync();
 
-        var thrown = (await FluentActions.Awaiting(() => sending).Should().ThrowAsync<AwsServiceException>()).Which;
+        var thrown = (await FluentActions.Awaiting(() => sending.WaitAsync(SafetyNet)).Should().ThrowAsync<AwsServiceException>()).Which;
         thrown.ErrorType.Should().Be("ServiceUnavailable");
         thrown.Message.Should().Contain("deadline");
-    }
-
-    private static async Task WaitUntil(Func<bool> condition)
-    {
-        for (var i = 0; i < 500 && !condition(); i++) await Task.Delay(10);
-        condition().Should().BeTrue();
     }
 
     [Test]
@@ -177,7 +185,7 @@ public sealed class RetryTests
         public TimeSpan DelayBefore(int retry)
         {
             if (retry >= retries) deadline.Cancel();
-            return TimeSpan.FromMilliseconds(1);
+            return TimeSpan.Zero;
         }
     }
 }

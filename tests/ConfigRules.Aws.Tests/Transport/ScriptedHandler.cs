@@ -27,13 +27,19 @@ internal sealed class ScriptedHandler : HttpMessageHandler
         return this;
     }
 
+    private readonly TaskCompletionSource _hanging = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when a <see cref="Hang"/> step has taken its request: the moment to move the clock or cancel.</summary>
+    public Task Hanging => _hanging.Task;
+
     /// <summary>Never answers: the attempt ends only when its token is cancelled (per-call timeout or deadline).</summary>
     public ScriptedHandler Hang()
     {
         _steps.Enqueue(async (_, token) =>
         {
-            await Task.Delay(Timeout.Infinite, token);
-            throw new InvalidOperationException("unreachable");
+            var never = new TaskCompletionSource<HttpResponseMessage>(TaskCreationOptions.RunContinuationsAsynchronously);
+            _hanging.TrySetResult();
+            return await never.Task.WaitAsync(token);
         });
         return this;
     }

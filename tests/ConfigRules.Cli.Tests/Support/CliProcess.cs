@@ -13,6 +13,7 @@ namespace ConfigRules.Cli.Tests.Support;
 public static partial class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(3);
+    private const string GnuTime = "/usr/bin/time";
 
     public static string Executable
     {
@@ -31,8 +32,11 @@ public static partial class CliProcess
 
     public static async Task<CliRun> RunAsync(CliProcessOptions options, params string[] args)
     {
-        var useGnuTime = options.MeasureMemory && File.Exists("/usr/bin/time");
-        var start = new ProcessStartInfo(useGnuTime ? "/usr/bin/time" : Executable)
+        // GNU time reports the peak resident set from the kernel's own account at exit: nothing to poll.
+        if (options.MeasureMemory && !File.Exists(GnuTime))
+            throw new InvalidOperationException($"Measuring peak memory needs GNU time at {GnuTime} (Debian/Ubuntu package 'time').");
+        var useGnuTime = options.MeasureMemory;
+        var start = new ProcessStartInfo(useGnuTime ? GnuTime : Executable)
         {
             RedirectStandardInput = true,
             RedirectStandardOutput = true,
@@ -52,7 +56,6 @@ public static partial class CliProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("The CLI did not start.");
         var stdout = options.DiscardOutput ? CountAsync(process.StandardOutput) : process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        var sampler = options.MeasureMemory && !useGnuTime ? SamplePeakAsync(process) : Task.FromResult<long?>(null);
         if (options.StandardInputFile is { } inputFile)
         {
             await using var source = File.OpenRead(inputFile);
@@ -64,7 +67,7 @@ public static partial class CliProcess
         using var cancellation = new CancellationTokenSource(Timeout);
         await process.WaitForExitAsync(cancellation.Token);
         var error = await stderr;
-        long? peak = await sampler;
+        long? peak = null;
         if (useGnuTime)
         {
             var match = MaxRss().Match(error);
@@ -82,31 +85,6 @@ public static partial class CliProcess
         int read;
         while ((read = await reader.ReadAsync(buffer)) > 0) total += read;
         return $"({total} characters discarded)";
-    }
-
-    /// <summary>VmHWM is the process's own peak; sampling it often and keeping the largest value loses little.</summary>
-    private static async Task<long?> SamplePeakAsync(Process process)
-    {
-        long? peak = null;
-        var status = $"/proc/{process.Id}/status";
-        while (!process.HasExited)
-        {
-            try
-            {
-                foreach (var line in await File.ReadAllLinesAsync(status))
-                {
-                    if (!line.StartsWith("VmHWM:", StringComparison.Ordinal)) continue;
-                    var kb = long.Parse(line["VmHWM:".Length..].Trim().Split(' ')[0], CultureInfo.InvariantCulture);
-                    peak = Math.Max(peak ?? 0, kb);
-                }
-            }
-            catch (IOException)
-            {
-                break; // the process ended between the check and the read
-            }
-            await Task.Delay(10);
-        }
-        return peak;
     }
 
     [GeneratedRegex(@"Maximum resident set size \(kbytes\): (\d+)")]

@@ -20,8 +20,8 @@ internal static class TestHandlers
     /// <summary>Waits on the invocation token (as an AWS call with retries would) and never finishes on its own.</summary>
     public static IInvocationHandler WaitsForCancellation { get; } = InvocationHandler.From(async (_, _, token) =>
     {
-        await Task.Delay(Timeout.InfiniteTimeSpan, token);
-        return ReadOnlyMemory<byte>.Empty;
+        var never = new TaskCompletionSource<ReadOnlyMemory<byte>>(TaskCreationOptions.RunContinuationsAsynchronously);
+        return await never.Task.WaitAsync(token);
     });
 
     /// <summary>Throws synchronously, before returning a task.</summary>

@@ -39,12 +39,12 @@ public sealed record FaultPlan(IReadOnlyList<FaultKind> CallFaults, bool Persist
                 case FaultKind.InternalError500: server.Faults.ServerError("config", "*", 500); break;
                 case FaultKind.ServiceUnavailable503: server.Faults.ServerError("config", "*", 503); break;
                 case FaultKind.ConnectionReset: server.Faults.ResetConnection("config", "*"); break;
-                case FaultKind.SlowerThanCallTimeout: server.Faults.Delay("config", "*", settings.SlowAnswer); break;
+                case FaultKind.SlowerThanCallTimeout: server.Faults.HoldAnswer("config", "*"); break;
                 case FaultKind.FailedEvaluations: server.Config.RefuseNextEvaluations(entriesPerPut); break;
                 default: throw new InvalidOperationException($"{kind} is not a call fault.");
             }
         }
-        if (NearDeadline) server.Faults.Delay("config", "*", settings.SlowAnswer);
+        if (NearDeadline) server.Faults.HoldAnswer("config", "*");
     }
 
     /// <summary>
@@ -78,7 +78,7 @@ public sealed record FaultPlan(IReadOnlyList<FaultKind> CallFaults, bool Persist
     }
 }
 
-/// <summary>How the soak runs: fault rate, retry settings given to the AWS layer, deadlines and slow answers.</summary>
+/// <summary>How the soak runs: fault rate, retry settings given to the AWS layer, deadlines.</summary>
 public sealed record SoakSettings
 {
     public double FaultRate { get; init; } = 0.2;
@@ -89,14 +89,12 @@ public sealed record SoakSettings
     public TimeSpan BaseDelay { get; init; } = TimeSpan.FromMilliseconds(1);
     public TimeSpan MaxDelay { get; init; } = TimeSpan.FromMilliseconds(20);
 
-    /// <summary>One attempt's limit; <see cref="SlowAnswer"/> is well beyond it.</summary>
+    /// <summary>One attempt's limit; a held-back answer (SlowerThanCallTimeout) comes only once the run releases it.</summary>
     public TimeSpan PerCallTimeout { get; init; } = TimeSpan.FromMilliseconds(60);
-
-    public TimeSpan SlowAnswer { get; init; } = TimeSpan.FromMilliseconds(200);
 
     public TimeSpan InvocationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>A deadline so near that a slow answer cannot arrive in time.</summary>
+    /// <summary>A deadline so near that the held-back answer cannot arrive in time.</summary>
     public TimeSpan NearDeadlineTimeout { get; init; } = TimeSpan.FromMilliseconds(100);
 
     /// <summary>How often Lambda delivers an event whose invocation failed (the first delivery included).</summary>

@@ -18,12 +18,15 @@ public sealed class InProcessTarget : IInvocationTarget
 {
     private readonly IConfigRule _rule;
     private readonly IConfigService _config;
+    private readonly TimeProvider _time;
 
-    public InProcessTarget(IConfigRule rule, LoopbackAwsServer server, SoakSettings settings)
+    /// <param name="time">The clock of the invocation's budget and of the pipeline; the AWS calls keep the real one.</param>
+    public InProcessTarget(IConfigRule rule, LoopbackAwsServer server, SoakSettings settings, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(server);
         ArgumentNullException.ThrowIfNull(settings);
         _rule = rule;
+        _time = time ?? TimeProvider.System;
         var variables = new Dictionary<string, string>(server.EnvironmentVariables, StringComparer.Ordinal);
         foreach (var (name, value) in settings.AwsEnvironment) variables[name] = value;
         var credentials = new AwsCredentials(LoopbackAwsServer.AccessKeyId, LoopbackAwsServer.SecretAccessKey,
@@ -37,11 +40,11 @@ public sealed class InProcessTarget : IInvocationTarget
     public async Task<DeliveryOutcome?> DeliverAsync(byte[] payload, TimeSpan timeout)
     {
         var margin = TimeSpan.FromTicks(Math.Min(TimeSpan.FromSeconds(1).Ticks, timeout.Ticks / 2));
-        using var budget = new CancellationTokenSource(timeout - margin);
+        using var budget = new CancellationTokenSource(timeout - margin, _time);
         try
         {
             var evt = ConfigRuleEventParser.Parse(payload);
-            await new RuleInvocationPipeline(_rule, _config, RuleServices.Empty, TimeProvider.System).HandleAsync(evt, budget.Token).ConfigureAwait(false);
+            await new RuleInvocationPipeline(_rule, _config, RuleServices.Empty, _time).HandleAsync(evt, budget.Token).ConfigureAwait(false);
             return DeliveryOutcome.Response;
         }
         catch (ConfigRulesException ex)

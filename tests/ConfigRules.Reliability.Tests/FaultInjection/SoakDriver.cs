@@ -10,6 +10,7 @@ namespace ConfigRules.Reliability.Tests.FaultInjection;
 /// </summary>
 public sealed class SoakDriver(LoopbackAwsServer server, IInvocationTarget target, SoakSettings settings, int seed)
 {
+    private static readonly TimeSpan LateAnswersSafetyNet = TimeSpan.FromSeconds(30);
     private readonly Random _random = new(seed);
     private readonly List<DeliveryRecord> _deliveries = [];
 
@@ -35,7 +36,7 @@ public sealed class SoakDriver(LoopbackAwsServer server, IInvocationTarget targe
         }
 
         // Answers held back by slow-answer faults are still processed by the fake after their client gave up.
-        await Task.Delay(settings.SlowAnswer * 2).ConfigureAwait(false);
+        await server.HeldAnswers.ReleaseAsync(LateAnswersSafetyNet).ConfigureAwait(false);
         return SoakReport.Build(seed, settings, list, _deliveries, server.Config.AcceptedEvaluations, server.RequestsFor("config"));
     }
 }

@@ -73,7 +73,9 @@ public partial class BootstrapLogTests
             await function.InvokeAsync(badParameters, TimeSpan.FromSeconds(20), "req-bad-parameters"),
             await function.InvokeAsync(injection, TimeSpan.FromSeconds(20), "req-injection"),
         };
-        await Task.Delay(200); // the last lines are flushed as the outcome is posted
+        // Output is read asynchronously: the closing line of the last invocation may arrive just after its outcome.
+        await function.Process.WaitForLinesAsync(line => line.Contains("\"message\":\"Invocation succeeded\"", StringComparison.Ordinal)
+            || line.Contains("\"message\":\"Invocation failed\"", StringComparison.Ordinal), outcomes.Length, TimeSpan.FromSeconds(30));
 
         using (new AssertionScope())
         {

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Parameters;
@@ -44,13 +43,10 @@ public class RegexTimeoutTests
         var item = Framework.Model.ConfigurationItemMapper.Parse(RuleEvents.FunctionItem("fn", RuleEvents.FunctionConfiguration("fn", 30, handler: HostileHandler)).ToJsonString());
         var parameters = rule.ParseParameters(new Dictionary<string, string> { ["handlerPattern"] = pattern });
 
-        var watch = Stopwatch.StartNew();
         var act = () => rule.EvaluateAsync(item, parameters, new RuleContext(DateTimeOffset.UtcNow, RuleServices.Empty), CancellationToken.None).AsTask().GetAwaiter().GetResult();
         act.Should().Throw<InvalidParameterValueException>()
-            .WithMessage("*handlerPattern*took longer than*ms*expected a pattern without nested or overlapping repetition*");
-        watch.Stop();
-        // A liveness guard, not a speed target: without the timeout this never returns.
-        watch.Elapsed.Should().BeLessThan(TimeSpan.FromSeconds(30));
+            .WithMessage("*handlerPattern*took longer than*ms*expected a pattern without nested or overlapping repetition*",
+                "the match timeout, not the input, ends the match: without it this never returns");
     }
 
     [Test]

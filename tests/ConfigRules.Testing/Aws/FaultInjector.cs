@@ -14,8 +14,8 @@ public abstract record Fault
     /// <summary>The connection is dropped without an answer.</summary>
     public sealed record ResetConnection : Fault;
 
-    /// <summary>The answer is held back (longer than the client's per-call timeout to simulate a hang), then served normally.</summary>
-    public sealed record Delay(TimeSpan Duration) : Fault;
+    /// <summary>The answer is held back until the test releases it (<see cref="HeldAnswers"/>), then served normally: a hang.</summary>
+    public sealed record HoldAnswer : Fault;
 }
 
 /// <summary>
@@ -43,7 +43,7 @@ public sealed class FaultInjector
 
     public void ResetConnection(string service, string operation, int times = 1) => Add(service, operation, new Fault.ResetConnection(), times);
 
-    public void Delay(string service, string operation, TimeSpan duration, int times = 1) => Add(service, operation, new Fault.Delay(duration), times);
+    public void HoldAnswer(string service, string operation, int times = 1) => Add(service, operation, new Fault.HoldAnswer(), times);
 
     public void Error(string service, string operation, int status, string code, string message, int times = 1) =>
         Add(service, operation, new Fault.Error(status, code, message), times);

@@ -86,6 +86,7 @@ public sealed class LoopbackAwsServer : IAsyncDisposable, IDisposable
     public FakeCloudWatchService CloudWatch { get; } = new();
     public FakeCloudTrailService CloudTrail { get; } = new();
     public FaultInjector Faults { get; } = new();
+    public HeldAnswers HeldAnswers { get; } = new();
 
     /// <summary>The variables that point an AWS client (this package's, the AWS CLI, an SDK) at this server.</summary>
     public IReadOnlyDictionary<string, string> EnvironmentVariables

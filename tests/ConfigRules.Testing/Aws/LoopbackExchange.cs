@@ -5,7 +5,21 @@ namespace ConfigRules.Testing.Aws;
 /// <summary>One request through the loopback endpoint: read, route, verify the signature, apply faults, answer, record.</summary>
 internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerContext context)
 {
+    private readonly TaskCompletionSource _processed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task RunAsync(CancellationToken stopping)
+    {
+        try
+        {
+            await ExchangeAsync(stopping).ConfigureAwait(false);
+        }
+        finally
+        {
+            _processed.TrySetResult();
+        }
+    }
+
+    private async Task ExchangeAsync(CancellationToken stopping)
     {
         var received = server.Time.GetUtcNow();
         LoopbackRequest request;
@@ -45,8 +59,8 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
                     server.Record(new RecordedRequest(route.SigningName, operation, request, 0, "ConnectionReset", received));
                     DropMidAnswer();
                     return;
-                case Fault.Delay delay:
-                    await Task.Delay(delay.Duration, stopping).ConfigureAwait(false);
+                case Fault.HoldAnswer:
+                    await server.HeldAnswers.HoldAsync(_processed.Task, stopping).ConfigureAwait(false);
                     reply = route.Handle(operation, request);
                     break;
                 case Fault.Throttle:
@@ -118,7 +132,7 @@ internal sealed class LoopbackExchange(LoopbackAwsServer server, HttpListenerCon
         }
         catch (Exception ex) when (ex is IOException or HttpListenerException or ObjectDisposedException or InvalidOperationException)
         {
-            // The client gave up (a per-call timeout while a delay fault held the answer): nothing to answer.
+            // The client gave up (a per-call timeout while the answer was held back): nothing to answer.
         }
     }
 
