@@ -10,10 +10,10 @@ public sealed record GeneratedFile(string RelativePath, string Content);
 /// <summary>Everything generated from the catalog, in memory: what the generator writes and the tests compare.</summary>
 public static class TemplateSet
 {
-    public const string LambdaFunctionStandards = "conformance-packs/lambda-function-standards.yaml";
-    public const string ApiGatewayPrivateEndpoints = "conformance-packs/api-gateway-private-endpoints.yaml";
+    public const string LambdaFunctionStandards = $"conformance-packs/{RulePacks.LambdaFunctionStandards}.yaml";
+    public const string ApiGatewayPrivateEndpoints = $"conformance-packs/{RulePacks.ApiGatewayPrivateEndpoints}.yaml";
     public const string ServerlessGovernance = "conformance-packs/serverless-governance.yaml";
-    public const string ServerlessSecurity = "conformance-packs/serverless-security.yaml";
+    public const string ServerlessSecurity = $"conformance-packs/{RulePacks.ServerlessSecurity}.yaml";
     public const string DeployStack = "deploy/config-rules-stack.yaml";
     public const string OrganizationPack = "deploy/organization/serverless-governance-organization-pack.yaml";
     public const string OrganizationRollout = "deploy/organization/organization-rollout.yaml";
@@ -26,28 +26,19 @@ public static class TemplateSet
     public static IReadOnlyList<string> ConformancePacks { get; } = [LambdaFunctionStandards, ApiGatewayPrivateEndpoints, ServerlessSecurity, ServerlessGovernance, OrganizationPack];
 
     /// <summary>
-    /// The serverless-security pack's rules (the contract's WAF, stage logging, public access, error alarm and CloudTrail
-    /// rules), in this order, as far as the catalog holds them: a rule joins the pack when it joins the catalog.
+    /// The rules that declare <paramref name="pack"/> (<see cref="RuleDefinition.Packs"/>), in catalog order: a rule
+    /// joins a pack by saying so in its own folder. A pack name no pack answers to is refused.
     /// </summary>
-    public static IReadOnlyList<string> SecurityRuleIds { get; } =
-    [
-        "api-gateway-stage-waf-check",
-        "api-gateway-stage-logging-check",
-        "lambda-public-access-check",
-        "lambda-error-alarm-check",
-        "cloudtrail-serverless-audit-check",
-    ];
-
-    public static IReadOnlyList<RuleDefinition> SecurityRules =>
-        [.. SecurityRuleIds.Select(RuleCatalog.FindDefinition).OfType<RuleDefinition>()];
+    public static IReadOnlyList<RuleDefinition> RulesIn(string pack)
+    {
+        var unknown = RuleCatalog.Definitions.SelectMany(rule => rule.Packs.Except(RulePacks.All).Select(name => $"{rule.Id} names '{name}'")).ToList();
+        if (unknown.Count > 0)
+            throw new InvalidOperationException($"Unknown conformance pack: {string.Join("; ", unknown)}. Known packs: {string.Join(", ", RulePacks.All)}.");
+        return [.. RuleCatalog.Definitions.Where(rule => rule.Packs.Contains(pack, StringComparer.Ordinal))];
+    }
 
     public static IReadOnlyList<GeneratedFile> Generate(string repositoryRoot)
     {
-        // The function standards are the settings rules; the security rules on functions (public access, error alarms) have their own pack.
-        var lambdaRules = RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Contains("AWS::Lambda::Function") && !SecurityRuleIds.Contains(rule.Id)).ToList();
-        var endpointRule = RuleCatalog.FindDefinition(EndpointRemediation.RuleId)
-            ?? throw new InvalidOperationException($"The catalog has no {EndpointRemediation.RuleId}.");
-
         var governance = Pack("ConfigRules serverless-governance: every ConfigRules rule (Lambda functions, API Gateway, alarms and CloudTrail), with automatic remediation of non-private REST APIs.",
             RuleCatalog.Definitions, remediation: true, FunctionSource.ArnParameters);
         var organizationPack = Pack("ConfigRules serverless-governance for an organization: every rule, evaluated by the functions of one central account.",
@@ -57,11 +48,11 @@ public static class TemplateSet
         List<GeneratedFile> templates =
         [
             new(LambdaFunctionStandards, Pack("ConfigRules lambda-function-standards: runtimes, handlers, package size, memory, timeout, concurrency and execution roles of Lambda functions.",
-                lambdaRules, remediation: false, FunctionSource.ArnParameters)),
+                RulesIn(RulePacks.LambdaFunctionStandards), remediation: false, FunctionSource.ArnParameters)),
             new(ApiGatewayPrivateEndpoints, Pack("ConfigRules api-gateway-private-endpoints: REST APIs stay private; a non-private API is set back to PRIVATE automatically.",
-                [endpointRule], remediation: true, FunctionSource.ArnParameters)),
+                RulesIn(RulePacks.ApiGatewayPrivateEndpoints), remediation: true, FunctionSource.ArnParameters)),
             new(ServerlessSecurity, Pack("ConfigRules serverless-security: WAF rate limits and logging of API stages, public access to functions, alarms on function errors, and CloudTrail data events with Insights.",
-                SecurityRules, remediation: false, FunctionSource.ArnParameters)),
+                RulesIn(RulePacks.ServerlessSecurity), remediation: false, FunctionSource.ArnParameters)),
             new(ServerlessGovernance, governance),
             new(DeployStack, YamlWriter.Write(StackBuilder.Build(governance), Header)),
             new(OrganizationPack, organizationPack),

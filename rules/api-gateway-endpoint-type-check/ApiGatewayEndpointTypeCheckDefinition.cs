@@ -12,6 +12,7 @@ public static class ApiGatewayEndpointTypeCheckDefinition
         Description = "Flags REST APIs with an endpoint type that is not allowed (by default anything but PRIVATE). A Regional or edge-optimized endpoint exposes the API to the internet.",
         ResourceTypes = ["AWS::ApiGateway::RestApi"],
         Severity = Severity.High,
+        Packs = [RulePacks.ApiGatewayPrivateEndpoints],
         Parameters =
         [
             new("allowedEndpointTypes", ParameterKind.StringList, "PRIVATE",

@@ -16,6 +16,7 @@ public static class CloudTrailServerlessAuditCheckDefinition
         ResourceTypes = [AccountItem.ResourceType],
         Triggers = RuleTriggers.Periodic,
         Severity = Severity.High,
+        Packs = [RulePacks.ServerlessSecurity],
         Parameters =
         [
             new("requireLambdaDataEvents", ParameterKind.Boolean, "true", "Require a trail to record Lambda Invoke data events for every function."),

@@ -12,6 +12,7 @@ public static class LambdaCodeSizeCheckDefinition
         Description = "Flags Lambda functions whose deployment package (with its layers, by default) exceeds the maximum size. Large packages slow cold starts and often ship what the function does not need.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Low,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("maxCodeSizeBytes", ParameterKind.Integer, "10485760",

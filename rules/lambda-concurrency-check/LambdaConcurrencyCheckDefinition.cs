@@ -14,6 +14,7 @@ public static class LambdaConcurrencyCheckDefinition
         Description = "Flags Lambda functions without reserved concurrency (when required) or with reserved concurrency outside the limits. Reserved concurrency keeps one function from starving the account and caps runaway scaling.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Medium,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("requireReservedConcurrency", ParameterKind.Boolean, "true", "Require every function to have reserved concurrency."),

@@ -14,6 +14,7 @@ public static class LambdaErrorAlarmCheckDefinition
         Description = "Flags Lambda functions that no CloudWatch metric alarm watches for errors (the AWS/Lambda Errors metric of the function, directly or as an error rate in metric math) with an action to notify someone. Failures nobody hears of go on failing.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Medium,
+        Packs = [RulePacks.ServerlessSecurity],
         Parameters =
         [
             new("requireAlarmAction", ParameterKind.Boolean, "true", "Require the alarm to have its actions enabled and at least one alarm action."),

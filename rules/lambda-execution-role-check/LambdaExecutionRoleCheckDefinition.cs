@@ -14,6 +14,7 @@ public static class LambdaExecutionRoleCheckDefinition
         Description = "Flags Lambda functions whose execution role is not an approved one, has a forbidden managed policy attached, or lacks a required permissions boundary. The execution role is everything a compromised function can do.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.High,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("allowedRoleArnPatterns", ParameterKind.StringList, null,

@@ -12,6 +12,7 @@ public static class LambdaHandlerNameCheckDefinition
         Description = "Flags Lambda functions whose handler does not match the required pattern, or, without one, the conventional handler shape of the runtime's language. Consistent handlers keep deployments and tooling predictable.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Low,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("handlerPattern", ParameterKind.Regex, null,

@@ -12,6 +12,7 @@ public static class LambdaMemorySizeCheckDefinition
         Description = "Flags Lambda functions whose memory size is outside the allowed range. Memory sets both cost and CPU share, so outliers are either waste or starved.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Medium,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("minMemorySize", ParameterKind.Integer, "128", "The smallest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),

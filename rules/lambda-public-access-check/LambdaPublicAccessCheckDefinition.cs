@@ -12,6 +12,7 @@ public static class LambdaPublicAccessCheckDefinition
         Description = "Flags Lambda functions whose resource policy lets anyone, or an account that is not approved, invoke or manage them without a condition on the caller's source or organization, including public function URLs. A public function is a perimeter breach, so this rule cannot be exempted.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Critical,
+        Packs = [RulePacks.ServerlessSecurity],
         Exemptible = false,
         Parameters =
         [

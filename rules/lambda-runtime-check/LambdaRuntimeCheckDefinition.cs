@@ -12,6 +12,7 @@ public static class LambdaRuntimeCheckDefinition
         Description = "Flags Lambda functions on a runtime that AWS has deprecated (or will within the window), or on a runtime outside the allowed list. Deprecated runtimes get no security patches and soon block function updates.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.High,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("allowedRuntimes", ParameterKind.StringList, null,

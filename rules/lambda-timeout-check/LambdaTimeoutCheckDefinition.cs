@@ -12,6 +12,7 @@ public static class LambdaTimeoutCheckDefinition
         Description = "Flags Lambda functions whose timeout is outside the allowed range. Long timeouts let stuck invocations run up cost and hold concurrency; very short ones cut work off.",
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Medium,
+        Packs = [RulePacks.LambdaFunctionStandards],
         Parameters =
         [
             new("minTimeout", ParameterKind.Integer, "1", "The shortest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),

@@ -26,29 +26,36 @@ public class ConformancePackTests
         types.Should().BeSubsetOf(PackResourceTypes);
     }
 
-    [TestCase(TemplateSet.LambdaFunctionStandards, "AWS::Lambda::Function")]
-    [TestCase(TemplateSet.ApiGatewayPrivateEndpoints, "AWS::ApiGateway::RestApi")]
-    [TestCase(TemplateSet.ServerlessGovernance, null)]
-    [TestCase(TemplateSet.OrganizationPack, null)]
-    public void Holds_the_catalog_rules_it_is_named_for(string pack, string? resourceType)
+    [TestCase(TemplateSet.LambdaFunctionStandards, RulePacks.LambdaFunctionStandards)]
+    [TestCase(TemplateSet.ApiGatewayPrivateEndpoints, RulePacks.ApiGatewayPrivateEndpoints)]
+    [TestCase(TemplateSet.ServerlessSecurity, RulePacks.ServerlessSecurity)]
+    public void Holds_exactly_the_rules_that_declare_the_pack_in_catalog_order(string packFile, string pack)
     {
-        var expected = RuleCatalog.Definitions
-            .Where(rule => resourceType is null || (rule.ResourceTypes.Contains(resourceType) && !TemplateSet.SecurityRuleIds.Contains(rule.Id)))
-            .Select(rule => rule.Id);
-        var rules = RuleIds(pack);
-        rules.Should().BeEquivalentTo(expected);
-        if (resourceType == "AWS::Lambda::Function") rules.Should().HaveCount(7, "the contract: the seven Lambda rules");
-        if (resourceType is null) rules.Should().HaveCount(RuleCatalog.Definitions.Count).And.HaveCountGreaterThanOrEqualTo(10);
+        var declared = RuleCatalog.Definitions.Where(rule => rule.Packs.Contains(pack)).Select(rule => rule.Id).ToList();
+        declared.Should().NotBeEmpty($"some rule declares {pack}");
+        RuleIds(packFile).Should().Equal(declared);
+    }
+
+    [TestCase(TemplateSet.ServerlessGovernance)]
+    [TestCase(TemplateSet.OrganizationPack)]
+    public void Holds_every_catalog_rule(string packFile) =>
+        RuleIds(packFile).Should().BeEquivalentTo(RuleCatalog.Definitions.Select(rule => rule.Id));
+
+    [Test]
+    public void Every_declared_pack_is_a_pack_the_generator_builds()
+    {
+        RuleCatalog.Definitions.SelectMany(rule => rule.Packs).Should().OnlyContain(pack => RulePacks.All.Contains(pack));
+        RulePacks.All.Select(pack => $"conformance-packs/{pack}.yaml").Should().BeSubsetOf(TemplateSet.ConformancePacks);
     }
 
     [Test]
-    public void The_security_pack_holds_the_contracts_security_rules_that_the_catalog_has_in_contract_order()
+    public void The_contracts_packs_hold_the_contracts_rules()
     {
-        TemplateSet.SecurityRuleIds.Should().Equal("api-gateway-stage-waf-check", "api-gateway-stage-logging-check", "lambda-public-access-check",
-            "lambda-error-alarm-check", "cloudtrail-serverless-audit-check");
-        var expected = TemplateSet.SecurityRuleIds.Where(id => RuleCatalog.FindDefinition(id) is not null).ToList();
-        expected.Should().Contain(["lambda-error-alarm-check", "cloudtrail-serverless-audit-check"]);
-        RuleIds(TemplateSet.ServerlessSecurity).Should().Equal(expected);
+        TemplateSet.RulesIn(RulePacks.ServerlessSecurity).Select(rule => rule.Id).Should().Equal("api-gateway-stage-waf-check", "api-gateway-stage-logging-check",
+            "lambda-public-access-check", "lambda-error-alarm-check", "cloudtrail-serverless-audit-check");
+        TemplateSet.RulesIn(RulePacks.LambdaFunctionStandards).Should().HaveCount(7, "the contract: the seven Lambda settings rules")
+            .And.OnlyContain(rule => rule.Covers("AWS::Lambda::Function"));
+        TemplateSet.RulesIn(RulePacks.ApiGatewayPrivateEndpoints).Select(rule => rule.Id).Should().Equal(EndpointRemediation.RuleId);
         CommittedTemplates.Load(TemplateSet.ServerlessSecurity).ResourcesOfType("AWS::Config::RemediationConfiguration").Should().BeEmpty();
     }
 

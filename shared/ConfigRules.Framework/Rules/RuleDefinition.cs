@@ -31,6 +31,12 @@ public sealed record RuleDefinition
     public string MaximumExecutionFrequency { get; init; } = "TwentyFour_Hours";
     public required IReadOnlyList<ParameterDefinition> Parameters { get; init; }
     public required Severity Severity { get; init; }
+    /// <summary>
+    /// The named groups of rules the rule belongs to, such as the conformance packs of a deployment
+    /// (<c>serverless-security</c>); a pack holding every rule needs no entry. Hosts build each group from these
+    /// declarations and refuse a name they do not know.
+    /// </summary>
+    public IReadOnlyList<string> Packs { get; init; } = [];
     /// <summary>IAM actions the rule calls itself, beyond the framework's and its lookups' (usually none).</summary>
     public IReadOnlyList<string> IamActions { get; init; } = [];
     /// <summary>One line on how to fix a finding, for notices and reports.</summary>
