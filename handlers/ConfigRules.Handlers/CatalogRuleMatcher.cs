@@ -35,7 +35,7 @@ public sealed class CatalogRuleMatcher(IReadOnlyList<RuleDefinition> definitions
 
     /// <summary>Severity spelled for message attributes and filter policies: low, medium, high, critical or unknown.</summary>
     public static string SeverityName(RuleDefinition? definition) =>
-        definition is null ? "unknown" : definition.Severity.ToString().ToLowerInvariant();
+        definition is null ? "unknown" : definition.Severity.ToName();
 
     private static bool ContainsAsWords(string name, string id)
     {

@@ -30,7 +30,7 @@ public static class OperationalHandlers
         table.Add(ComplianceNotifierHandler.HandlerName, init =>
         {
             var aws = Aws(init);
-            var notifier = ComplianceNotifierHandler.FromEnvironment(init.Environment.GetVariable, new SnsNoticePublisher(SnsClient.Create(aws)));
+            var notifier = ComplianceNotifierHandler.FromEnvironment(init.Variables(), new SnsNoticePublisher(SnsClient.Create(aws)));
             init.Logger.Info("Notifier ready", LogField.Of("region", aws.Region), LogField.Of("snsEndpoint", aws.EndpointFor(AwsService.Sns).BaseUri.ToString()));
             return InvocationHandler.From((payload, context, ct) => Measured(context, init.Time, ComplianceNotifierHandler.HandlerName,
                 () => notifier.HandleAsync(payload, ct),
@@ -41,7 +41,7 @@ public static class OperationalHandlers
         table.Add(EndpointRemediationHandler.HandlerName, init =>
         {
             var aws = Aws(init);
-            var remediation = EndpointRemediationHandler.FromEnvironment(init.Environment.GetVariable,
+            var remediation = EndpointRemediationHandler.FromEnvironment(init.Variables(),
                 new ApiGatewayRestApis(ApiGatewayClient.Create(aws)),
                 new ConfigServiceRules(ConfigServiceClient.Create(aws)));
             init.Logger.Info("Remediation ready", LogField.Of("region", aws.Region), LogField.Of("apiGatewayEndpoint", aws.EndpointFor(AwsService.ApiGateway).BaseUri.ToString()));
@@ -79,5 +79,5 @@ public static class OperationalHandlers
     }
 
     private static AwsClientContext Aws(HandlerInitContext init) =>
-        AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(init.Environment), timeProvider: init.Time);
+        AwsClientContext.FromEnvironment(init.Variables(), timeProvider: init.Time);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.ApiGatewayEndpointType;
 
@@ -29,7 +30,7 @@ public sealed class ApiGatewayEndpointTypeCheck : ConfigRule<ApiGatewayEndpointT
         {
             reader.AddProblem(
                 $"parameter 'allowedEndpointTypes' has {(unknown.Length == 1 ? "an entry that is" : $"{unknown.Length} entries that are")} not an endpoint type: " +
-                $"{string.Join(", ", unknown.Select(t => $"'{(t.Length <= 40 ? t : string.Concat(t.AsSpan(0, 37), "..."))}'"))}; " +
+                $"{TextShortening.QuotedList(unknown, 40)}; " +
                 $"expected a comma-separated list of {string.Join(", ", KnownEndpointTypes)} (uppercase).");
         }
         return new ApiGatewayEndpointTypeCheckParameters(allowed);

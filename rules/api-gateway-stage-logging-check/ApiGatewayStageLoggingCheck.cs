@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.ApiGatewayStageLogging;
 
@@ -30,7 +31,7 @@ public sealed class ApiGatewayStageLoggingCheck : ConfigRule<ApiGatewayStageLogg
         var level = reader.GetString("minLoggingLevel")?.Trim().ToUpperInvariant() ?? "ERROR";
         if (level is not ("ERROR" or "INFO"))
         {
-            reader.AddProblem($"parameter 'minLoggingLevel' is '{(level.Length <= 40 ? level : level[..37] + "...")}'; expected ERROR or INFO.");
+            reader.AddProblem($"parameter 'minLoggingLevel' is '{TextShortening.Shorten(level, 40)}'; expected ERROR or INFO.");
             level = "ERROR";
         }
         return new ApiGatewayStageLoggingCheckParameters(level, reader.GetBoolean("requireAccessLogs") ?? true, reader.GetBoolean("requireTracing") ?? false);

@@ -1,5 +1,6 @@
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Rules.LambdaExecutionRole;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.ApiGatewayStageWaf;
 
@@ -20,7 +21,7 @@ public sealed record ApiGatewayStageWafCheckParameters(bool RequireRateBasedRule
         if (bad.Length > 0)
             reader.AddProblem(
                 $"parameter 'allowedWebAclArnPatterns' has {(bad.Length == 1 ? "an entry that is" : $"{bad.Length} entries that are")} not valid: " +
-                $"{string.Join(", ", bad.Select(v => $"'{(v.Length <= 60 ? v : string.Concat(v.AsSpan(0, 57), "..."))}'"))}; " +
+                $"{TextShortening.QuotedList(bad, 60)}; " +
                 "expected a comma-separated list of web ACL ARN patterns starting with arn: or * (for example arn:aws:wafv2:*:*:regional/webacl/shared-*).");
         return new ApiGatewayStageWafCheckParameters(require, max, patterns);
     }

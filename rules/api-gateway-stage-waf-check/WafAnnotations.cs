@@ -1,4 +1,5 @@
 using ConfigRules.Aws.WafV2;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.ApiGatewayStageWaf;
 
@@ -35,5 +36,5 @@ internal static class WafAnnotations
     private static string Capital(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
 
     private static string Middle(string text, int max = 90) =>
-        text.Length <= max ? text : string.Concat(text.AsSpan(0, 40), "...", text.AsSpan(text.Length - (max - 43)));
+        TextShortening.ShortenMiddle(text, max);
 }

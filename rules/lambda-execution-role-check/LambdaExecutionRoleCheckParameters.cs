@@ -1,4 +1,5 @@
 using ConfigRules.Framework.Parameters;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.LambdaExecutionRole;
 
@@ -43,6 +44,6 @@ public sealed record LambdaExecutionRoleCheckParameters(
         if (list.Length == 0) return;
         reader.AddProblem(
             $"parameter '{name}' has {(list.Length == 1 ? "an entry" : $"{list.Length} entries")} that {(list.Length == 1 ? "is" : "are")} not valid: " +
-            $"{string.Join(", ", list.Select(v => $"'{(v.Length <= 60 ? v : string.Concat(v.AsSpan(0, 57), "..."))}'"))}; expected a comma-separated list of {expected}.");
+            $"{TextShortening.QuotedList(list, 60)}; expected a comma-separated list of {expected}.");
     }
 }

@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Text;
+
 namespace ConfigRules.Rules.LambdaExecutionRole;
 
 /// <summary>lambda-execution-role-check's findings, each one sentence: what is wrong with which role, and the fix.</summary>
@@ -34,7 +36,7 @@ internal static class RoleAnnotations
 
     /// <summary>Long ARNs (paths run to 512 characters) keep their start and the role name at the end.</summary>
     private static string Middle(string text, int max = 80) =>
-        text.Length <= max ? text : string.Concat(text.AsSpan(0, 40), "...", text.AsSpan(text.Length - (max - 43)));
+        TextShortening.ShortenMiddle(text, max);
 
     /// <summary>Values joined with commas, cut after about <paramref name="budget"/> characters with a count of the rest.</summary>
     private static string Join(string[] values, int budget)

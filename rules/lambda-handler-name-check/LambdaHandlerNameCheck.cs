@@ -3,6 +3,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.LambdaHandlerName;
 
@@ -34,7 +35,7 @@ public sealed class LambdaHandlerNameCheck : ConfigRule<LambdaHandlerNameCheckPa
             return Verdict.NotApplicable("The configuration records no handler, so there is nothing to judge.");
 
         // Handlers run to 128 characters: quote at most 60 so the fix still fits in the annotation.
-        var shown = Shorten(handler, 60);
+        var shown = TextShortening.Shorten(handler, 60);
         if (parameters.HandlerPattern is { } pattern)
         {
             return Matches(pattern, handler)
@@ -69,7 +70,7 @@ public sealed class LambdaHandlerNameCheck : ConfigRule<LambdaHandlerNameCheckPa
         {
             throw new InvalidParameterValueException(Definition.Id,
             [
-                $"parameter 'handlerPattern' took longer than {pattern.MatchTimeout.TotalMilliseconds:0} ms to match the handler '{Shorten(handler, 60)}'; " +
+                $"parameter 'handlerPattern' took longer than {pattern.MatchTimeout.TotalMilliseconds:0} ms to match the handler '{TextShortening.Shorten(handler, 60)}'; " +
                 "expected a pattern without nested or overlapping repetition (such as (a+)+) that matches in linear time.",
             ]);
         }
@@ -80,8 +81,6 @@ public sealed class LambdaHandlerNameCheck : ConfigRule<LambdaHandlerNameCheckPa
     {
         var text = pattern.ToString();
         if (text.StartsWith("^(?:", StringComparison.Ordinal) && text.EndsWith(")$", StringComparison.Ordinal)) text = text[4..^2];
-        return Shorten(text, 60);
+        return TextShortening.Shorten(text, 60);
     }
-
-    private static string Shorten(string text, int max) => text.Length <= max ? text : string.Concat(text.AsSpan(0, max - 3), "...");
 }

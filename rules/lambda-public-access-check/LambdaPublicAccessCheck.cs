@@ -1,6 +1,7 @@
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.LambdaPublicAccess;
 
@@ -27,7 +28,7 @@ public sealed class LambdaPublicAccessCheck : ConfigRule<LambdaPublicAccessCheck
         if (bad.Length > 0)
             reader.AddProblem(
                 $"parameter 'allowedPrincipalAccounts' has {(bad.Length == 1 ? "an entry that is" : $"{bad.Length} entries that are")} not an account id: " +
-                $"{string.Join(", ", bad.Select(v => $"'{(v.Length <= 40 ? v : string.Concat(v.AsSpan(0, 37), "..."))}'"))}; expected a comma-separated list of 12-digit account ids.");
+                $"{TextShortening.QuotedList(bad, 40)}; expected a comma-separated list of 12-digit account ids.");
         return new LambdaPublicAccessCheckParameters(accounts, reader.GetBoolean("allowFunctionUrlAuthNone") ?? false);
     }
 
@@ -67,5 +68,5 @@ public sealed class LambdaPublicAccessCheck : ConfigRule<LambdaPublicAccessCheck
         : statement.Actions.Count == 1 ? Short(statement.Actions[0])
         : $"{Short(statement.Actions[0])} and {statement.Actions.Count - 1} more actions";
 
-    private static string Short(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
+    private static string Short(string text) => TextShortening.Shorten(text, 40);
 }

@@ -1,4 +1,5 @@
 using ConfigRules.Framework.Parameters;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Rules.LambdaRuntime;
 
@@ -19,11 +20,9 @@ public sealed record LambdaRuntimeCheckParameters(IReadOnlyList<string> AllowedR
         {
             reader.AddProblem(
                 $"parameter 'allowedRuntimes' has {(malformed.Length == 1 ? "an entry that is" : $"{malformed.Length} entries that are")} not a Lambda runtime identifier: " +
-                $"{string.Join(", ", malformed.Select(r => $"'{Shorten(r)}'"))}; expected a comma-separated list of {RuntimeIdentifier.Examples}.");
+                $"{TextShortening.QuotedList(malformed, 40)}; expected a comma-separated list of {RuntimeIdentifier.Examples}.");
         }
         var window = reader.GetInteger("deprecationWindowDays") ?? 0;
         return new LambdaRuntimeCheckParameters(allowed, (int)window);
     }
-
-    private static string Shorten(string text) => text.Length <= 40 ? text : string.Concat(text.AsSpan(0, 37), "...");
 }

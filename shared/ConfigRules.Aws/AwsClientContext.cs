@@ -1,6 +1,7 @@
 using ConfigRules.Aws.Credentials;
 using ConfigRules.Aws.Endpoints;
 using ConfigRules.Aws.Transport;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws;
 

@@ -27,7 +27,7 @@ public sealed partial class MemberAccountAccess(AwsClientContext aws, RuleDefini
     /// <summary>The access configured by <see cref="RoleNameVariable"/>, or null when it is unset (every event is this account's).</summary>
     public static MemberAccountAccess? FromEnvironment(HandlerInitContext context, RuleDefinition rule, AwsClientContext aws)
     {
-        var roleName = context.Environment.GetVariable(RoleNameVariable);
+        var roleName = context.Variables().Get(RoleNameVariable);
         if (string.IsNullOrWhiteSpace(roleName)) return null;
         if (!RoleNamePattern().IsMatch(roleName))
             throw new InvalidMemberRoleNameException(

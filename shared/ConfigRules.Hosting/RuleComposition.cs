@@ -30,15 +30,16 @@ public static class RuleComposition
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(context);
-        var aws = AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(context.Environment), timeProvider: context.Time);
+        var environment = context.Variables();
+        var aws = AwsClientContext.FromEnvironment(environment, timeProvider: context.Time);
         var members = MemberAccountAccess.FromEnvironment(context, rule.Definition, aws);
-        var exemptions = S3Exemptions.FromEnvironment(context.Environment.GetVariable, aws, exemptionCatalog, context.Time);
+        var exemptions = S3Exemptions.FromEnvironment(environment, aws, exemptionCatalog, context.Time);
         context.Logger.Info("AWS clients ready",
             LogField.Of("region", aws.Region),
             LogField.Of("configEndpoint", aws.EndpointFor(AwsService.Config).BaseUri.ToString()),
             LogField.Of("lookups", string.Join(",", rule.Definition.Lookups.Select(lookup => lookup.Service.Name))),
             LogField.Of("memberRoleName", members?.RoleName),
-            LogField.Of("exemptions", exemptions is null ? null : context.Environment.GetVariable(ExemptionsUri.Variable)));
+            LogField.Of("exemptions", exemptions is null ? null : environment.Get(ExemptionsUri.Variable)));
         return For(rule.Definition, aws, context.Time) with { MemberAccounts = members, Exemptions = exemptions };
     }
 

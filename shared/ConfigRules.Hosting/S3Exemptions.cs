@@ -1,6 +1,7 @@
 using ConfigRules.Aws;
 using ConfigRules.Aws.S3;
 using ConfigRules.Framework.Exemptions;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Hosting;
 
@@ -17,10 +18,10 @@ public static class S3Exemptions
     public const int MaxDocumentBytes = 1024 * 1024;
 
     /// <summary>The cached source for the configured URI, or null when the variable is unset (no exemptions).</summary>
-    /// <param name="environment">Reads a variable (the runtime's environment).</param>
+    /// <param name="environment">The runtime's environment (<see cref="HandlerInitSettings.Variables"/>).</param>
     /// <param name="catalog">Every rule an entry may name: the document is checked against it as a whole.</param>
     /// <exception cref="InvalidExemptionsException">The variable holds something other than s3://bucket/key.</exception>
-    public static CachedExemptions? FromEnvironment(Func<string, string?> environment, AwsClientContext aws, IExemptionCatalog catalog, TimeProvider time)
+    public static CachedExemptions? FromEnvironment(IEnvironmentVariables environment, AwsClientContext aws, IExemptionCatalog catalog, TimeProvider time)
     {
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(aws);

@@ -10,6 +10,7 @@ using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaRuntime;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Bench.Periodic;
 

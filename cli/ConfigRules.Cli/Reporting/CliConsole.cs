@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Settings;
+
 namespace ConfigRules.Cli.Reporting;
 
 /// <summary>The process's surroundings, replaceable in tests: streams, whether they are terminals, colour, clock.</summary>
@@ -21,6 +23,6 @@ public sealed class CliConsole
         StandardInput = Console.OpenStandardInput,
         OutputIsTerminal = !Console.IsOutputRedirected,
         ErrorIsTerminal = !Console.IsErrorRedirected,
-        NoColor = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")),
+        NoColor = ProcessEnvironmentVariables.Instance.Get("NO_COLOR") is not null,
     };
 }

@@ -4,6 +4,7 @@ using System.Text;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Cli.Reporting;
 
@@ -16,7 +17,7 @@ namespace ConfigRules.Cli.Reporting;
 public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
 {
     private const string Exempted = "EXEMPTED";
-    private static readonly string[] Columns = ["NON_COMPLIANT", Exempted, "NOT_APPLICABLE", "COMPLIANT"];
+    private static readonly string[] Columns = [ComplianceTypeNames.NonCompliant, Exempted, ComplianceTypeNames.NotApplicable, ComplianceTypeNames.Compliant];
 
     private readonly List<RuleFindings> _rules = [];
     private readonly Dictionary<string, RuleFindings> _byRule = new(StringComparer.Ordinal);
@@ -87,7 +88,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
         foreach (var rule in _rules)
         {
             var definition = rule.Rule.Definition;
-            var severity = definition.Severity.ToString().ToLowerInvariant();
+            var severity = definition.Severity.ToName();
             writer.WriteLine($"<tbody class=\"rule-group\" data-rule=\"{Encode(definition.Id)}\"><tr class=\"group-header\"><th colspan=\"7\">{Encode(definition.Id)} <span class=\"severity {severity}\">{severity}</span> {Encode(definition.Title)}</th></tr>");
             foreach (var finding in rule.Findings.OrderBy(f => Array.IndexOf(Columns, Category(f))))
             {

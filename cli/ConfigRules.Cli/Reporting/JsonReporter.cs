@@ -74,9 +74,9 @@ public sealed class JsonReporter(Stream output) : IReporter
     {
         _writer.WriteEndArray();
         _writer.WriteStartObject("summary");
-        _writer.WriteNumber("COMPLIANT", summary.Compliant);
-        _writer.WriteNumber("NON_COMPLIANT", summary.NonCompliant);
-        _writer.WriteNumber("NOT_APPLICABLE", summary.NotApplicable);
+        _writer.WriteNumber(ComplianceTypeNames.Compliant, summary.Compliant);
+        _writer.WriteNumber(ComplianceTypeNames.NonCompliant, summary.NonCompliant);
+        _writer.WriteNumber(ComplianceTypeNames.NotApplicable, summary.NotApplicable);
         _writer.WriteEndObject();
         _writer.WriteEndObject();
         _writer.Flush();

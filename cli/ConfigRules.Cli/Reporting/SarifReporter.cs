@@ -89,7 +89,7 @@ public sealed class SarifReporter(Stream output) : IReporter
         new SarifMessage(definition.Remediation),
         new SarifRuleConfiguration(Level(definition.Severity)),
         new SarifRuleProperties(
-            definition.Severity.ToString().ToLowerInvariant(),
+            definition.Severity.ToName(),
             SecuritySeverity(definition.Severity),
             definition.Exemptible,
             [.. definition.ResourceTypes]));

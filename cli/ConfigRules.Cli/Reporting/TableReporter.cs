@@ -2,6 +2,7 @@ using System.Text;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Cli.Reporting;
 
@@ -13,6 +14,8 @@ namespace ConfigRules.Cli.Reporting;
 public sealed class TableReporter(Stream output, bool color) : IReporter
 {
     private const int CompliantNamesShown = 8;
+    /// <summary>Finding labels line up: the longest is NOT_APPLICABLE.</summary>
+    private static readonly int LabelWidth = ComplianceTypeNames.NotApplicable.Length;
 
     private readonly List<RuleGroup> _groups = [];
     private readonly Dictionary<string, RuleGroup> _byRule = new(StringComparer.Ordinal);
@@ -62,11 +65,11 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     private void WriteGroup(StreamWriter writer, RuleGroup group)
     {
         var definition = group.Rule.Definition;
-        writer.WriteLine($"{Paint(Bold, definition.Id)}  {definition.Title} [{definition.Severity.ToString().ToLowerInvariant()}]");
-        writer.WriteLine($"  {Paint(Red, $"{group.NonCompliant.Count} NON_COMPLIANT")}  {Paint(Green, $"{group.CompliantCount} COMPLIANT")}  {Paint(Dim, $"{group.NotApplicable.Count} NOT_APPLICABLE")}{(group.Exempted.Count > 0 ? $" ({group.Exempted.Count} exempted)" : string.Empty)}");
-        foreach (var finding in group.NonCompliant) WriteFinding(writer, Paint(Red, "NON_COMPLIANT "), finding);
-        foreach (var finding in group.Exempted) WriteFinding(writer, Paint(Yellow, "EXEMPTED      "), finding);
-        foreach (var finding in group.NotApplicable) WriteFinding(writer, Paint(Dim, "NOT_APPLICABLE"), finding);
+        writer.WriteLine($"{Paint(Bold, definition.Id)}  {definition.Title} [{definition.Severity.ToName()}]");
+        writer.WriteLine($"  {Paint(Red, $"{group.NonCompliant.Count} {ComplianceTypeNames.NonCompliant}")}  {Paint(Green, $"{group.CompliantCount} {ComplianceTypeNames.Compliant}")}  {Paint(Dim, $"{group.NotApplicable.Count} {ComplianceTypeNames.NotApplicable}")}{(group.Exempted.Count > 0 ? $" ({group.Exempted.Count} exempted)" : string.Empty)}");
+        foreach (var finding in group.NonCompliant) WriteFinding(writer, Paint(Red, ComplianceTypeNames.NonCompliant.PadRight(LabelWidth)), finding);
+        foreach (var finding in group.Exempted) WriteFinding(writer, Paint(Yellow, "EXEMPTED".PadRight(LabelWidth)), finding);
+        foreach (var finding in group.NotApplicable) WriteFinding(writer, Paint(Dim, ComplianceTypeNames.NotApplicable.PadRight(LabelWidth)), finding);
         if (group.CompliantCount > 0)
         {
             var more = group.CompliantCount - group.CompliantNames.Count;

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConfigRules.Framework.Events;
 using ConfigRules.Handlers.Json;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Handlers.EndpointRemediation;
 
@@ -15,10 +16,10 @@ public sealed class EndpointRemediationHandler(IRestApiEndpointApi apiGateway, E
 
     /// <summary>The handler configured from the function's environment (<see cref="EndpointRuleFastPath.RuleIdVariable"/>).</summary>
     public static EndpointRemediationHandler FromEnvironment(
-        Func<string, string?> environment, IRestApiEndpointApi apiGateway, IConfigRulesApi config)
+        IEnvironmentVariables environment, IRestApiEndpointApi apiGateway, IConfigRulesApi config)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        return new(apiGateway, EndpointRuleFastPath.Create(environment(EndpointRuleFastPath.RuleIdVariable), config, CatalogRuleMatcher.Default));
+        return new(apiGateway, EndpointRuleFastPath.Create(environment.Get(EndpointRuleFastPath.RuleIdVariable), config, CatalogRuleMatcher.Default));
     }
 
     /// <summary>The invocation: dispatches on the payload's shape and returns the response body.</summary>

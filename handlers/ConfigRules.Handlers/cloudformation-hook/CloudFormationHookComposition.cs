@@ -23,16 +23,17 @@ public static class CloudFormationHookComposition
     public static CloudFormationHookHandler Create(HandlerInitContext init, IReadOnlyList<IConfigRule> catalog)
     {
         ArgumentNullException.ThrowIfNull(init);
-        var rules = HookRuleSet.FromEnvironment(init.Environment.GetVariable, catalog);
-        var aws = AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(init.Environment), timeProvider: init.Time);
+        var environment = init.Variables();
+        var rules = HookRuleSet.FromEnvironment(environment.Get, catalog);
+        var aws = AwsClientContext.FromEnvironment(environment, timeProvider: init.Time);
         var live = RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws));
-        IExemptionSource exemptions = S3Exemptions.FromEnvironment(init.Environment.GetVariable, aws,
+        IExemptionSource exemptions = S3Exemptions.FromEnvironment(environment, aws,
             ExemptionCatalog.FromDefinitions(catalog.Select(rule => rule.Definition)), init.Time) ?? (IExemptionSource)FixedExemptions.None;
         var http = new HttpClient { Timeout = PayloadTimeout };
         init.Logger.Info("Hook ready",
             LogField.Of("rules", string.Join(",", rules.Rules.Select(rule => rule.Definition.Id))),
             LogField.Of("region", aws.Region),
-            LogField.Of("exemptions", ExemptionsUri.FromEnvironment(init.Environment.GetVariable)?.ToString()));
+            LogField.Of("exemptions", ExemptionsUri.FromEnvironment(environment)?.ToString()));
         return new CloudFormationHookHandler(rules, exemptions, new HttpPayloadFetcher(http), live, init.Time, init.Logger);
     }
 }

@@ -3,6 +3,7 @@ using System.Text.Json;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Handlers.Json;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Handlers.ComplianceNotifier;
 
@@ -93,5 +94,5 @@ public static class ComplianceChangeParser
 
     private static string Describe(string? value) => value is null
         ? "missing"
-        : $"\"{(value.Length > 80 ? value[..80] + "..." : value)}\"";
+        : $"\"{TextShortening.Shorten(value, 83)}\"";
 }

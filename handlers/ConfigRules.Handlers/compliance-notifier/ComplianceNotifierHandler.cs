@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ConfigRules.Framework.Model;
 using ConfigRules.Handlers.Json;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Handlers.ComplianceNotifier;
 
@@ -14,9 +15,10 @@ public sealed class ComplianceNotifierHandler(INoticePublisher publisher, string
     public const string TopicVariable = "NOTIFICATION_TOPIC_ARN";
 
     /// <summary>The handler configured from the function's environment; a missing topic is a configuration error.</summary>
-    public static ComplianceNotifierHandler FromEnvironment(Func<string, string?> environment, INoticePublisher publisher)
+    public static ComplianceNotifierHandler FromEnvironment(IEnvironmentVariables environment, INoticePublisher publisher)
     {
-        var topic = environment(TopicVariable)?.Trim();
+        ArgumentNullException.ThrowIfNull(environment);
+        var topic = environment.Get(TopicVariable)?.Trim();
         if (string.IsNullOrWhiteSpace(topic) || !topic.StartsWith("arn:", StringComparison.Ordinal))
             throw new HandlerConfigurationException(
                 $"{TopicVariable} is {(string.IsNullOrWhiteSpace(topic) ? "not set" : $"'{topic}'")}: expected the ARN of the SNS topic to publish notices to (arn:aws:sns:<region>:<account>:<name>).");

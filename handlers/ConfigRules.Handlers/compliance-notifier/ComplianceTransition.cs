@@ -46,7 +46,7 @@ public static class ComplianceTransition
     /// <summary>The word that starts the subject and names the notice in the JSON document.</summary>
     public static string Label(this NoticeKind kind) => kind switch
     {
-        NoticeKind.Violation => "NON_COMPLIANT",
+        NoticeKind.Violation => ComplianceTypeNames.NonCompliant,
         NoticeKind.Resolution => "RESOLVED",
         NoticeKind.Exemption => "EXEMPTED",
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "Only violations, resolutions and exemptions are announced."),

@@ -1,4 +1,5 @@
 using System.Text;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Handlers.ComplianceNotifier;
 
@@ -10,7 +11,6 @@ namespace ConfigRules.Handlers.ComplianceNotifier;
 public static class SubjectLine
 {
     public const int MaxLength = 99;
-    private const string Ellipsis = "...";
 
     public static string Compose(NoticeKind kind, string ruleName, string resourceId, string accountId, string region)
     {
@@ -26,12 +26,12 @@ public static class SubjectLine
             var half = room / 2;
             var ruleRoom = Math.Max(half, room - resource.Length);
             var resourceRoom = room - Math.Min(rule.Length, ruleRoom);
-            rule = Shorten(rule, ruleRoom);
-            resource = Shorten(resource, resourceRoom);
+            rule = TextShortening.Shorten(rule, ruleRoom);
+            resource = TextShortening.Shorten(resource, resourceRoom);
         }
         var subject = $"{prefix}{rule} on {resource}{where}";
         // Account and region are short in any real event; this keeps the limit absolute whatever arrives.
-        return subject.Length <= MaxLength ? subject : subject[..(MaxLength - Ellipsis.Length)] + Ellipsis;
+        return TextShortening.Shorten(subject, MaxLength);
     }
 
     /// <summary>Printable ASCII only: control characters and line breaks become spaces, anything else '?'.</summary>
@@ -52,12 +52,5 @@ public static class SubjectLine
             previousSpace = c == ' ';
         }
         return builder.ToString().Trim();
-    }
-
-    private static string Shorten(string text, int room)
-    {
-        if (text.Length <= room) return text;
-        if (room <= Ellipsis.Length) return text[..Math.Max(room, 0)];
-        return text[..(room - Ellipsis.Length)] + Ellipsis;
     }
 }

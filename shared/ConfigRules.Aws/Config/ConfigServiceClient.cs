@@ -96,7 +96,7 @@ public sealed partial class ConfigServiceClient : IConfigService
                 new GetComplianceDetailsByConfigRuleInput
                 {
                     ConfigRuleName = configRuleName,
-                    ComplianceTypes = ["COMPLIANT", "NON_COMPLIANT"],
+                    ComplianceTypes = [ComplianceTypeNames.Compliant, ComplianceTypeNames.NonCompliant],
                     Limit = PageSize,
                     NextToken = nextToken,
                 },

@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Settings;
+
 namespace ConfigRules.Aws.Endpoints;
 
 /// <summary>

@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Settings;
+
 namespace ConfigRules.Aws.Endpoints;
 
 /// <summary>The region from AWS_REGION (set by Lambda), else AWS_DEFAULT_REGION (set by the CLI's users).</summary>

@@ -9,27 +9,10 @@ public sealed class AwsQueryErrorParser : IAwsErrorParser
 {
     public static AwsQueryErrorParser Instance { get; } = new();
 
-    public AwsErrorInfo Parse(AwsHttpResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        string? code = null, message = null, requestId = null;
-        if (response.Body.Length > 0)
-        {
-            try
-            {
-                var root = XmlReading.Load(response.Body).Root;
-                var error = root?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error");
-                code = XmlReading.ChildValue(error, "Code");
-                message = XmlReading.ChildValue(error, "Message");
-                requestId = root?.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId")?.Value;
-            }
-            catch (XmlException)
-            {
-                message = ErrorCodes.BodySnippet(response.Body);
-            }
-        }
-        return new AwsErrorInfo(ErrorCodes.Clean(code) ?? ErrorCodes.FromStatus(response.StatusCode), message, requestId ?? response.RequestIdHeader);
-    }
+    public AwsErrorInfo Parse(AwsHttpResponse response) =>
+        XmlReading.ParseError(response, root => (
+            root?.Descendants().FirstOrDefault(e => e.Name.LocalName == "Error"),
+            root?.Descendants().FirstOrDefault(e => e.Name.LocalName == "RequestId")?.Value), ErrorCodes.FromStatus);
 }
 
 /// <summary>Safe XML reading of AWS answers: no DTDs, no external resolution; elements matched by local name.</summary>
@@ -41,6 +24,32 @@ internal static class XmlReading
         using var stream = new MemoryStream(body, writable: false);
         using var reader = XmlReader.Create(stream, settings);
         return XDocument.Load(reader);
+    }
+
+    /// <summary>
+    /// An XML error answer read the same way for every XML protocol: <paramref name="locate"/> finds the error element
+    /// and the request id from the root; a body that is not XML becomes the message; without a code the status names it.
+    /// </summary>
+    public static AwsErrorInfo ParseError(AwsHttpResponse response, Func<XElement?, (XElement? Error, string? RequestId)> locate,
+        Func<System.Net.HttpStatusCode, string> codeFromStatus)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        string? code = null, message = null, requestId = null;
+        if (response.Body.Length > 0)
+        {
+            try
+            {
+                var (error, id) = locate(Load(response.Body).Root);
+                code = ChildValue(error, "Code");
+                message = ChildValue(error, "Message");
+                requestId = id;
+            }
+            catch (XmlException)
+            {
+                message = ErrorCodes.BodySnippet(response.Body);
+            }
+        }
+        return new AwsErrorInfo(ErrorCodes.Clean(code) ?? codeFromStatus(response.StatusCode), message, requestId ?? response.RequestIdHeader);
     }
 
     public static XElement? Child(XElement? parent, string localName) =>

@@ -1,4 +1,3 @@
-using System.Xml;
 using ConfigRules.Aws.Transport;
 
 namespace ConfigRules.Aws.Protocols;
@@ -11,28 +10,13 @@ public sealed class RestXmlErrorParser : IAwsErrorParser
 {
     public static RestXmlErrorParser Instance { get; } = new();
 
-    public AwsErrorInfo Parse(AwsHttpResponse response)
-    {
-        ArgumentNullException.ThrowIfNull(response);
-        string? code = null, message = null, requestId = null;
-        if (response.Body.Length > 0)
+    public AwsErrorInfo Parse(AwsHttpResponse response) =>
+        XmlReading.ParseError(response, root =>
         {
-            try
-            {
-                var root = XmlReading.Load(response.Body).Root;
-                // S3 answers <Error> at the root; other restXml services wrap it in <ErrorResponse>.
-                var error = root?.Name.LocalName == "Error" ? root : XmlReading.Child(root, "Error");
-                code = XmlReading.ChildValue(error, "Code");
-                message = XmlReading.ChildValue(error, "Message");
-                requestId = XmlReading.ChildValue(error, "RequestId") ?? XmlReading.ChildValue(root, "RequestId");
-            }
-            catch (XmlException)
-            {
-                message = ErrorCodes.BodySnippet(response.Body);
-            }
-        }
-        return new AwsErrorInfo(ErrorCodes.Clean(code) ?? FromStatus(response.StatusCode), message, requestId ?? response.RequestIdHeader);
-    }
+            // S3 answers <Error> at the root; other restXml services wrap it in <ErrorResponse>.
+            var error = root?.Name.LocalName == "Error" ? root : XmlReading.Child(root, "Error");
+            return (error, XmlReading.ChildValue(error, "RequestId") ?? XmlReading.ChildValue(root, "RequestId"));
+        }, FromStatus);
 
     /// <summary>S3's own codes for body-less answers, so that callers can match them as they match parsed ones.</summary>
     private static string FromStatus(System.Net.HttpStatusCode status) => status switch

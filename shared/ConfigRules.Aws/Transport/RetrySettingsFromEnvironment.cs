@@ -1,6 +1,8 @@
 using System.Globalization;
 using ConfigRules.Aws.Endpoints;
 using ConfigRules.Framework.Events;
+using ConfigRules.Framework.Text;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Transport;
 
@@ -40,7 +42,7 @@ public static class RetrySettingsFromEnvironment
         if (long.TryParse(text.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
             return value;
         throw new InvalidAwsSettingException(
-            $"Environment variable {name} is '{(text.Length <= 40 ? text : text[..40] + "...")}': expected a whole number from {min} to {max}, or unset for the default.");
+            $"Environment variable {name} is '{TextShortening.Shorten(text, 43)}': expected a whole number from {min} to {max}, or unset for the default.");
     }
 }
 

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using ConfigRules.Aws.Credentials;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Aws.Transport;
 
@@ -22,7 +23,7 @@ public static partial class SecretRedactor
         }
         text = SignaturePattern().Replace(text, "Signature=" + Redacted);
         text = TokenHeaderPattern().Replace(text, "${name}" + Redacted);
-        return text.Length <= MaxLength ? text : text[..MaxLength] + "…";
+        return TextShortening.Shorten(text, MaxLength);
     }
 
     [GeneratedRegex("Signature=[0-9a-fA-F]{16,}", RegexOptions.CultureInvariant)]

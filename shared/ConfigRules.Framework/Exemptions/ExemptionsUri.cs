@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Settings;
+
 namespace ConfigRules.Framework.Exemptions;
 
 /// <summary>The rule functions' and the hook's <c>CONFIGRULES_EXEMPTIONS_URI</c>: <c>s3://&lt;bucket&gt;/&lt;key&gt;</c>.</summary>
@@ -7,9 +9,10 @@ public sealed record ExemptionsUri(string Bucket, string Key)
 
     /// <summary>The location, or null when the variable is unset or blank (no exemptions).</summary>
     /// <exception cref="InvalidExemptionsException">The value is not an s3://bucket/key URI.</exception>
-    public static ExemptionsUri? FromEnvironment(Func<string, string?> environment)
+    public static ExemptionsUri? FromEnvironment(IEnvironmentVariables environment)
     {
-        var value = environment(Variable);
+        ArgumentNullException.ThrowIfNull(environment);
+        var value = environment.Get(Variable);
         return string.IsNullOrWhiteSpace(value) ? null : Parse(value.Trim());
     }
 

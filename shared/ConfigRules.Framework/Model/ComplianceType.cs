@@ -6,20 +6,26 @@ namespace ConfigRules.Framework.Model;
 [JsonConverter(typeof(JsonStringEnumConverter<ComplianceType>))]
 public enum ComplianceType
 {
-    [JsonStringEnumMemberName("COMPLIANT")] Compliant,
-    [JsonStringEnumMemberName("NON_COMPLIANT")] NonCompliant,
-    [JsonStringEnumMemberName("NOT_APPLICABLE")] NotApplicable,
-    [JsonStringEnumMemberName("INSUFFICIENT_DATA")] InsufficientData,
+    [JsonStringEnumMemberName(ComplianceTypeNames.Compliant)] Compliant,
+    [JsonStringEnumMemberName(ComplianceTypeNames.NonCompliant)] NonCompliant,
+    [JsonStringEnumMemberName(ComplianceTypeNames.NotApplicable)] NotApplicable,
+    [JsonStringEnumMemberName(ComplianceTypeNames.InsufficientData)] InsufficientData,
 }
 
+/// <summary>The compliance types' wire names, as AWS Config spells them: the one place they are written.</summary>
 public static class ComplianceTypeNames
 {
+    public const string Compliant = "COMPLIANT";
+    public const string NonCompliant = "NON_COMPLIANT";
+    public const string NotApplicable = "NOT_APPLICABLE";
+    public const string InsufficientData = "INSUFFICIENT_DATA";
+
     public static string ToWire(this ComplianceType type) => type switch
     {
-        ComplianceType.Compliant => "COMPLIANT",
-        ComplianceType.NonCompliant => "NON_COMPLIANT",
-        ComplianceType.NotApplicable => "NOT_APPLICABLE",
-        ComplianceType.InsufficientData => "INSUFFICIENT_DATA",
+        ComplianceType.Compliant => Compliant,
+        ComplianceType.NonCompliant => NonCompliant,
+        ComplianceType.NotApplicable => NotApplicable,
+        ComplianceType.InsufficientData => InsufficientData,
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown compliance type."),
     };
 
@@ -27,10 +33,10 @@ public static class ComplianceTypeNames
     {
         switch (wire)
         {
-            case "COMPLIANT": type = ComplianceType.Compliant; return true;
-            case "NON_COMPLIANT": type = ComplianceType.NonCompliant; return true;
-            case "NOT_APPLICABLE": type = ComplianceType.NotApplicable; return true;
-            case "INSUFFICIENT_DATA": type = ComplianceType.InsufficientData; return true;
+            case Compliant: type = ComplianceType.Compliant; return true;
+            case NonCompliant: type = ComplianceType.NonCompliant; return true;
+            case NotApplicable: type = ComplianceType.NotApplicable; return true;
+            case InsufficientData: type = ComplianceType.InsufficientData; return true;
             default: type = default; return false;
         }
     }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Framework.Text;
 
 namespace ConfigRules.Framework.Parameters;
 
@@ -101,7 +102,7 @@ public sealed class ParameterReader
         }
         catch (ArgumentException ex)
         {
-            _problems.Add($"parameter '{name}' value '{Shorten(text)}' is not a valid regular expression ({ex.Message}); expected {definition.Accepts} (.NET syntax, matched against the whole value).");
+            _problems.Add($"parameter '{name}' value '{TextShortening.Shorten(text, 60)}' is not a valid regular expression ({ex.Message}); expected {definition.Accepts} (.NET syntax, matched against the whole value).");
             return null;
         }
     }
@@ -131,9 +132,8 @@ public sealed class ParameterReader
 
     private T? Problem<T>(ParameterDefinition definition, string text)
     {
-        _problems.Add($"parameter '{definition.Name}' value '{Shorten(text)}' is not valid; expected {definition.Accepts}.");
+        _problems.Add($"parameter '{definition.Name}' value '{TextShortening.Shorten(text, 60)}' is not valid; expected {definition.Accepts}.");
         return default;
     }
 
-    private static string Shorten(string text) => text.Length <= 60 ? text : string.Concat(text.AsSpan(0, 57), "...");
 }

@@ -4,6 +4,7 @@ using ConfigRules.Aws.Transport;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.Clients;
 

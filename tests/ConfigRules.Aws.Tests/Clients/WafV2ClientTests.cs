@@ -6,6 +6,7 @@ using ConfigRules.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.Clients;
 

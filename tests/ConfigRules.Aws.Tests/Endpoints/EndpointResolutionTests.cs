@@ -1,6 +1,7 @@
 using ConfigRules.Aws.Endpoints;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.Endpoints;
 

@@ -12,6 +12,7 @@ using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
+using ConfigRules.Framework.Settings;
 using Evaluation = ConfigRules.Framework.Evaluation.Evaluation;
 
 namespace ConfigRules.Aws.Tests.Loopback;

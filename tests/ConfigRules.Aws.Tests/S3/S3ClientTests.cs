@@ -6,6 +6,7 @@ using ConfigRules.Aws.Tests.Clients;
 using ConfigRules.Aws.Transport;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.S3;
 

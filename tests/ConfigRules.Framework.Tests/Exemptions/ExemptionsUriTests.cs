@@ -1,6 +1,7 @@
 using ConfigRules.Framework.Exemptions;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Testing;
 
 namespace ConfigRules.Framework.Tests.Exemptions;
 
@@ -19,7 +20,7 @@ public class ExemptionsUriTests
     [TestCase("  ")]
     public void Unset_means_no_exemptions(string? value)
     {
-        ExemptionsUri.FromEnvironment(_ => value).Should().BeNull();
+        ExemptionsUri.FromEnvironment(TestEnvironment.With(ExemptionsUri.Variable, value)).Should().BeNull();
     }
 
     [TestCase("https://bucket/key")]
@@ -28,7 +29,7 @@ public class ExemptionsUriTests
     [TestCase("s3:///key")]
     public void Anything_but_an_s3_object_uri_is_refused_naming_the_variable(string value)
     {
-        FluentActions.Invoking(() => ExemptionsUri.FromEnvironment(_ => value)).Should().Throw<InvalidExemptionsException>()
+        FluentActions.Invoking(() => ExemptionsUri.FromEnvironment(TestEnvironment.With(ExemptionsUri.Variable, value))).Should().Throw<InvalidExemptionsException>()
             .WithMessage($"*'{value}' (CONFIGRULES_EXEMPTIONS_URI)*expected s3://<bucket>/<key>*");
     }
 }

@@ -3,6 +3,7 @@ using ConfigRules.Handlers.ComplianceNotifier;
 using ConfigRules.Handlers.Tests.Fakes;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Testing;
 
 namespace ConfigRules.Handlers.Tests.ComplianceNotifier;
 
@@ -38,7 +39,7 @@ public class ComplianceNotifierHandlerTests
     [TestCase("config-notices", "'config-notices'")]
     public void The_topic_comes_from_NOTIFICATION_TOPIC_ARN(string? value, string expected)
     {
-        var act = () => ComplianceNotifierHandler.FromEnvironment(_ => value, new RecordingNoticePublisher());
+        var act = () => ComplianceNotifierHandler.FromEnvironment(TestEnvironment.With(ComplianceNotifierHandler.TopicVariable, value), new RecordingNoticePublisher());
 
         act.Should().Throw<HandlerConfigurationException>()
             .WithMessage($"NOTIFICATION_TOPIC_ARN is {expected}: expected the ARN of the SNS topic*");
@@ -49,7 +50,7 @@ public class ComplianceNotifierHandlerTests
     {
         var publisher = new RecordingNoticePublisher();
         var handler = ComplianceNotifierHandler.FromEnvironment(
-            name => name == "NOTIFICATION_TOPIC_ARN" ? " arn:aws:sns:eu-west-1:210987654321:notices " : null, publisher);
+            TestEnvironment.With(ComplianceNotifierHandler.TopicVariable, " arn:aws:sns:eu-west-1:210987654321:notices "), publisher);
 
         await handler.HandleAsync(new ComplianceChangeEvents().ToBytes(), CancellationToken.None);
 

@@ -6,6 +6,7 @@ using ConfigRules.Handlers.EndpointRemediation;
 using ConfigRules.Handlers.Tests.Fakes;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Testing;
 
 namespace ConfigRules.Handlers.Tests.EndpointRemediation;
 
@@ -142,9 +143,9 @@ public class FastPathTests
     [TestCase("api-gateway-endpoint-type-check-conformance-pack-abc123", "ENDPOINT_RULE_NAME is 'api-gateway-endpoint-type-check-conformance-pack-abc123', which is not a rule id")]
     public void A_missing_or_unknown_ENDPOINT_RULE_NAME_is_a_configuration_error_at_init(string? value, string message)
     {
-        var variables = new Dictionary<string, string?> { [EndpointRuleFastPath.RuleIdVariable] = value };
+        var environment = TestEnvironment.With(EndpointRuleFastPath.RuleIdVariable, value);
 
-        var act = () => EndpointRemediationHandler.FromEnvironment(variables.GetValueOrDefault, new InMemoryRestApis(), new InMemoryConfigRules());
+        var act = () => EndpointRemediationHandler.FromEnvironment(environment, new InMemoryRestApis(), new InMemoryConfigRules());
 
         act.Should().Throw<HandlerConfigurationException>()
             .Where(e => e.ErrorType == "HandlerConfigurationException").WithMessage($"{message}*");

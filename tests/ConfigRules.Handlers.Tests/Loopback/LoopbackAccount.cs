@@ -9,6 +9,7 @@ using ConfigRules.Handlers.Aws;
 using ConfigRules.Handlers.ComplianceNotifier;
 using ConfigRules.Handlers.EndpointRemediation;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Handlers.Tests.Loopback;
 

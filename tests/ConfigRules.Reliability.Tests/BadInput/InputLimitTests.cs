@@ -10,6 +10,7 @@ using ConfigRules.Reliability.Tests.Fixtures;
 using ConfigRules.Rules;
 using FluentAssertions;
 using NUnit.Framework;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Reliability.Tests.BadInput;
 

@@ -6,6 +6,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Reliability.Tests.FaultInjection;
 

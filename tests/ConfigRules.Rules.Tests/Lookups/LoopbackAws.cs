@@ -3,6 +3,7 @@ using ConfigRules.Aws.Credentials;
 using ConfigRules.Aws.Endpoints;
 using ConfigRules.Aws.Transport;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Rules.Tests.Lookups;
 
