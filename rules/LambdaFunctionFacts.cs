@@ -27,7 +27,7 @@ internal static class LambdaFunctionFacts
     /// deployment in a template): the rule then has nothing to judge rather than a guess.
     /// </summary>
     public static string MissingNumberNote(string field, JsonElement configuration) =>
-        JsonValues.TryGetProperty(configuration, field, out _)
+        JsonValues.TryGetNonNullProperty(configuration, field, out _)
             ? $"The configuration's {field} is not a whole number, so there is nothing to judge."
             : $"The configuration records no {field}, so there is nothing to judge.";
 }

@@ -14,7 +14,7 @@ public static class RecordedFields
     {
         foreach (var name in names)
         {
-            if (JsonValues.TryGetProperty(element, name, out value)) return true;
+            if (JsonValues.TryGetNonNullProperty(element, name, out value)) return true;
         }
         if (element.ValueKind == JsonValueKind.Object)
         {

@@ -22,7 +22,7 @@ public sealed class ApiGatewayEndpointTypeCheck : ConfigRule<ApiGatewayEndpointT
 
     public override RuleDefinition Definition => ApiGatewayEndpointTypeCheckDefinition.Value;
 
-    protected override ApiGatewayEndpointTypeCheckParameters ParseParameters(ParameterReader reader)
+    protected override ApiGatewayEndpointTypeCheckParameters ReadParameters(ParameterReader reader)
     {
         var allowed = reader.GetList("allowedEndpointTypes").Distinct(StringComparer.Ordinal).ToArray();
         var unknown = allowed.Where(type => !KnownEndpointTypes.Contains(type, StringComparer.Ordinal)).ToArray();
@@ -46,12 +46,12 @@ public sealed class ApiGatewayEndpointTypeCheck : ConfigRule<ApiGatewayEndpointT
         var name = configuration.GetStringOrNull("name") ?? item.ResourceName ?? item.ResourceId;
         IReadOnlyList<string> types;
         var defaulted = false;
-        if (!JsonValues.TryGetProperty(configuration, "endpointConfiguration", out var endpoint))
+        if (!JsonValues.TryGetNonNullProperty(configuration, "endpointConfiguration", out var endpoint))
         {
             types = [DefaultEndpointType];
             defaulted = true;
         }
-        else if (!JsonValues.TryGetProperty(endpoint, "types", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
+        else if (!JsonValues.TryGetNonNullProperty(endpoint, "types", out var array) || array.ValueKind != JsonValueKind.Array || array.GetArrayLength() == 0)
         {
             return Verdict.NotApplicable("The configuration records no endpointConfiguration.types list, so there is nothing to judge.");
         }

@@ -26,7 +26,7 @@ public sealed class ApiGatewayStageLoggingCheck : ConfigRule<ApiGatewayStageLogg
 
     public override RuleDefinition Definition => ApiGatewayStageLoggingCheckDefinition.Value;
 
-    protected override ApiGatewayStageLoggingCheckParameters ParseParameters(ParameterReader reader)
+    protected override ApiGatewayStageLoggingCheckParameters ReadParameters(ParameterReader reader)
     {
         var level = reader.GetString("minLoggingLevel")?.Trim().ToUpperInvariant() ?? "ERROR";
         if (level is not ("ERROR" or "INFO"))

@@ -14,7 +14,7 @@ public sealed class ApiGatewayStageWafCheck : ConfigRule<ApiGatewayStageWafCheck
 {
     public override RuleDefinition Definition => ApiGatewayStageWafCheckDefinition.Value;
 
-    protected override ApiGatewayStageWafCheckParameters ParseParameters(ParameterReader reader) => ApiGatewayStageWafCheckParameters.Read(reader);
+    protected override ApiGatewayStageWafCheckParameters ReadParameters(ParameterReader reader) => ApiGatewayStageWafCheckParameters.Read(reader);
 
     protected override async ValueTask<Verdict> EvaluateAsync(
         ConfigurationItem item, ApiGatewayStageWafCheckParameters parameters, RuleContext context, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ public sealed class CloudTrailServerlessAuditCheck : ConfigRule<CloudTrailServer
 {
     public override RuleDefinition Definition => CloudTrailServerlessAuditCheckDefinition.Value;
 
-    protected override CloudTrailServerlessAuditCheckParameters ParseParameters(ParameterReader reader) => new(
+    protected override CloudTrailServerlessAuditCheckParameters ReadParameters(ParameterReader reader) => new(
         reader.GetBoolean("requireLambdaDataEvents") ?? true,
         reader.GetBoolean("requireS3DataEvents") ?? false,
         reader.GetBoolean("requireInsights") ?? true,

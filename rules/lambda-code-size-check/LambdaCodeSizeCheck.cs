@@ -17,7 +17,7 @@ public sealed class LambdaCodeSizeCheck : ConfigRule<LambdaCodeSizeCheckParamete
 {
     public override RuleDefinition Definition => LambdaCodeSizeCheckDefinition.Value;
 
-    protected override LambdaCodeSizeCheckParameters ParseParameters(ParameterReader reader) =>
+    protected override LambdaCodeSizeCheckParameters ReadParameters(ParameterReader reader) =>
         // Both have catalog defaults, so the fallbacks only follow a reported problem.
         new(reader.GetInteger("maxCodeSizeBytes") ?? 0, reader.GetBoolean("includeLayers") ?? true);
 
@@ -56,7 +56,7 @@ public sealed class LambdaCodeSizeCheck : ConfigRule<LambdaCodeSizeCheckParamete
 
     private static LayerSizes ReadLayers(JsonElement configuration)
     {
-        if (!JsonValues.TryGetProperty(configuration, "layers", out var layers) || layers.ValueKind != JsonValueKind.Array)
+        if (!JsonValues.TryGetNonNullProperty(configuration, "layers", out var layers) || layers.ValueKind != JsonValueKind.Array)
             return new LayerSizes(0, 0, []);
         long known = 0;
         var count = 0;

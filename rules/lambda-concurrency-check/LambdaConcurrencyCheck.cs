@@ -20,7 +20,7 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
 
     public override RuleDefinition Definition => LambdaConcurrencyCheckDefinition.Value;
 
-    protected override LambdaConcurrencyCheckParameters ParseParameters(ParameterReader reader)
+    protected override LambdaConcurrencyCheckParameters ReadParameters(ParameterReader reader)
     {
         var require = reader.GetBoolean("requireReservedConcurrency") ?? true;
         var (low, high) = ParameterRanges.Read(reader, "concurrencyLimitLow", "concurrencyLimitHigh");
@@ -73,7 +73,7 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
         if (item.SupplementaryConfiguration.TryGetValue(SupplementaryKey, out var concurrency))
         {
             // Config records the Concurrency object with the field only when concurrency is reserved.
-            if (!JsonValues.TryGetProperty(concurrency, ReservedField, out var value)) return new(null, null);
+            if (!JsonValues.TryGetNonNullProperty(concurrency, ReservedField, out var value)) return new(null, null);
             return JsonValues.TryReadInt64(value, out var reserved)
                 ? new(reserved, null)
                 : new(null, $"supplementaryConfiguration.Concurrency.{ReservedField} is not a whole number, so there is nothing to judge.");

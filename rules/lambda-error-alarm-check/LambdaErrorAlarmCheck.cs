@@ -20,7 +20,7 @@ public sealed class LambdaErrorAlarmCheck : ConfigRule<LambdaErrorAlarmCheckPara
 
     public override RuleDefinition Definition => LambdaErrorAlarmCheckDefinition.Value;
 
-    protected override LambdaErrorAlarmCheckParameters ParseParameters(ParameterReader reader)
+    protected override LambdaErrorAlarmCheckParameters ReadParameters(ParameterReader reader)
     {
         var require = reader.GetBoolean("requireAlarmAction") ?? true;
         double? max = null;

@@ -13,7 +13,7 @@ public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleChe
 {
     public override RuleDefinition Definition => LambdaExecutionRoleCheckDefinition.Value;
 
-    protected override LambdaExecutionRoleCheckParameters ParseParameters(ParameterReader reader) =>
+    protected override LambdaExecutionRoleCheckParameters ReadParameters(ParameterReader reader) =>
         LambdaExecutionRoleCheckParameters.Read(reader);
 
     protected override async ValueTask<Verdict> EvaluateAsync(

@@ -19,7 +19,7 @@ public sealed class LambdaHandlerNameCheck : ConfigRule<LambdaHandlerNameCheckPa
 {
     public override RuleDefinition Definition => LambdaHandlerNameCheckDefinition.Value;
 
-    protected override LambdaHandlerNameCheckParameters ParseParameters(ParameterReader reader) =>
+    protected override LambdaHandlerNameCheckParameters ReadParameters(ParameterReader reader) =>
         new(reader.GetFullMatchRegex("handlerPattern"));
 
     protected override ValueTask<Verdict> EvaluateAsync(

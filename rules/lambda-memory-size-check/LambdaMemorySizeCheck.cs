@@ -12,7 +12,7 @@ public sealed class LambdaMemorySizeCheck : ConfigRule<LambdaMemorySizeCheckPara
 {
     public override RuleDefinition Definition => LambdaMemorySizeCheckDefinition.Value;
 
-    protected override LambdaMemorySizeCheckParameters ParseParameters(ParameterReader reader)
+    protected override LambdaMemorySizeCheckParameters ReadParameters(ParameterReader reader)
     {
         var (min, max) = ParameterRanges.Read(reader, "minMemorySize", "maxMemorySize");
         // Both have catalog defaults, so null only follows a reported problem.

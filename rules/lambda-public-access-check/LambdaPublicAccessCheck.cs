@@ -21,7 +21,7 @@ public sealed class LambdaPublicAccessCheck : ConfigRule<LambdaPublicAccessCheck
 
     public override RuleDefinition Definition => LambdaPublicAccessCheckDefinition.Value;
 
-    protected override LambdaPublicAccessCheckParameters ParseParameters(ParameterReader reader)
+    protected override LambdaPublicAccessCheckParameters ReadParameters(ParameterReader reader)
     {
         var accounts = reader.GetList("allowedPrincipalAccounts").Distinct(StringComparer.Ordinal).ToArray();
         var bad = accounts.Where(a => a.Length != 12 || !a.All(char.IsAsciiDigit)).ToArray();

@@ -23,7 +23,7 @@ public sealed class LambdaRuntimeCheck : ConfigRule<LambdaRuntimeCheckParameters
 
     private RuntimeTable Table => _table ?? RuntimeTable.Embedded;
 
-    protected override LambdaRuntimeCheckParameters ParseParameters(ParameterReader reader) =>
+    protected override LambdaRuntimeCheckParameters ReadParameters(ParameterReader reader) =>
         LambdaRuntimeCheckParameters.Read(reader);
 
     protected override ValueTask<Verdict> EvaluateAsync(

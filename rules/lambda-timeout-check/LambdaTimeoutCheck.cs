@@ -12,7 +12,7 @@ public sealed class LambdaTimeoutCheck : ConfigRule<LambdaTimeoutCheckParameters
 {
     public override RuleDefinition Definition => LambdaTimeoutCheckDefinition.Value;
 
-    protected override LambdaTimeoutCheckParameters ParseParameters(ParameterReader reader)
+    protected override LambdaTimeoutCheckParameters ReadParameters(ParameterReader reader)
     {
         var (min, max) = ParameterRanges.Read(reader, "minTimeout", "maxTimeout");
         // Both have catalog defaults, so null only follows a reported problem.

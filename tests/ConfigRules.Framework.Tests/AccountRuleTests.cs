@@ -104,7 +104,7 @@ public sealed class AccountRuleTests
             Remediation = "None.",
         };
 
-        protected override object ParseParameters(ParameterReader reader) => new();
+        protected override object ReadParameters(ParameterReader reader) => new();
 
         protected override ValueTask<Verdict> EvaluateAsync(ConfigurationItem item, object parameters, RuleContext context, CancellationToken cancellationToken)
         {

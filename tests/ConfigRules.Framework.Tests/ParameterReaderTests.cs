@@ -9,7 +9,7 @@ public class ParameterReaderTests
     private static readonly MaxMemoryRule Rule = new();
 
     private static MaxMemoryRule.Settings Parse(params (string Name, string Value)[] values) =>
-        Rule.Parse(values.ToDictionary(v => v.Name, v => v.Value));
+        Rule.ParseParameters(values.ToDictionary(v => v.Name, v => v.Value));
 
     [Test]
     public void Defaults_apply_when_parameters_are_absent_or_empty()

@@ -29,7 +29,7 @@ internal sealed class MaxMemoryRule : ConfigRule<MaxMemoryRule.Settings>
 
     public override RuleDefinition Definition => Data;
 
-    protected override Settings ParseParameters(ParameterReader reader)
+    protected override Settings ReadParameters(ParameterReader reader)
     {
         var min = reader.GetInteger("minMemory") ?? 128;
         var max = reader.GetInteger("maxMemory") ?? 1024;

@@ -9,7 +9,12 @@ namespace ConfigRules.Framework.Model;
 /// </summary>
 public static class JsonValues
 {
-    public static bool TryGetProperty(this JsonElement element, string name, out JsonElement value)
+    /// <summary>
+    /// The property when <paramref name="element"/> is an object that has it with a value other than null: unlike
+    /// <see cref="JsonElement.TryGetProperty(string, out JsonElement)"/>, it neither throws on a non-object nor
+    /// reports an explicit null as present.
+    /// </summary>
+    public static bool TryGetNonNullProperty(this JsonElement element, string name, out JsonElement value)
     {
         if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out value) &&
             value.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
@@ -24,19 +29,19 @@ public static class JsonValues
         value = element;
         foreach (var segment in path.Split('.'))
         {
-            if (!TryGetProperty(value, segment, out value)) return false;
+            if (!TryGetNonNullProperty(value, segment, out value)) return false;
         }
         return true;
     }
 
     public static string? GetStringOrNull(this JsonElement element, string name) =>
-        TryGetProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+        TryGetNonNullProperty(element, name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
     /// <summary>An integral number, from an integer, an integral double (<c>128.0</c>) or numeric text.</summary>
     public static bool TryGetInt64(this JsonElement element, string name, out long result)
     {
         result = 0;
-        return TryGetProperty(element, name, out var value) && TryReadInt64(value, out result);
+        return TryGetNonNullProperty(element, name, out var value) && TryReadInt64(value, out result);
     }
 
     public static bool TryReadInt64(JsonElement value, out long result)
@@ -62,7 +67,7 @@ public static class JsonValues
     public static bool TryGetBoolean(this JsonElement element, string name, out bool result)
     {
         result = false;
-        if (!TryGetProperty(element, name, out var value)) return false;
+        if (!TryGetNonNullProperty(element, name, out var value)) return false;
         switch (value.ValueKind)
         {
             case JsonValueKind.True: result = true; return true;
@@ -75,7 +80,7 @@ public static class JsonValues
     /// <summary>The string items of an array property; empty when absent.</summary>
     public static IReadOnlyList<string> GetStringArray(this JsonElement element, string name)
     {
-        if (!TryGetProperty(element, name, out var value) || value.ValueKind != JsonValueKind.Array) return [];
+        if (!TryGetNonNullProperty(element, name, out var value) || value.ValueKind != JsonValueKind.Array) return [];
         var result = new List<string>(value.GetArrayLength());
         foreach (var entry in value.EnumerateArray())
         {

@@ -16,33 +16,33 @@ public interface IConfigRule
 }
 
 /// <summary>
-/// The rule author's surface: declare the rule as data, parse parameters into an immutable record, judge one
+/// The rule author's surface: declare the rule as data, read parameters into an immutable record, judge one
 /// item. Oversized items, deleted resources, timestamps, annotation limits, batching and clean-up are the
-/// framework's.
+/// framework's. One way in each direction: hosts and tests parse with <see cref="ParseParameters"/> (which calls
+/// the author's <see cref="ReadParameters"/> and reports every problem at once) and evaluate through
+/// <see cref="IConfigRule.EvaluateAsync"/> (which calls the author's <see cref="EvaluateAsync"/>).
 /// </summary>
 public abstract class ConfigRule<TParameters> : IConfigRule where TParameters : class
 {
     public abstract RuleDefinition Definition { get; }
 
     /// <summary>Reads typed values; problems are collected by the reader and reported together.</summary>
-    protected abstract TParameters ParseParameters(ParameterReader reader);
+    protected abstract TParameters ReadParameters(ParameterReader reader);
 
+    /// <summary>Judges one applicable item (the framework has already handled scope, deletion and type).</summary>
     protected abstract ValueTask<Verdict> EvaluateAsync(ConfigurationItem item, TParameters parameters, RuleContext context, CancellationToken cancellationToken);
 
-    public TParameters Parse(IReadOnlyDictionary<string, string> raw)
+    /// <summary>Validates raw parameters once; throws <see cref="Events.InvalidParameterValueException"/> listing every problem.</summary>
+    public TParameters ParseParameters(IReadOnlyDictionary<string, string> raw)
     {
         var reader = new ParameterReader(Definition, raw);
-        var parameters = ParseParameters(reader);
+        var parameters = ReadParameters(reader);
         reader.ThrowIfInvalid();
         return parameters;
     }
 
-    object IConfigRule.ParseParameters(IReadOnlyDictionary<string, string> raw) => Parse(raw);
+    object IConfigRule.ParseParameters(IReadOnlyDictionary<string, string> raw) => ParseParameters(raw);
 
     ValueTask<Verdict> IConfigRule.EvaluateAsync(ConfigurationItem item, object parameters, RuleContext context, CancellationToken cancellationToken) =>
         EvaluateAsync(item, (TParameters)parameters, context, cancellationToken);
-
-    /// <summary>Evaluates with typed parameters, for tests and hosts that hold them.</summary>
-    public ValueTask<Verdict> Evaluate(ConfigurationItem item, TParameters parameters, RuleContext context, CancellationToken cancellationToken = default) =>
-        EvaluateAsync(item, parameters, context, cancellationToken);
 }

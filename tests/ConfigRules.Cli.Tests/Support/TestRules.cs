@@ -26,7 +26,7 @@ public static class TestRules
             Remediation = "Lower MemorySize.",
         };
 
-        protected override MemoryParameters ParseParameters(ParameterReader reader) => new(reader.GetInteger("maxMemory") ?? 1024);
+        protected override MemoryParameters ReadParameters(ParameterReader reader) => new(reader.GetInteger("maxMemory") ?? 1024);
 
         protected override ValueTask<Verdict> EvaluateAsync(ConfigurationItem item, MemoryParameters parameters, RuleContext context, CancellationToken cancellationToken)
         {
@@ -52,7 +52,7 @@ public static class TestRules
             Remediation = "Detach AdministratorAccess.",
         };
 
-        protected override object ParseParameters(ParameterReader reader) => new();
+        protected override object ReadParameters(ParameterReader reader) => new();
 
         protected override async ValueTask<Verdict> EvaluateAsync(ConfigurationItem item, object parameters, RuleContext context, CancellationToken cancellationToken)
         {
@@ -80,7 +80,7 @@ public static class TestRules
             Remediation = "Make it PRIVATE.",
         };
 
-        protected override object ParseParameters(ParameterReader reader) => new();
+        protected override object ReadParameters(ParameterReader reader) => new();
 
         protected override ValueTask<Verdict> EvaluateAsync(ConfigurationItem item, object parameters, RuleContext context, CancellationToken cancellationToken)
         {

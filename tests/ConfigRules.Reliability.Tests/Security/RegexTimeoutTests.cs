@@ -32,7 +32,7 @@ public class RegexTimeoutTests
             .SelectMany(d => d.Parameters.Where(p => p.Kind == ParameterKind.Regex).Select(p => $"{d.Id}.{p.Name}")).ToList();
         regexParameters.Should().Equal(["lambda-handler-name-check.handlerPattern"], "every other list parameter is literal text or * wildcards");
 
-        var parsed = new LambdaHandlerNameCheck().Parse(new Dictionary<string, string> { ["handlerPattern"] = "(a+)+$" });
+        var parsed = new LambdaHandlerNameCheck().ParseParameters(new Dictionary<string, string> { ["handlerPattern"] = "(a+)+$" });
         parsed.HandlerPattern!.MatchTimeout.Should().Be(ParameterReader.MatchTimeout).And.NotBe(Regex.InfiniteMatchTimeout);
     }
 

@@ -75,22 +75,22 @@ public class ApiGatewayEndpointTypeCheckParameterTests
     [Test]
     public void Private_only_by_default()
     {
-        _rule.Parse(Params()).AllowedEndpointTypes.Should().Equal("PRIVATE");
-        _rule.Parse(Params(("allowedEndpointTypes", "EDGE,REGIONAL,PRIVATE,EDGE"))).AllowedEndpointTypes.Should().Equal("EDGE", "REGIONAL", "PRIVATE");
+        _rule.ParseParameters(Params()).AllowedEndpointTypes.Should().Equal("PRIVATE");
+        _rule.ParseParameters(Params(("allowedEndpointTypes", "EDGE,REGIONAL,PRIVATE,EDGE"))).AllowedEndpointTypes.Should().Equal("EDGE", "REGIONAL", "PRIVATE");
     }
 
     [TestCase("private", "an entry that is not an endpoint type: 'private'; expected a comma-separated list of PRIVATE, REGIONAL, EDGE (uppercase).")]
     [TestCase("PRIVATE,PUBLIC,INTERNET", "2 entries that are not an endpoint type: 'PUBLIC', 'INTERNET'")]
     public void Unknown_endpoint_types_are_named(string value, string expected)
     {
-        var parse = () => _rule.Parse(Params(("allowedEndpointTypes", value)));
+        var parse = () => _rule.ParseParameters(Params(("allowedEndpointTypes", value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for api-gateway-endpoint-type-check: parameter 'allowedEndpointTypes' has {expected}*");
     }
 
     [Test]
     public void Several_problems_come_in_one_message()
     {
-        var parse = () => _rule.Parse(Params(("allowedEndpointTypes", "PUBLIC"), ("endpointTypes", "PRIVATE")));
+        var parse = () => _rule.ParseParameters(Params(("allowedEndpointTypes", "PUBLIC"), ("endpointTypes", "PRIVATE")));
         parse.Should().Throw<InvalidParameterValueException>().Which.Problems.Should().HaveCount(2);
     }
 }

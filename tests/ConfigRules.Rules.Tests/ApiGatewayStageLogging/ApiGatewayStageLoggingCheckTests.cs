@@ -112,6 +112,6 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
     [TestCase("minLoggingLevel", "OFF", "ERROR or INFO")]
     [TestCase("requireAccessLogs", "1", "requireAccessLogs")]
     public void Bad_parameters_name_the_parameter_and_what_it_accepts(string name, string value, string expected) =>
-        FluentActions.Invoking(() => _rule.Parse(Params((name, value))))
+        FluentActions.Invoking(() => _rule.ParseParameters(Params((name, value))))
             .Should().Throw<InvalidParameterValueException>().WithMessage($"*{expected}*");
 }

@@ -115,7 +115,7 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
     [TestCase("allowedWebAclArnPatterns", "webacl/x", "arn: or *")]
     [TestCase("requireRateBasedRule", "yes", "requireRateBasedRule")]
     public void Bad_parameters_name_the_parameter_and_what_it_accepts(string name, string value, string expected) =>
-        FluentActions.Invoking(() => _rule.Parse(Params((name, value))))
+        FluentActions.Invoking(() => _rule.ParseParameters(Params((name, value))))
             .Should().Throw<InvalidParameterValueException>().WithMessage($"*{expected}*");
 
     [Test]

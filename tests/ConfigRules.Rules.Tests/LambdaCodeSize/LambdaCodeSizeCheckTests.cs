@@ -89,8 +89,8 @@ public class LambdaCodeSizeCheckParameterTests
     [Test]
     public void Defaults_come_from_the_catalog()
     {
-        _rule.Parse(Params()).Should().Be(new LambdaCodeSizeCheckParameters(10485760, true));
-        _rule.Parse(Params(("includeLayers", "FALSE"), ("maxCodeSizeBytes", "5242880.0"))).Should().Be(new LambdaCodeSizeCheckParameters(5242880, false));
+        _rule.ParseParameters(Params()).Should().Be(new LambdaCodeSizeCheckParameters(10485760, true));
+        _rule.ParseParameters(Params(("includeLayers", "FALSE"), ("maxCodeSizeBytes", "5242880.0"))).Should().Be(new LambdaCodeSizeCheckParameters(5242880, false));
     }
 
     [TestCase("maxCodeSizeBytes", "0", "'maxCodeSizeBytes' value '0' is not valid; expected a whole number of at least 1.")]
@@ -98,14 +98,14 @@ public class LambdaCodeSizeCheckParameterTests
     [TestCase("includeLayers", "yes", "'includeLayers' value 'yes' is not valid; expected true or false.")]
     public void A_bad_parameter_is_named(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for lambda-code-size-check: *{expected}*");
     }
 
     [Test]
     public void Both_problems_come_in_one_message()
     {
-        var parse = () => _rule.Parse(Params(("maxCodeSizeBytes", "-1"), ("includeLayers", "1")));
+        var parse = () => _rule.ParseParameters(Params(("maxCodeSizeBytes", "-1"), ("includeLayers", "1")));
         parse.Should().Throw<InvalidParameterValueException>().Which.Problems.Should().HaveCount(2);
     }
 }

@@ -107,7 +107,7 @@ public class LambdaConcurrencyCheckParameterTests
     [Test]
     public void Defaults_require_reservation_without_limits()
     {
-        _rule.Parse(Params()).Should().Be(new LambdaConcurrencyCheckParameters(true, null, null));
+        _rule.ParseParameters(Params()).Should().Be(new LambdaConcurrencyCheckParameters(true, null, null));
     }
 
     [TestCase("concurrencyLimitLow", "-1", "'concurrencyLimitLow' value '-1' is not valid; expected a whole number of at least 0.")]
@@ -115,14 +115,14 @@ public class LambdaConcurrencyCheckParameterTests
     [TestCase("requireReservedConcurrency", "required", "'requireReservedConcurrency' value 'required' is not valid; expected true or false.")]
     public void A_bad_parameter_is_named(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for lambda-concurrency-check: *{expected}*");
     }
 
     [Test]
     public void Low_above_high_is_reported_with_the_other_problems()
     {
-        var parse = () => _rule.Parse(Params(("concurrencyLimitLow", "50"), ("concurrencyLimitHigh", "10"), ("requireReservedConcurrency", "maybe")));
+        var parse = () => _rule.ParseParameters(Params(("concurrencyLimitLow", "50"), ("concurrencyLimitHigh", "10"), ("requireReservedConcurrency", "maybe")));
         var error = parse.Should().Throw<InvalidParameterValueException>().Which;
         error.Problems.Should().HaveCount(2);
         error.Message.Should().Contain("'concurrencyLimitLow' (50) is above 'concurrencyLimitHigh' (10)");

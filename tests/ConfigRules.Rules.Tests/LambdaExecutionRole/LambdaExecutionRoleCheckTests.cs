@@ -153,7 +153,7 @@ public class LambdaExecutionRoleCheckParameterTests
     [Test]
     public void Defaults_forbid_AdministratorAccess_only()
     {
-        var parameters = _rule.Parse(Params());
+        var parameters = _rule.ParseParameters(Params());
         parameters.AllowedRoleArnPatterns.Should().BeEmpty();
         parameters.ForbiddenPolicyArns.Should().Equal("arn:aws:iam::aws:policy/AdministratorAccess");
         parameters.RequirePermissionsBoundary.Should().BeFalse();
@@ -166,14 +166,14 @@ public class LambdaExecutionRoleCheckParameterTests
     [TestCase("requirePermissionsBoundary", "yes", "'requirePermissionsBoundary' value 'yes' is not valid; expected true or false.")]
     public void A_bad_parameter_is_named(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for lambda-execution-role-check: *{expected}*");
     }
 
     [Test]
     public void Every_problem_is_listed_in_one_message()
     {
-        var parse = () => _rule.Parse(Params(
+        var parse = () => _rule.ParseParameters(Params(
             ("allowedRoleArnPatterns", "app-role,arn:aws:iam::*:role/ok-*,other role"),
             ("forbiddenPolicyArns", "Admin"),
             ("requirePermissionsBoundary", "1")));

@@ -135,13 +135,13 @@ public class LambdaHandlerNameCheckParameterTests
     [Test]
     public void No_pattern_by_default()
     {
-        _rule.Parse(Params()).HandlerPattern.Should().BeNull();
+        _rule.ParseParameters(Params()).HandlerPattern.Should().BeNull();
     }
 
     [Test]
     public void The_pattern_carries_the_match_timeout()
     {
-        _rule.Parse(Params(("handlerPattern", "index\\..*"))).HandlerPattern!.MatchTimeout.Should().Be(ParameterReader.MatchTimeout);
+        _rule.ParseParameters(Params(("handlerPattern", "index\\..*"))).HandlerPattern!.MatchTimeout.Should().Be(ParameterReader.MatchTimeout);
     }
 
     [TestCase("handlerPattern", "index.(handler", "parameter 'handlerPattern' value 'index.(handler' is not a valid regular expression")]
@@ -149,14 +149,14 @@ public class LambdaHandlerNameCheckParameterTests
     [TestCase("pattern", "x", "unknown parameter 'pattern' (accepted: handlerPattern)")]
     public void A_bad_parameter_is_named(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for lambda-handler-name-check: *{expected}*");
     }
 
     [Test]
     public void Several_problems_come_in_one_message()
     {
-        var parse = () => _rule.Parse(Params(("handlerPattern", "(("), ("handler", "x")));
+        var parse = () => _rule.ParseParameters(Params(("handlerPattern", "(("), ("handler", "x")));
         parse.Should().Throw<InvalidParameterValueException>().Which.Problems.Should().HaveCount(2);
     }
 }

@@ -70,7 +70,7 @@ public class LambdaMemorySizeCheckParameterTests
     [Test]
     public void Defaults_come_from_the_catalog()
     {
-        _rule.Parse(Params()).Should().Be(new LambdaMemorySizeCheckParameters(128, 3008));
+        _rule.ParseParameters(Params()).Should().Be(new LambdaMemorySizeCheckParameters(128, 3008));
     }
 
     [TestCase("minMemorySize", "64", "'minMemorySize' value '64' is not valid; expected a whole number from 128 to 10240.")]
@@ -80,14 +80,14 @@ public class LambdaMemorySizeCheckParameterTests
     [TestCase("memorySize", "4096", "unknown parameter 'memorySize' (accepted: minMemorySize, maxMemorySize)")]
     public void A_bad_parameter_is_named(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for lambda-memory-size-check: *{expected}*");
     }
 
     [Test]
     public void Min_above_max_is_reported_with_the_other_problems()
     {
-        var parse = () => _rule.Parse(Params(("minMemorySize", "2048"), ("maxMemorySize", "1024"), ("maxMemory", "1")));
+        var parse = () => _rule.ParseParameters(Params(("minMemorySize", "2048"), ("maxMemorySize", "1024"), ("maxMemory", "1")));
         var error = parse.Should().Throw<InvalidParameterValueException>().Which;
         error.Problems.Should().HaveCount(2);
         error.Message.Should().Contain("(1) unknown parameter 'maxMemory'").And.Contain("(2) parameter 'minMemorySize' (2048) is above 'maxMemorySize' (1024)");

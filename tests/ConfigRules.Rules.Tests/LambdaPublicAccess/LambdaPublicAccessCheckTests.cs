@@ -158,7 +158,7 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     [TestCase("12345678901")]
     [TestCase("arn:aws:iam::210987654321:root")]
     public void Allowed_accounts_must_be_account_ids(string value) =>
-        FluentActions.Invoking(() => _rule.Parse(Params(("allowedPrincipalAccounts", value))))
+        FluentActions.Invoking(() => _rule.ParseParameters(Params(("allowedPrincipalAccounts", value))))
             .Should().Throw<InvalidParameterValueException>().WithMessage("*allowedPrincipalAccounts*12-digit account ids*");
 
     [Test]

@@ -16,7 +16,7 @@ public class LambdaRuntimeCheckParameterTests
     [Test]
     public void Defaults_allow_every_runtime_and_have_no_window()
     {
-        var parameters = _rule.Parse(Params());
+        var parameters = _rule.ParseParameters(Params());
         parameters.AllowedRuntimes.Should().BeEmpty();
         parameters.DeprecationWindowDays.Should().Be(0);
     }
@@ -24,7 +24,7 @@ public class LambdaRuntimeCheckParameterTests
     [Test]
     public void Lists_are_trimmed_and_deduplicated()
     {
-        var parameters = _rule.Parse(Params(("allowedRuntimes", " python3.13, nodejs22.x ,,python3.13,nodejs4.3-edge"), ("deprecationWindowDays", "90.0")));
+        var parameters = _rule.ParseParameters(Params(("allowedRuntimes", " python3.13, nodejs22.x ,,python3.13,nodejs4.3-edge"), ("deprecationWindowDays", "90.0")));
         parameters.AllowedRuntimes.Should().Equal("python3.13", "nodejs22.x", "nodejs4.3-edge");
         parameters.DeprecationWindowDays.Should().Be(90);
     }
@@ -38,7 +38,7 @@ public class LambdaRuntimeCheckParameterTests
     [TestCase("allowedRuntime", "python3.13", "unknown parameter 'allowedRuntime'")]
     public void A_bad_parameter_is_named_with_what_it_accepts(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>()
             .Where(e => e.ErrorType == "InvalidParameterValueException")
             .WithMessage($"Invalid parameter for lambda-runtime-check: *{expected}*");
@@ -47,7 +47,7 @@ public class LambdaRuntimeCheckParameterTests
     [Test]
     public void Several_problems_are_reported_in_one_message()
     {
-        var parse = () => _rule.Parse(Params(("allowedRuntimes", "Python3.13,python3.14,node js"), ("deprecationWindowDays", "-5")));
+        var parse = () => _rule.ParseParameters(Params(("allowedRuntimes", "Python3.13,python3.14,node js"), ("deprecationWindowDays", "-5")));
         var error = parse.Should().Throw<InvalidParameterValueException>().Which;
         error.Problems.Should().HaveCount(2);
         error.Message.Should().Contain("2 entries that are not a Lambda runtime identifier: 'Python3.13', 'node js'")

@@ -58,8 +58,8 @@ public class LambdaTimeoutCheckParameterTests
     [Test]
     public void Defaults_come_from_the_catalog()
     {
-        _rule.Parse(Params()).Should().Be(new LambdaTimeoutCheckParameters(1, 300));
-        _rule.Parse(Params(("minTimeout", " 5.0 "), ("maxTimeout", "900"))).Should().Be(new LambdaTimeoutCheckParameters(5, 900));
+        _rule.ParseParameters(Params()).Should().Be(new LambdaTimeoutCheckParameters(1, 300));
+        _rule.ParseParameters(Params(("minTimeout", " 5.0 "), ("maxTimeout", "900"))).Should().Be(new LambdaTimeoutCheckParameters(5, 900));
     }
 
     [TestCase("minTimeout", "0", "'minTimeout' value '0' is not valid; expected a whole number from 1 to 900.")]
@@ -68,14 +68,14 @@ public class LambdaTimeoutCheckParameterTests
     [TestCase("minTimeout", "301", "'minTimeout' (301) is above 'maxTimeout' (300); the minimum must be at most the maximum")]
     public void A_bad_parameter_is_named(string name, string value, string expected)
     {
-        var parse = () => _rule.Parse(Params((name, value)));
+        var parse = () => _rule.ParseParameters(Params((name, value)));
         parse.Should().Throw<InvalidParameterValueException>().WithMessage($"Invalid parameter for lambda-timeout-check: *{expected}*");
     }
 
     [Test]
     public void Every_problem_is_reported_at_once()
     {
-        var parse = () => _rule.Parse(Params(("minTimeout", "zero"), ("maxTimeout", "1000")));
+        var parse = () => _rule.ParseParameters(Params(("minTimeout", "zero"), ("maxTimeout", "1000")));
         var error = parse.Should().Throw<InvalidParameterValueException>().Which;
         error.Problems.Should().HaveCount(2);
         error.Message.Should().StartWith("Invalid parameters for lambda-timeout-check (2 problems):");

@@ -12,7 +12,7 @@ public sealed class RequiredTagCheck : ConfigRule<RequiredTagCheckParameters>
 {
     public override RuleDefinition Definition => RequiredTagCheckDefinition.Value;
 
-    protected override RequiredTagCheckParameters ParseParameters(ParameterReader reader) =>
+    protected override RequiredTagCheckParameters ReadParameters(ParameterReader reader) =>
         // tagKey has a default, so the reader only returns null after it has recorded a problem.
         new(reader.GetString("tagKey") ?? string.Empty);
 
