@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ConfigRules.Aws.WafV2;
+using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Rules.ApiGatewayStageWaf;
 
@@ -13,22 +13,17 @@ public sealed class WafV2WebAclLookup : IWebAclLookup
     public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
 
     private readonly WafV2Client _client;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, WebAclDescription? Acl)> _cache = new(StringComparer.Ordinal);
+    private readonly ShortLivedCache<WebAclDescription?> _cache;
 
     public WafV2WebAclLookup(WafV2Client client, TimeProvider? time = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        _time = time ?? TimeProvider.System;
+        _cache = new(CacheDuration, time);
     }
 
-    public async ValueTask<WebAclDescription?> GetWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
+    public ValueTask<WebAclDescription?> GetWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(arn.Arn, out var cached) && cached.Expires > now) return cached.Acl;
-        var acl = await _client.GetWebAclAsync(arn, cancellationToken).ConfigureAwait(false);
-        _cache[arn.Arn] = (now + CacheDuration, acl);
-        return acl;
+        return _cache.GetOrReadAsync(arn.Arn, token => _client.GetWebAclAsync(arn, token), cancellationToken);
     }
 }

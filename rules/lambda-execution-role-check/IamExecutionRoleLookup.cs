@@ -1,5 +1,5 @@
-using System.Collections.Concurrent;
 using ConfigRules.Aws.Iam;
+using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Rules.LambdaExecutionRole;
 
@@ -18,24 +18,18 @@ public sealed class IamExecutionRoleLookup : IExecutionRoleLookup
     public static readonly TimeSpan CacheDuration = TimeSpan.FromMinutes(1);
 
     private readonly IamClient _client;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, (DateTimeOffset Expires, ExecutionRoleDetails? Role)> _cache = new(StringComparer.Ordinal);
+    private readonly ShortLivedCache<ExecutionRoleDetails?> _cache;
 
     public IamExecutionRoleLookup(IamClient client, TimeProvider? time = null)
     {
         _client = client ?? throw new ArgumentNullException(nameof(client));
-        _time = time ?? TimeProvider.System;
+        _cache = new(CacheDuration, time);
     }
 
-    public async ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken)
+    public ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(roleArn);
-        var now = _time.GetUtcNow();
-        if (_cache.TryGetValue(roleArn, out var cached) && cached.Expires > now) return cached.Role;
-
-        var role = await ReadAsync(roleArn, cancellationToken).ConfigureAwait(false);
-        _cache[roleArn] = (now + CacheDuration, role);
-        return role;
+        return _cache.GetOrReadAsync(roleArn, token => ReadAsync(roleArn, token), cancellationToken);
     }
 
     private async Task<ExecutionRoleDetails?> ReadAsync(string roleArn, CancellationToken cancellationToken)

@@ -19,18 +19,11 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
     private const string Exempted = "EXEMPTED";
     private static readonly string[] Columns = [ComplianceTypeNames.NonCompliant, Exempted, ComplianceTypeNames.NotApplicable, ComplianceTypeNames.Compliant];
 
-    private readonly List<RuleFindings> _rules = [];
-    private readonly Dictionary<string, RuleFindings> _byRule = new(StringComparer.Ordinal);
+    private readonly PerRule<RuleFindings> _byRule = new(rule => new RuleFindings(rule));
 
-    public void Begin(IReadOnlyList<SelectedRule> rules)
-    {
-        foreach (var rule in rules)
-        {
-            var findings = new RuleFindings(rule);
-            _rules.Add(findings);
-            _byRule[rule.Id] = findings;
-        }
-    }
+    private IReadOnlyList<RuleFindings> Rules => _byRule.InOrder;
+
+    public void Begin(IReadOnlyList<SelectedRule> rules) => _byRule.Begin(rules);
 
     public void Add(Finding finding) => _byRule[finding.RuleId].Findings.Add(finding);
 
@@ -39,7 +32,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
         writer.Write(HtmlReportAssets.Head);
         writer.WriteLine($"<header><h1>ConfigRules report</h1><p class=\"meta\">Written {Encode(Reporters.Timestamp(clock.GetUtcNow()))} by configrules {Encode(ToolInformation.Version)}: "
-            + $"{_rules.Count} rule(s), {summary.Compliant + summary.NonCompliant + summary.NotApplicable} evaluation(s).</p>");
+            + $"{Rules.Count} rule(s), {summary.Compliant + summary.NonCompliant + summary.NotApplicable} evaluation(s).</p>");
         writer.WriteLine($"<p class=\"totals\"><span class=\"NON_COMPLIANT\">{summary.NonCompliant} NON_COMPLIANT</span> <span class=\"EXEMPTED\">{summary.Exempted} exempted</span> "
             + $"<span class=\"NOT_APPLICABLE\">{summary.NotApplicable - summary.Exempted} NOT_APPLICABLE</span> <span class=\"COMPLIANT\">{summary.Compliant} COMPLIANT</span></p></header>");
         WriteChart(writer);
@@ -54,7 +47,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
     {
         writer.WriteLine("<section id=\"chart\" aria-label=\"Results by rule and compliance type\"><h2>Results by rule</h2>");
         writer.WriteLine("<p class=\"legend\">" + string.Concat(Columns.Select(c => $"<span class=\"{c}\">{Label(c)}</span> ")) + "</p>");
-        foreach (var rule in _rules)
+        foreach (var rule in Rules)
         {
             var counts = Columns.ToDictionary(c => c, c => rule.Findings.Count(f => Category(f) == c), StringComparer.Ordinal);
             var total = Math.Max(1, counts.Values.Sum());
@@ -74,7 +67,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
     {
         writer.WriteLine("<section id=\"filters\"><h2>Findings</h2>");
         writer.WriteLine("<label>Rule <select id=\"filter-rule\"><option value=\"\">all rules</option>"
-            + string.Concat(_rules.Select(r => $"<option>{Encode(r.Rule.Id)}</option>")) + "</select></label>");
+            + string.Concat(Rules.Select(r => $"<option>{Encode(r.Rule.Id)}</option>")) + "</select></label>");
         writer.WriteLine("<label>Compliance <select id=\"filter-compliance\"><option value=\"\">all</option>"
             + string.Concat(Columns.Select(c => $"<option value=\"{c}\">{Label(c)}</option>")) + "</select></label>");
         writer.WriteLine("<label>Text <input id=\"filter-text\" type=\"search\" placeholder=\"resource, annotation, owner...\"></label>");
@@ -85,7 +78,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
     private void WriteTable(StreamWriter writer)
     {
         writer.WriteLine("<table id=\"findings\"><thead><tr><th>Rule</th><th>Severity</th><th>Compliance</th><th>Resource</th><th>Annotation</th><th>Exemption</th><th>Source</th></tr></thead>");
-        foreach (var rule in _rules)
+        foreach (var rule in Rules)
         {
             var definition = rule.Rule.Definition;
             var severity = definition.Severity.ToName();

@@ -17,18 +17,9 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     /// <summary>Finding labels line up: the longest is NOT_APPLICABLE.</summary>
     private static readonly int LabelWidth = ComplianceTypeNames.NotApplicable.Length;
 
-    private readonly List<RuleGroup> _groups = [];
-    private readonly Dictionary<string, RuleGroup> _byRule = new(StringComparer.Ordinal);
+    private readonly PerRule<RuleGroup> _byRule = new(rule => new RuleGroup(rule));
 
-    public void Begin(IReadOnlyList<SelectedRule> rules)
-    {
-        foreach (var rule in rules)
-        {
-            var group = new RuleGroup(rule);
-            _groups.Add(group);
-            _byRule[rule.Id] = group;
-        }
-    }
+    public void Begin(IReadOnlyList<SelectedRule> rules) => _byRule.Begin(rules);
 
     public void Add(Finding finding)
     {
@@ -52,10 +43,10 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     public void Complete(FindingSummary summary)
     {
         using var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
-        foreach (var group in _groups) WriteGroup(writer, group);
+        foreach (var group in _byRule.InOrder) WriteGroup(writer, group);
         var total = summary.Compliant + summary.NonCompliant + summary.NotApplicable;
         writer.WriteLine(Paint(Bold,
-            $"{_groups.Count} rule(s), {total} evaluation(s): ") +
+            $"{_byRule.InOrder.Count} rule(s), {total} evaluation(s): ") +
             Paint(Red, $"{summary.NonCompliant} NON_COMPLIANT") + ", " +
             Paint(Green, $"{summary.Compliant} COMPLIANT") + ", " +
             Paint(Dim, $"{summary.NotApplicable} NOT_APPLICABLE"));
