@@ -25,6 +25,18 @@ public sealed class ProgressLine(TextWriter error, bool enabled, TimeProvider cl
         error.Flush();
     }
 
+    /// <summary>A progress text of the caller's own (reading from AWS Config: items, not bytes), shown as <see cref="Report"/> is.</summary>
+    public void ReportText(string text)
+    {
+        if (!enabled) return;
+        var now = clock.GetTimestamp();
+        if (clock.GetElapsedTime(_started, now) < Delay || (_shown && clock.GetElapsedTime(_lastShown, now) < Interval)) return;
+        _lastShown = now;
+        _shown = true;
+        error.Write($"\r\u001b[K{text}");
+        error.Flush();
+    }
+
     public void Clear()
     {
         if (!_shown) return;
