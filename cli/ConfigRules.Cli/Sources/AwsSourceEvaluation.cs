@@ -1,4 +1,5 @@
 using ConfigRules.Aws.Config;
+using ConfigRules.Aws.Sts;
 using ConfigRules.Aws.Transport;
 using ConfigRules.Cli.CommandLine;
 using ConfigRules.Cli.Commands;
@@ -20,7 +21,7 @@ namespace ConfigRules.Cli.Sources;
 /// <remarks>
 /// --live judges this account as its rule functions would: the rules' lookups are the live ones the Lambda host
 /// builds (<see cref="RuleComposition.LiveLookups"/>), calling IAM, Lambda, WAFv2, CloudWatch and CloudTrail with the
-/// caller's credentials. An aggregator spans accounts those credentials cannot read, so there the lookups answer
+/// caller's credentials, and account rules judge the caller's account (STS GetCallerIdentity). An aggregator spans accounts those credentials cannot read, so there the lookups answer
 /// from the aggregator's own recorded items of the related types (roles, web ACLs, alarms, trails), read first and
 /// kept as a file run keeps them; as offline, a function without supplementaryConfiguration.Concurrency has none.
 /// Every call only reads.
@@ -55,9 +56,6 @@ internal static class AwsSourceEvaluation
             {
                 source = new LiveConfigItems(config, aws.Context.Region);
                 services = RuleComposition.LiveLookups(definitions, aws.Context, console.Clock);
-                // Account rules judge the accounts the items belong to; their related items (trails) name the account
-                // even when no recorded resource of the other rules' types exists.
-                ruleTypes.AddRange(AccountRuleRelatedTypes(definitions).Except(ruleTypes, StringComparer.Ordinal));
             }
         }
         catch (ConfigRulesException ex)
@@ -88,7 +86,8 @@ internal static class AwsSourceEvaluation
                 await engine.EvaluateAsync(item, null, reporter, cancellationToken);
                 progress.ReportText($"configrules: {source.Name}: {++items} items read and evaluated ({item.ResourceType})");
             }
-            await engine.EvaluateAccountsAsync(reporter, cancellationToken);
+            if (related is null) await EvaluateCallerAccountAsync(engine, reporter, aws, definitions, options, console, cancellationToken);
+            else await engine.EvaluateAccountsAsync(reporter, cancellationToken);
         }
         catch (ConfigRulesException ex)
         {
@@ -99,9 +98,18 @@ internal static class AwsSourceEvaluation
         return CommandSupport.Finish(console, problems, engine);
     }
 
-    private static IEnumerable<string> AccountRuleRelatedTypes(IEnumerable<RuleDefinition> definitions) =>
-        definitions.Where(d => d.ResourceTypes.Any(AccountItem.IsAccountType))
-            .SelectMany(d => d.Lookups).SelectMany(lookup => lookup.RelatedResourceTypes);
+    /// <summary>
+    /// --live: account rules (CloudTrail's) judge the caller's account in the region once, as the rule function does on
+    /// its schedule, whether or not any recorded resource names the account. STS GetCallerIdentity says which it is.
+    /// </summary>
+    private static async Task EvaluateCallerAccountAsync(EvaluationEngine engine, IReporter reporter, CliAws aws, IEnumerable<RuleDefinition> definitions,
+        CliOptions options, CliConsole console, CancellationToken cancellationToken)
+    {
+        if (!definitions.Any(d => d.ResourceTypes.Any(AccountItem.IsAccountType))) return;
+        var account = await StsClient.Create(aws.Context).GetCallerIdentityAccountAsync(cancellationToken);
+        var now = CommandSupport.Now(options, console);
+        await engine.EvaluateAsync(AccountItem.For(account, aws.Context.Region, now), null, reporter, cancellationToken);
+    }
 
     /// <summary>A refusal says which read-only permissions the run needs; other failures speak for themselves.</summary>
     private static string Explain(ConfigRulesException ex, CliOptions options, IEnumerable<RuleDefinition> definitions)

@@ -16,7 +16,7 @@ public sealed class LiveSourceProcessTests
     private static readonly string[] ReadOperations =
     [
         "ListDiscoveredResources", "BatchGetResourceConfig", "GetFunctionConcurrency", "GetRole", "ListAttachedRolePolicies",
-        "GetWebACL", "DescribeAlarms", "DescribeTrails", "GetTrailStatus", "GetEventSelectors", "GetInsightSelectors",
+        "GetWebACL", "DescribeAlarms", "DescribeTrails", "GetTrailStatus", "GetEventSelectors", "GetInsightSelectors", "GetCallerIdentity",
     ];
 
     [Test]
@@ -89,6 +89,25 @@ public sealed class LiveSourceProcessTests
         aws.RequestsFor("iam", "GetRole").Should().NotBeEmpty();
         aws.RequestsFor("cloudtrail", "DescribeTrails").Should().NotBeEmpty();
         aws.Requests.Select(r => r.Operation).Should().OnlyContain(operation => ReadOperations.Contains(operation));
+        aws.ShouldAllBeSigned();
+    }
+
+    [Test]
+    public async Task The_account_is_judged_once_even_when_it_records_nothing_of_the_rules_types()
+    {
+        await using var aws = LoopbackAwsServer.Start();
+        aws.CloudTrail.Put(new FakeTrail("org-trail", EventSelectors: FakeCloudTrailService.AllDataEvents(),
+            InsightTypes: ["ApiCallRateInsight", "ApiErrorRateInsight"]));
+
+        var run = await CliProcess.RunAsync(AwsTestAccount.Options(aws), "evaluate", "--live", "--rule", "cloudtrail-serverless-audit-check", "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Evaluations().Should().Equal(new Dictionary<(string, string), string>
+        {
+            [("cloudtrail-serverless-audit-check", FakeStsService.AccountId)] = "COMPLIANT",
+        });
+        aws.RequestsFor("sts", "GetCallerIdentity").Should().ContainSingle();
+        aws.RequestsFor("config").Should().BeEmpty("an account rule judges the account, not recorded resources");
         aws.ShouldAllBeSigned();
     }
 
