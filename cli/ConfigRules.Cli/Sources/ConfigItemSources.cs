@@ -15,6 +15,16 @@ public interface IConfigItemSource
     IAsyncEnumerable<ConfigurationItem> ReadAsync(IEnumerable<string> resourceTypes, CancellationToken cancellationToken);
 }
 
+internal static class ReadItems
+{
+    /// <summary>
+    /// Where a finding came from, as reports show it: the resource's ARN, which names its account and region (an
+    /// aggregator's items span many) and is a URI SARIF can carry.
+    /// </summary>
+    public static ConfigurationItem Located(ConfigurationItem item) =>
+        item.Arn is { Length: > 0 } arn ? item with { Source = new SourceLocation(arn, null) } : item;
+}
+
 /// <summary>
 /// <c>--live</c>: the account's recorded resources in one region, ListDiscoveredResources (every page) then
 /// BatchGetResourceConfig for each hundred keys (unprocessed keys asked again by the client).
@@ -32,10 +42,10 @@ public sealed class LiveConfigItems(ConfigServiceClient config, string region) :
             {
                 keys.Add(key);
                 if (keys.Count < ConfigServiceClient.MaxBatch) continue;
-                foreach (var item in await config.BatchGetResourceConfigAsync(keys, cancellationToken).ConfigureAwait(false)) yield return item;
+                foreach (var item in await config.BatchGetResourceConfigAsync(keys, cancellationToken).ConfigureAwait(false)) yield return ReadItems.Located(item);
                 keys.Clear();
             }
-            foreach (var item in await config.BatchGetResourceConfigAsync(keys, cancellationToken).ConfigureAwait(false)) yield return item;
+            foreach (var item in await config.BatchGetResourceConfigAsync(keys, cancellationToken).ConfigureAwait(false)) yield return ReadItems.Located(item);
         }
     }
 }
@@ -57,10 +67,10 @@ public sealed class AggregatedConfigItems(ConfigServiceClient config, string agg
             {
                 keys.Add(key);
                 if (keys.Count < ConfigServiceClient.MaxBatch) continue;
-                foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorName, keys, cancellationToken).ConfigureAwait(false)) yield return item;
+                foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorName, keys, cancellationToken).ConfigureAwait(false)) yield return ReadItems.Located(item);
                 keys.Clear();
             }
-            foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorName, keys, cancellationToken).ConfigureAwait(false)) yield return item;
+            foreach (var item in await config.BatchGetAggregateResourceConfigAsync(aggregatorName, keys, cancellationToken).ConfigureAwait(false)) yield return ReadItems.Located(item);
         }
     }
 }

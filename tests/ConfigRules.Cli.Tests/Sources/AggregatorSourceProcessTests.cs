@@ -60,6 +60,18 @@ public sealed class AggregatorSourceProcessTests
     }
 
     [Test]
+    public async Task The_table_names_each_findings_account_and_region_by_its_ARN()
+    {
+        await using var aws = LoopbackAwsServer.Start();
+        Put(aws, "222222222222", "ap-southeast-2", "AWS::Lambda::Function", "fn-big", AwsTestAccount.Function("fn-big", 4096));
+
+        var run = await CliProcess.RunAsync(AwsTestAccount.Options(aws), "evaluate", "--aggregator", "org-view", "--rule", "lambda-memory-size-check");
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.StandardOutput.Should().Contain("NON_COMPLIANT  fn-big  (arn:aws:lambda:ap-southeast-2:222222222222:function:fn-big)");
+    }
+
+    [Test]
     public async Task An_unknown_aggregator_is_exit_2_naming_it()
     {
         await using var aws = LoopbackAwsServer.Start();
@@ -75,6 +87,7 @@ public sealed class AggregatorSourceProcessTests
         {
             ResourceType = type, ResourceId = id, ResourceName = (string?)configuration["functionName"] ?? (string?)configuration["roleName"],
             AccountId = account, AwsRegion = region, Configuration = configuration,
+            Arn = type == "AWS::Lambda::Function" ? $"arn:aws:lambda:{region}:{account}:function:{id}" : (string?)configuration["arn"],
         });
 
     private static JsonObject Role(string account, string name, string policyArn) => new()
