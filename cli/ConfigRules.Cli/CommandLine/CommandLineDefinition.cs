@@ -38,7 +38,7 @@ internal sealed class CommandLineDefinition
         };
         var exemptions = new Command("exemptions", "Work with the governed exemptions document.") { ExemptionsCheck };
 
-        Root = new RootCommand("configrules: run the ConfigRules AWS Config rules offline. Exit codes: 0 nothing NON_COMPLIANT, 1 something NON_COMPLIANT, 2 usage or input error.")
+        Root = new RootCommand("configrules: run the ConfigRules AWS Config rules on recorded items (files, S3, an account or an aggregator read from AWS Config) and on templates. Exit codes: 0 nothing NON_COMPLIANT, 1 something NON_COMPLIANT, 2 usage or input error.")
         {
             Evaluate, CheckTemplate, Rules, exemptions,
         };
