@@ -86,7 +86,7 @@ internal static class AwsSourceEvaluation
                 await engine.EvaluateAsync(item, null, reporter, cancellationToken);
                 progress.ReportText($"configrules: {source.Name}: {++items} items read and evaluated ({item.ResourceType})");
             }
-            if (related is null) await EvaluateCallerAccountAsync(engine, reporter, aws, definitions, options, console, cancellationToken);
+            if (options.Live) await EvaluateCallerAccountAsync(engine, reporter, aws, definitions, options, console, cancellationToken);
             else await engine.EvaluateAccountsAsync(reporter, cancellationToken);
         }
         catch (ConfigRulesException ex)
