@@ -13,19 +13,17 @@ public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
 /// batch-get-resource-config output (<c>baseConfigurationItems</c>), select-resource-config output
 /// (<c>Results</c>: items as JSON strings), the aggregator's forms of these (<c>BaseConfigurationItems</c>,
 /// <c>ConfigurationItem</c>), a ConfigurationItemChangeNotification (<c>configurationItem</c>), one item, an array of
-/// items, or NDJSON / concatenated values. An OversizedConfigurationItemChangeNotification holds only a summary: it is
-/// reported with the S3 object Config delivered the whole item to.
+/// items, or NDJSON / concatenated values; a notification also inside a Config rule's Lambda event (invokingEvent), an
+/// SNS message (Message) or an EventBridge event (detail). An OversizedConfigurationItemChangeNotification holds only a
+/// summary: it is reported with the S3 object Config delivered the whole item to.
 /// Only the current item is ever held in memory: memory stays flat however large the input.
 /// </summary>
-public sealed class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
+public sealed partial class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
 {
     private enum Mode { Top, TopArray, ObjectScan, ContainerArray }
 
     // batch-get-aggregate-resource-config writes BaseConfigurationItems; the account-level operations camelCase.
     private static readonly string[] ContainerProperties = ["configurationItems", "baseConfigurationItems", "BaseConfigurationItems", "Results"];
-
-    // One item under a property: ConfigurationItemChangeNotification (configurationItem), get-aggregate-resource-config (ConfigurationItem).
-    private static readonly string[] SingleItemProperties = ["configurationItem", "ConfigurationItem"];
 
     private readonly JsonWindow _window = new(stream);
     private Mode _mode = Mode.Top;
@@ -53,6 +51,7 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
     {
         while (true)
         {
+            if (_enveloped.TryDequeue(out result)) return true;
             switch (_mode)
             {
                 case Mode.Top:
@@ -162,25 +161,18 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
             _window.Pin = null;
             return ReadObjectValue(out result);
         }
+        if (Array.IndexOf(EnvelopeProperties, name) >= 0 && (PeekIs(JsonTokenType.String) || PeekIs(JsonTokenType.StartObject)))
+        {
+            if (ReadEnvelope() > 0)
+            {
+                _containerFound = true;
+                _window.Pin = null;
+            }
+            return false;
+        }
         if (name == OversizedNotification.SummaryProperty) _oversizedSummary = true;
         SkipValue();
         return false;
-    }
-
-    /// <summary>Reads the object that comes next as one item.</summary>
-    private bool ReadObjectValue(out ItemRead result)
-    {
-        while (true)
-        {
-            var reader = _window.CreateReader();
-            if (!reader.Read()) { RefillOrFail(); continue; }
-            var start = _window.AbsoluteOf(reader.TokenStartIndex);
-            if (!reader.TrySkip()) { RefillOrFail(); continue; }
-            var end = _window.AbsoluteOf(reader.BytesConsumed);
-            var found = TryParse(_window.Slice(start, end), start, out result);
-            _window.Commit(ref reader);
-            return found;
-        }
     }
 
     private JsonTokenType NextToken(out string? propertyName, out long start, out long end)

@@ -72,6 +72,29 @@ public sealed class AwsOutputShapeTests
         item.Tags.Should().Contain("team", "orders");
     }
 
+    [TestCase("config-rule-invoking-event.json", 3)]
+    [TestCase("eventbridge-configuration-item-change.json", 12)]
+    [TestCase("sns-configuration-item-change.json", 6)]
+    public void A_notification_inside_its_envelope_is_read_at_the_envelopes_line(string file, int line)
+    {
+        var item = Read(file).Should().ContainSingle().Subject;
+
+        item.ResourceId.Should().Be("fn-huge");
+        item.Status.Should().Be(ConfigurationItemStatus.ResourceDiscovered);
+        JsonValues.TryReadInt64(item.Configuration.GetProperty("memorySize"), out var memory).Should().BeTrue();
+        memory.Should().Be(4096);
+        item.Source.Should().Be(new SourceLocation(file, line));
+    }
+
+    [Test]
+    public async Task A_scheduled_notification_names_no_resource_and_is_reported_at_its_line()
+    {
+        var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "evaluate", Fixtures.AwsOutput("scheduled-invoking-event.json"), "--format", "json");
+
+        run.ExitCode.Should().Be(2, run.ToString());
+        run.StandardError.Should().Contain("scheduled-invoking-event.json:3: The configuration item has no resourceType and no resourceId");
+    }
+
     [Test]
     public async Task An_oversized_notification_is_reported_with_the_S3_object_that_holds_the_item()
     {
