@@ -17,9 +17,6 @@ public sealed class CliAws(string? region, IEnvironmentVariables? environment = 
     /// <exception cref="AwsConfigurationException">No region is set, or a setting is malformed.</exception>
     public AwsClientContext Context => _context ??= AwsClientContext.FromEnvironment(region is null ? _environment : new RegionOverride(region, _environment));
 
-    /// <summary>Where the run calls AWS, for messages: the region, without building anything.</summary>
-    public string RegionName => region ?? _environment.Get("AWS_REGION") ?? _environment.Get("AWS_DEFAULT_REGION") ?? "(no region set)";
-
     /// <summary>--region wins over AWS_REGION and AWS_DEFAULT_REGION; every other variable is the process's.</summary>
     private sealed class RegionOverride(string region, IEnvironmentVariables environment) : IEnvironmentVariables
     {
