@@ -129,6 +129,37 @@ public sealed class LiveSourceProcessTests
     }
 
     [Test]
+    public async Task Each_services_endpoint_variable_wins_over_the_general_one_as_in_the_rule_functions()
+    {
+        await using var aws = LoopbackAwsServer.Start();
+        aws.Config.Put("AWS::Lambda::Function", "fn-one", AwsTestAccount.Function("fn-one", 256));
+        aws.Lambda.PutFunction("fn-one", 3);
+        aws.S3.PutObject("config-bucket", "one.json", AwsTestAccount.Snapshot(("fn-two", 256)));
+        var loopback = aws.BaseUrl.ToString().TrimEnd('/');
+        var options = AwsTestAccount.Options(aws);
+        options = options with
+        {
+            Environment = new Dictionary<string, string>(options.Environment)
+            {
+                ["AWS_ENDPOINT_URL"] = "http://127.0.0.1:9", // the discard port: nothing answers there
+                ["AWS_ENDPOINT_URL_CONFIG_SERVICE"] = loopback,
+                ["AWS_ENDPOINT_URL_LAMBDA"] = loopback,
+                ["AWS_ENDPOINT_URL_S3"] = loopback,
+                ["AWS_MAX_ATTEMPTS"] = "1",
+            },
+        };
+
+        var live = await CliProcess.RunAsync(options, "evaluate", "--live", "--rule", "lambda-concurrency-check", "--format", "json");
+        var s3 = await CliProcess.RunAsync(options, "evaluate", "s3://config-bucket/one.json", "--rule", "lambda-memory-size-check", "--format", "json");
+
+        live.ExitCode.Should().Be(0, live.ToString());
+        live.Evaluations()[("lambda-concurrency-check", "fn-one")].Should().Be("COMPLIANT");
+        s3.ExitCode.Should().Be(0, s3.ToString());
+        s3.Evaluations()[("lambda-memory-size-check", "fn-two")].Should().Be("COMPLIANT");
+        aws.ShouldAllBeSigned();
+    }
+
+    [Test]
     public async Task Without_a_region_the_message_says_how_to_set_one()
     {
         await using var aws = LoopbackAwsServer.Start();
