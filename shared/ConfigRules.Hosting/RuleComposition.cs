@@ -45,5 +45,12 @@ public static class RuleComposition
 
     /// <summary>Config and the rule's declared live lookups over one AWS context (the function's, or a member account's).</summary>
     public static RuleDependencies For(RuleDefinition definition, AwsClientContext aws, TimeProvider time) =>
-        new(ConfigServiceClient.Create(aws), RuleLookups.Live([definition], new LookupInfrastructure(time).With(aws)));
+        new(ConfigServiceClient.Create(aws), LiveLookups([definition], aws, time));
+
+    /// <summary>
+    /// The live lookups the rules declare (IAM, Lambda, WAFv2, CloudWatch, CloudTrail) over one AWS context, one per
+    /// service however many rules declare it: what a rule function reads, and what <c>configrules evaluate --live</c> reads.
+    /// </summary>
+    public static RuleServices LiveLookups(IEnumerable<RuleDefinition> definitions, AwsClientContext aws, TimeProvider time) =>
+        RuleLookups.Live(definitions, new LookupInfrastructure(time).With(aws));
 }

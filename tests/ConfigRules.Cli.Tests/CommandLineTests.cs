@@ -76,11 +76,23 @@ public sealed class CommandLineTests
     }
 
     [Test]
-    public async Task Reading_from_AWS_is_refused_with_what_is_accepted()
+    public async Task Sources_that_do_not_go_together_are_refused_before_any_AWS_call()
     {
-        var run = await CliProcess.RunAsync("evaluate", "--live", "--region", "eu-west-1");
-        run.ExitCode.Should().Be(2, run.ToString());
-        run.StandardError.Should().Contain("--live").And.Contain("--region").And.Contain("files, folders and - (stdin)");
+        var both = await CliProcess.RunAsync("evaluate", "--live", "--aggregator", "org");
+        both.ExitCode.Should().Be(2, both.ToString());
+        both.StandardError.Should().Contain("--live and --aggregator cannot be combined");
+
+        var withFiles = await CliProcess.RunAsync("evaluate", "inputs/array.json", "--live");
+        withFiles.ExitCode.Should().Be(2, withFiles.ToString());
+        withFiles.StandardError.Should().Contain("--live reads the configuration items from AWS Config").And.Contain("inputs/array.json");
+
+        var idleRegion = await CliProcess.RunAsync("evaluate", "inputs/array.json", "--region", "eu-west-1");
+        idleRegion.ExitCode.Should().Be(2, idleRegion.ToString());
+        idleRegion.StandardError.Should().Contain("--region").And.Contain("--live, --aggregator and s3:// RESOURCES");
+
+        var badRegion = await CliProcess.RunAsync("evaluate", "--live", "--region", "EU_WEST");
+        badRegion.ExitCode.Should().Be(2, badRegion.ToString());
+        badRegion.StandardError.Should().Contain("--region 'EU_WEST' is not a region name");
     }
 
     [Test]

@@ -67,6 +67,16 @@ public class ConfigurationItemMapperTests
         fromArray.Tags.Should().Contain("team", "orders").And.Contain("env", "prod");
     }
 
+    [TestCase("relationshipName")]
+    [TestCase("name")]
+    public void A_relationship_is_named_whichever_field_the_shape_uses(string field)
+    {
+        // The API (history, select) writes relationshipName; S3 deliveries and change notifications write name.
+        var item = ConfigurationItemMapper.Parse($$"""{"resourceType":"AWS::Lambda::Function","resourceId":"f","relationships":[{"resourceType":"AWS::IAM::Role","resourceId":"AROA1","resourceName":"app-role","{{field}}":"Is associated with "}]}""");
+
+        item.Relationships.Should().Equal(new Relationship("AWS::IAM::Role", "AROA1", "app-role", "Is associated with"));
+    }
+
     [Test]
     public void A_tag_without_a_value_reads_as_empty_text()
     {

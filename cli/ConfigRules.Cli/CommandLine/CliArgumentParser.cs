@@ -56,6 +56,9 @@ public static class CliArgumentParser
             Format = ToFormat(result.GetValue(definition.Format)),
             Now = result.GetValue(definition.Now),
             ExemptionsFile = result.GetValue(definition.Exemptions),
+            Live = evaluate && result.GetValue(definition.Live),
+            Aggregator = evaluate ? result.GetValue(definition.Aggregator) : null,
+            Region = evaluate ? result.GetValue(definition.Region) : null,
         };
     }
 
@@ -67,15 +70,32 @@ public static class CliArgumentParser
         _ => OutputFormat.Table,
     };
 
-    /// <summary>Reading from AWS (--live, --aggregator, --region) is part of the contract but not of this build: refused, never ignored.</summary>
+    /// <summary>
+    /// The sources of items go together one way: RESOURCES (files, folders, stdin, s3:// URIs), or --live, or
+    /// --aggregator NAME. --region says where AWS is called, so it needs something that calls AWS.
+    /// </summary>
     private static void CheckSources(ParseResult result, CommandLineDefinition definition, List<string> problems)
     {
-        foreach (var option in new Option[] { definition.Live, definition.Aggregator, definition.Region })
+        var live = result.GetValue(definition.Live);
+        var aggregator = result.GetValue(definition.Aggregator);
+        var resources = result.GetValue(definition.Resources) ?? [];
+        if (live && aggregator is not null)
+            problems.Add("--live and --aggregator cannot be combined: --live reads this account's recorded resources, --aggregator NAME those of every account and region of the aggregator.");
+        if ((live || aggregator is not null) && resources.Length > 0)
+            problems.Add($"{(live ? "--live" : "--aggregator")} reads the configuration items from AWS Config; RESOURCES ({resources[0]}{(resources.Length > 1 ? ", ..." : "")}) cannot be given with it.");
+        if (aggregator is not null && string.IsNullOrWhiteSpace(aggregator))
+            problems.Add("--aggregator takes the name of a Config aggregator (1 to 256 characters).");
+        if (result.GetValue(definition.Region) is { } region)
         {
-            if (result.GetResult(option) is { Implicit: false })
-                problems.Add($"{option.Name}: this build reads configuration items only from files, folders and - (stdin); it does not call AWS Config.");
+            if (!IsRegionName(region))
+                problems.Add($"--region '{region}' is not a region name: expected lower-case letters, digits and hyphens such as us-east-1 or eu-west-2.");
+            else if (!live && aggregator is null && !resources.Any(r => r.StartsWith("s3://", StringComparison.Ordinal)))
+                problems.Add("--region says where AWS is called: it applies to --live, --aggregator and s3:// RESOURCES, and none is given.");
         }
     }
+
+    private static bool IsRegionName(string region) =>
+        region.Length is > 2 and <= 64 && region.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-');
 
     /// <summary>
     /// Tokens that look like options but are none of the command's: the parser would otherwise take them as

@@ -20,6 +20,12 @@ public sealed record CliOptions
     public DateTimeOffset? Now { get; init; }
     /// <summary><c>--exemptions FILE</c>; null: no exemptions.</summary>
     public string? ExemptionsFile { get; init; }
+    /// <summary><c>--live</c>: the items are the account's recorded resources, read from AWS Config.</summary>
+    public bool Live { get; init; }
+    /// <summary><c>--aggregator NAME</c>: the items are every account's and region's, read from a Config aggregator.</summary>
+    public string? Aggregator { get; init; }
+    /// <summary><c>--region</c>: where AWS is called (Config, the lookups, S3); null means AWS_REGION.</summary>
+    public string? Region { get; init; }
     /// <summary><c>exemptions check --expiring-within DAYS</c>.</summary>
     public int ExpiringWithinDays { get; init; }
 }

@@ -15,7 +15,7 @@ internal sealed class CommandLineDefinition
         Format.AcceptOnlyFromAmong(EvaluationFormats);
         RulesFormat.AcceptOnlyFromAmong(ListingFormats);
 
-        Evaluate = new Command("evaluate", "Judge configuration items: files, folders (recursive) or - (stdin) holding S3 snapshot or history files (also .json.gz), select-resource-config, get-resource-config-history or batch-get-resource-config output, one item, an array or NDJSON. Without RESOURCES: a bundled sample account.")
+        Evaluate = new Command("evaluate", "Judge configuration items: files, folders (recursive), s3://bucket/key or s3://bucket/prefix/ objects, or - (stdin) holding S3 snapshot or history files (also .json.gz), select-resource-config, get-resource-config-history or batch-get-resource-config output, one item, an array or NDJSON; or the account (--live) or an aggregator's accounts and regions (--aggregator) read from AWS Config. Without any: a bundled sample account.")
         {
             Resources, Live, Aggregator, Region,
         };
@@ -38,7 +38,7 @@ internal sealed class CommandLineDefinition
         };
         var exemptions = new Command("exemptions", "Work with the governed exemptions document.") { ExemptionsCheck };
 
-        Root = new RootCommand("configrules: run the ConfigRules AWS Config rules offline. Exit codes: 0 nothing NON_COMPLIANT, 1 something NON_COMPLIANT, 2 usage or input error.")
+        Root = new RootCommand("configrules: run the ConfigRules AWS Config rules on recorded items (files, S3, an account or an aggregator read from AWS Config) and on templates. Exit codes: 0 nothing NON_COMPLIANT, 1 something NON_COMPLIANT, 2 usage or input error.")
         {
             Evaluate, CheckTemplate, Rules, exemptions,
         };
@@ -70,7 +70,7 @@ internal sealed class CommandLineDefinition
 
     public Argument<string[]> Resources { get; } = new("RESOURCES")
     {
-        Description = "Files, folders or - (stdin). None: the bundled sample account.",
+        Description = "Files, folders, s3://bucket/key, s3://bucket/prefix/ or - (stdin). None: the bundled sample account.",
         Arity = ArgumentArity.ZeroOrMore,
     };
 
@@ -80,9 +80,9 @@ internal sealed class CommandLineDefinition
         Arity = ArgumentArity.OneOrMore,
     };
 
-    public Option<bool> Live { get; } = new("--live") { Description = "Read the account's recorded resources from AWS Config (not available in this build)." };
-    public Option<string> Aggregator { get; } = new("--aggregator") { Description = "Read every account and region of a Config aggregator (not available in this build).", HelpName = "NAME" };
-    public Option<string> Region { get; } = new("--region") { Description = "The region for --live and --aggregator (default: AWS_REGION).", HelpName = "REGION" };
+    public Option<bool> Live { get; } = new("--live") { Description = "Read the account's recorded resources of the selected rules' types from AWS Config (ListDiscoveredResources, BatchGetResourceConfig); the rules' lookups call AWS. Read-only." };
+    public Option<string> Aggregator { get; } = new("--aggregator") { Description = "Read every account and region of a Config aggregator (ListAggregateDiscoveredResources, BatchGetAggregateResourceConfig). Read-only.", HelpName = "NAME" };
+    public Option<string> Region { get; } = new("--region") { Description = "The region AWS is called in for --live, --aggregator and s3:// RESOURCES (default: AWS_REGION, else AWS_DEFAULT_REGION).", HelpName = "REGION" };
     public Option<string> Pack { get; } = new("--pack") { Description = "Use a conformance pack's rules and InputParameters.", HelpName = "FILE" };
     public Option<string[]> Rule { get; } = new("--rule") { Description = "Run this rule (repeatable; default: every rule).", HelpName = "ID" };
 

@@ -3,13 +3,15 @@ using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Cli.Selection;
+using ConfigRules.Cli.Sources;
 using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Cli.Commands;
 
 /// <summary>
-/// <c>configrules evaluate [RESOURCES...]</c>: configuration items from files, folders and stdin, or the bundled
-/// sample account when none are given.
+/// <c>configrules evaluate [RESOURCES...]</c>: configuration items from files, folders, S3 objects and stdin, or the
+/// bundled sample account when none are given; --live and --aggregator read them from AWS Config instead
+/// (<see cref="AwsSourceEvaluation"/>).
 /// </summary>
 /// <remarks>
 /// Related items: some rules read other resources (lambda-execution-role-check reads each function's IAM role), and
@@ -30,11 +32,13 @@ internal static class EvaluateCommand
     {
         var rules = CommandSupport.SelectRules(options, catalog, console);
         var exemptions = ExemptionsLoader.Load(options.ExemptionsFile, catalog.Select(rule => rule.Definition));
+        if (AwsSourceEvaluation.Requested(options)) return await AwsSourceEvaluation.RunAsync(options, console, rules, exemptions, cancellationToken);
         var problems = new List<InputProblem>();
+        var s3 = new S3Inputs(new CliAws(options.Region));
         var files = options.Inputs.Count == 0
             ? [new InputFile(SampleName, InputOpener.EmbeddedPrefix + SampleResource, true)]
-            : InputFiles.Expand(options.Inputs, _ => true, problems);
-        using var opener = new InputOpener(console.StandardInput);
+            : InputFiles.Expand(options.Inputs, _ => true, problems, s3);
+        using var opener = new InputOpener(console.StandardInput, s3);
         files = SkipNonJsonFound(files, opener, console, problems);
 
         var related = new RelatedItems(rules, OfflineSource.RecordedItems);

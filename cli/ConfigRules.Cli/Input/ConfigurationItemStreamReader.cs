@@ -11,18 +11,24 @@ public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
 /// Reads configuration items one at a time from JSON in any shape AWS produces, recognised by content:
 /// an S3 snapshot or history file or get-resource-config-history output (<c>configurationItems</c>),
 /// batch-get-resource-config output (<c>baseConfigurationItems</c>), select-resource-config output
-/// (<c>Results</c>: items as JSON strings), one item, an array of items, or NDJSON / concatenated values.
+/// (<c>Results</c>: items as JSON strings), the aggregator's forms of these (<c>BaseConfigurationItems</c>,
+/// <c>ConfigurationItem</c>), a ConfigurationItemChangeNotification (<c>configurationItem</c>), one item, an array of
+/// items, or NDJSON / concatenated values; a notification also inside a Config rule's Lambda event (invokingEvent), an
+/// SNS message (Message) or an EventBridge event (detail). An OversizedConfigurationItemChangeNotification holds only a
+/// summary: it is reported with the S3 object Config delivered the whole item to.
 /// Only the current item is ever held in memory: memory stays flat however large the input.
 /// </summary>
-public sealed class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
+public sealed partial class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
 {
     private enum Mode { Top, TopArray, ObjectScan, ContainerArray }
 
-    private static readonly string[] ContainerProperties = ["configurationItems", "baseConfigurationItems", "Results"];
+    // batch-get-aggregate-resource-config writes BaseConfigurationItems; the account-level operations camelCase.
+    private static readonly string[] ContainerProperties = ["configurationItems", "baseConfigurationItems", "BaseConfigurationItems", "Results"];
 
     private readonly JsonWindow _window = new(stream);
     private Mode _mode = Mode.Top;
     private bool _containerFound;
+    private bool _oversizedSummary;
 
     /// <summary>The next item or item problem; false at the end. Throws <see cref="InputException"/> when the JSON is broken.</summary>
     public bool TryReadNext(out ItemRead result)
@@ -45,6 +51,7 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
     {
         while (true)
         {
+            if (_enveloped.TryDequeue(out result)) return true;
             switch (_mode)
             {
                 case Mode.Top:
@@ -55,6 +62,7 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
                     {
                         _window.Pin = topStart;
                         _containerFound = false;
+                        _oversizedSummary = false;
                         _mode = Mode.ObjectScan;
                     }
                     else throw Unexpected(topStart, $"expected a configuration item, an array of items or an AWS CLI output document, found {Describe(top)}");
@@ -128,7 +136,13 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
             var pin = _window.Pin;
             _window.Pin = null;
             _mode = Mode.Top;
-            return !_containerFound && pin is { } start && TryParse(_window.Slice(start, tokenEnd), start, out result);
+            if (_containerFound || pin is not { } start) return false;
+            if (_oversizedSummary)
+            {
+                result = new ItemRead(null, OversizedNotification.Problem(_window.Slice(start, tokenEnd), file, _window.LineAt(start)));
+                return true;
+            }
+            return TryParse(_window.Slice(start, tokenEnd), start, out result);
         }
         if (token != JsonTokenType.PropertyName)
             throw Unexpected(_window.AbsolutePosition, $"expected a property name, found {Describe(token)}");
@@ -141,6 +155,22 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
             _mode = Mode.ContainerArray;
             return false;
         }
+        if (Array.IndexOf(SingleItemProperties, name) >= 0 && PeekIs(JsonTokenType.StartObject))
+        {
+            _containerFound = true;
+            _window.Pin = null;
+            return ReadObjectValue(out result);
+        }
+        if (Array.IndexOf(EnvelopeProperties, name) >= 0 && (PeekIs(JsonTokenType.String) || PeekIs(JsonTokenType.StartObject)))
+        {
+            if (ReadEnvelope() > 0)
+            {
+                _containerFound = true;
+                _window.Pin = null;
+            }
+            return false;
+        }
+        if (name == OversizedNotification.SummaryProperty) _oversizedSummary = true;
         SkipValue();
         return false;
     }
@@ -168,12 +198,14 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
         }
     }
 
-    private bool PeekIsArray()
+    private bool PeekIsArray() => PeekIs(JsonTokenType.StartArray);
+
+    private bool PeekIs(JsonTokenType type)
     {
         while (true)
         {
             var reader = _window.CreateReader();
-            if (reader.Read()) return reader.TokenType == JsonTokenType.StartArray;
+            if (reader.Read()) return reader.TokenType == type;
             RefillOrFail();
         }
     }

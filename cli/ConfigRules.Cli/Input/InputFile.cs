@@ -1,3 +1,5 @@
+using ConfigRules.Cli.Sources;
+
 namespace ConfigRules.Cli.Input;
 
 /// <summary>
@@ -7,7 +9,10 @@ namespace ConfigRules.Cli.Input;
 /// </summary>
 public sealed record InputFile(string Name, string Path, bool Explicit);
 
-/// <summary>Turns the command line's inputs into files: folders recursively (sorted, hidden entries skipped), "-" for stdin.</summary>
+/// <summary>
+/// Turns the command line's inputs into files: folders recursively (sorted, hidden entries skipped), "-" for stdin,
+/// and with <paramref name="s3"/> s3:// objects and prefixes.
+/// </summary>
 public static class InputFiles
 {
     public const string StandardInput = "-";
@@ -15,12 +20,17 @@ public static class InputFiles
     /// <summary>What messages and reports call standard input.</summary>
     public const string StandardInputName = "stdin";
 
-    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments, Func<string, bool> wanted, List<InputProblem> problems)
+    public static IReadOnlyList<InputFile> Expand(IReadOnlyList<string> arguments, Func<string, bool> wanted, List<InputProblem> problems, S3Inputs? s3 = null)
     {
         var files = new List<InputFile>();
         foreach (var argument in arguments)
         {
-            if (argument == StandardInput) files.Add(new InputFile(StandardInputName, StandardInput, true));
+            if (S3Inputs.IsS3(argument))
+            {
+                if (s3 is null) problems.Add(new InputProblem(argument, null, "S3 objects are read by configrules evaluate; give a local file or folder here."));
+                else files.AddRange(s3.Expand(argument, problems));
+            }
+            else if (argument == StandardInput) files.Add(new InputFile(StandardInputName, StandardInput, true));
             else if (File.Exists(argument)) files.Add(new InputFile(argument, argument, true));
             else if (Directory.Exists(argument))
             {

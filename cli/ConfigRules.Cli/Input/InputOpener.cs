@@ -1,13 +1,14 @@
 using System.IO.Compression;
+using ConfigRules.Cli.Sources;
 
 namespace ConfigRules.Cli.Input;
 
 /// <summary>
 /// Opens an input for reading: gzip is recognised by its magic bytes (Config delivers <c>.json.gz</c> to S3,
 /// and names lie), and stdin is first copied to a temporary file (deleted on close) so that it can be read
-/// twice like a file, without holding it in memory.
+/// twice like a file, without holding it in memory. With <paramref name="s3"/>, s3:// objects are streamed from S3.
 /// </summary>
-public sealed class InputOpener(Func<Stream> standardInput) : IDisposable
+public sealed class InputOpener(Func<Stream> standardInput, S3Inputs? s3 = null) : IDisposable
 {
     /// <summary>An <see cref="InputFile.Path"/> starting with this names a resource embedded in the tool (the sample account).</summary>
     public const string EmbeddedPrefix = "embedded:";
@@ -24,6 +25,10 @@ public sealed class InputOpener(Func<Stream> standardInput) : IDisposable
             stream = typeof(InputOpener).Assembly.GetManifestResourceStream(name)
                 ?? throw new InvalidOperationException($"The embedded resource {name} is missing from this build.");
         }
+        else if (s3 is not null && S3Inputs.IsS3(file.Path))
+        {
+            stream = new HeadBufferedStream(s3.Open(file.Path));
+        }
         else
         {
             var path = file.Path == InputFiles.StandardInput ? SpoolStandardInput() : file.Path;
@@ -31,8 +36,13 @@ public sealed class InputOpener(Func<Stream> standardInput) : IDisposable
         }
         raw = stream;
         Span<byte> magic = stackalloc byte[2];
-        var read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
-        stream.Position = 0;
+        int read;
+        if (stream is HeadBufferedStream head) read = head.Peek(magic);
+        else
+        {
+            read = stream.ReadAtLeast(magic, 2, throwOnEndOfStream: false);
+            stream.Position = 0;
+        }
         if (read == 2 && magic[0] == 0x1f && magic[1] == 0x8b)
             return new BufferedStream(new GZipStream(stream, CompressionMode.Decompress), 64 * 1024);
         return stream;

@@ -54,6 +54,18 @@ public sealed partial class StsClient(AwsTransport transport, AwsEndpoint endpoi
             XmlReading.ChildValue(XmlReading.Child(result, "AssumedRoleUser"), "Arn"));
     }
 
+    /// <summary>
+    /// GetCallerIdentity: the account the credentials belong to. STS needs no permission for it (even an explicit
+    /// deny leaves it callable), so it names the account a read-only run judges.
+    /// </summary>
+    public async Task<string> GetCallerIdentityAccountAsync(CancellationToken cancellationToken)
+    {
+        var result = await _protocol.InvokeAsync("GetCallerIdentity", [], cancellationToken).ConfigureAwait(false);
+        return XmlReading.ChildValue(result, "Account") is { Length: 12 } account && account.All(char.IsAsciiDigit)
+            ? account
+            : throw new AwsProtocolException("STS GetCallerIdentity answered without a 12-digit <Account>.");
+    }
+
     private static string Required(System.Xml.Linq.XElement credentials, string name) =>
         XmlReading.ChildValue(credentials, name) is { Length: > 0 } value
             ? value

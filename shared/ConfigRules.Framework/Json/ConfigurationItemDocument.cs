@@ -44,4 +44,7 @@ public sealed class RelationshipDocument
     public string? ResourceId { get; set; }
     public string? ResourceName { get; set; }
     public string? RelationshipName { get; set; }
+
+    /// <summary>The relationship's name as S3 deliveries and change notifications write it (the API's relationshipName).</summary>
+    public string? Name { get; set; }
 }

@@ -64,7 +64,7 @@ public static class ConfigurationItemMapper
             Relationships = document.Relationships is { Count: > 0 } relationships
                 ? relationships.Select(r => r is null
                     ? throw new InvalidConfigurationItemException("The configuration item's relationships hold a null entry: each is an object with resourceType, resourceId and relationshipName.")
-                    : new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, r.RelationshipName?.Trim())).ToArray()
+                    : new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, (r.RelationshipName ?? r.Name)?.Trim())).ToArray()
                 : [],
             Source = source,
         };

@@ -45,6 +45,23 @@ public sealed class StsClientTests
         request.AccessKeyId.Should().Be(LoopbackAwsServer.AccessKeyId, "the role is assumed with the function's own credentials");
     }
 
+    [Test]
+    public async Task GetCallerIdentity_names_the_account_of_the_credentials_that_signed()
+    {
+        _loopback.Server.Sts.AllowRole(MemberRole);
+        var sts = StsClient.Create(_loopback.Context);
+
+        var own = await sts.GetCallerIdentityAccountAsync(CancellationToken.None);
+        var assumed = await sts.AssumeRoleAsync(MemberRole, "configrules-cli", 900, CancellationToken.None);
+        var member = await StsClient.Create(_loopback.Context.WithCredentials(new StaticCredentialsProvider(assumed.Credentials)))
+            .GetCallerIdentityAccountAsync(CancellationToken.None);
+
+        own.Should().Be(FakeStsService.AccountId);
+        member.Should().Be("210987654321");
+        _loopback.Server.RequestsFor("sts", "GetCallerIdentity").Select(r => r.Request.Form).Should()
+            .AllSatisfy(form => form.Should().Equal(new Dictionary<string, string> { ["Action"] = "GetCallerIdentity", ["Version"] = "2011-06-15" }));
+    }
+
     [TestCase("a")]
     [TestCase("has space")]
     [TestCase("this-session-name-is-much-too-long-for-sts-because-it-has-65-chars")]

@@ -18,4 +18,20 @@ public static class Fixtures
         "array.json",
         "items.ndjson",
     ];
+
+    /// <summary>More AWS outputs (aggregator forms, S3 history files, change notifications), apart so that folder tests keep their counts.</summary>
+    public static string AwsOutput(string name) => Path.Combine(Root, "aws-outputs", name);
+
+    /// <summary>The AWS outputs of <see cref="AwsOutput"/> that hold fn-small and fn-huge as <see cref="TwoFunctionShapes"/> do.</summary>
+    public static readonly string[] TwoFunctionAwsOutputs =
+    [
+        "batch-get-aggregate-resource-config.json",
+        "select-aggregate-resource-config.json",
+        "config-history-s3.json",
+        "change-notifications.ndjson",
+    ];
+
+    /// <summary>Every two-function file, as a path: the input shapes and the further AWS outputs.</summary>
+    public static IEnumerable<string> AllTwoFunctionFiles =>
+        TwoFunctionShapes.Select(Input).Concat(TwoFunctionAwsOutputs.Select(AwsOutput));
 }

@@ -13,7 +13,7 @@ public sealed record IssuedCredentials(string AccessKeyId, string SecretAccessKe
 public sealed record AssumeRoleCall(string RoleArn, string SessionName, int DurationSeconds, string? CallerAccessKeyId, bool Granted);
 
 /// <summary>
-/// The fake STS service: AssumeRole (awsQuery, Version 2011-06-15) with STS's checks on the ARN, session name and
+/// The fake STS service: GetCallerIdentity and AssumeRole (awsQuery, Version 2011-06-15) with STS's checks on the ARN, session name and
 /// duration. Only roles made assumable with <see cref="AllowRole"/> are granted (others: 403 AccessDenied, as when a
 /// role does not exist or does not trust the caller). Each grant issues fresh credentials that later requests may
 /// sign with; <see cref="RoleOf"/> tells which role a recorded request was signed as.
@@ -42,6 +42,7 @@ public sealed partial class FakeStsService(TimeProvider time)
 
     internal LoopbackReply Handle(string action, LoopbackRequest request)
     {
+        if (action == "GetCallerIdentity") return GetCallerIdentity(request);
         if (action != "AssumeRole") throw new FakeAwsErrorException(400, "InvalidAction", $"The loopback STS service does not implement {action}.");
         var form = request.Form;
         var roleArn = FakeIamService.Required(form, "RoleArn", 2048);
@@ -78,6 +79,23 @@ public sealed partial class FakeStsService(TimeProvider time)
                 new XElement("AssumedRoleId", "AROALOOPBACKEXAMPLE:" + sessionName),
                 new XElement("Arn", $"arn:aws:sts::{account}:assumed-role/{roleName}/{sessionName}")));
     }
+
+    /// <summary>GetCallerIdentity (no parameters): the loopback account, or the account of the role whose issued credentials signed.</summary>
+    private LoopbackReply GetCallerIdentity(LoopbackRequest request)
+    {
+        var unknown = request.Form.Keys.Where(k => k is not ("Action" or "Version")).ToList();
+        if (unknown.Count > 0) throw new FakeAwsErrorException(400, "InvalidParameter", $"GetCallerIdentity takes no parameters; got {string.Join(", ", unknown)}.");
+        var caller = LoopbackAuthorization.AccessKeyId(request.Header("Authorization"));
+        var role = RoleOf(caller);
+        var account = role is null ? AccountId : role.Split(':')[4];
+        return LoopbackReply.QueryResult("GetCallerIdentity", XmlNamespace,
+            new XElement("Arn", role ?? $"arn:aws:iam::{AccountId}:user/loopback"),
+            new XElement("UserId", role is null ? "AIDALOOPBACKEXAMPLE" : "AROALOOPBACKEXAMPLE:session"),
+            new XElement("Account", account));
+    }
+
+    /// <summary>The loopback account's id (the fakes' resources belong to it).</summary>
+    public const string AccountId = "123456789012";
 
     [GeneratedRegex(@"^arn:aws[a-z-]*:iam::\d{12}:role/[\w+=,.@/-]+$", RegexOptions.CultureInvariant)]
     private static partial Regex RoleArnPattern();
