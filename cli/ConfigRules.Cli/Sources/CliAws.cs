@@ -1,5 +1,6 @@
 using ConfigRules.Aws;
 using ConfigRules.Aws.Endpoints;
+using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Cli.Sources;
 
