@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Hosting.Metrics;
 using ConfigRules.LambdaRuntime.Logging;
 
 namespace ConfigRules.Handlers.CloudFormationHook;
@@ -19,8 +20,19 @@ public sealed class CloudFormationHookHandler(
 
     private readonly HookJudge _judge = new(rules, time);
 
-    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        JsonSerializer.SerializeToUtf8Bytes(await HandleAsync(payload, cancellationToken).ConfigureAwait(false), HookJsonContext.Default.HookResponse);
+    /// <summary>
+    /// One invocation as the runtime makes it: the answer as JSON, and its decision written as a metric line on
+    /// <paramref name="metrics"/> (by hookStatus, with the annotations it carries and whether it could not judge).
+    /// </summary>
+    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, MetricLines metrics, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var started = time.GetTimestamp();
+        var response = await HandleAsync(payload, cancellationToken).ConfigureAwait(false);
+        metrics.HookDecided(response.HookStatus, response.Annotations.Count, response.Annotations.Count(a => a.Status == HookAnnotation.FailedStatus),
+            response.ErrorCode == HookResponse.InternalFailure, time.GetElapsedTime(started));
+        return JsonSerializer.SerializeToUtf8Bytes(response, HookJsonContext.Default.HookResponse);
+    }
 
     public async Task<HookResponse> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
