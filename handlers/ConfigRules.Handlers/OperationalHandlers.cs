@@ -55,7 +55,7 @@ public static class OperationalHandlers
         {
             var hook = CloudFormationHookComposition.Create(init, RuleCatalog.All);
             return InvocationHandler.From(async (payload, context, ct) =>
-                await hook.HandleJsonAsync(payload, MetricLines.For(context.Logger, init.Time), ct).ConfigureAwait(false));
+                await hook.HandleJsonAsync(payload, MetricLines.For(context.Logger, init.Time), ct, context.InvokedFunctionArn).ConfigureAwait(false));
         });
     }
 

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using ConfigRules.Aws;
+using ConfigRules.Aws.Sts;
 using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Hosting;
@@ -25,7 +27,8 @@ public static class CloudFormationHookComposition
         ArgumentNullException.ThrowIfNull(init);
         var rules = HookRuleSet.FromEnvironment(init.Environment.GetVariable, catalog);
         var aws = AwsClientContext.FromEnvironment(new RuntimeEnvironmentVariables(init.Environment), timeProvider: init.Time);
-        var live = RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws));
+        var live = new HookLookups(RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws)),
+            MemberLookups(init, rules, aws), new HookJudge(rules, init.Time).OfflineServices([]));
         IExemptionSource exemptions = S3Exemptions.FromEnvironment(init.Environment.GetVariable, aws,
             ExemptionCatalog.FromDefinitions(catalog.Select(rule => rule.Definition)), init.Time) ?? (IExemptionSource)FixedExemptions.None;
         var http = new HttpClient { Timeout = PayloadTimeout };
@@ -34,5 +37,24 @@ public static class CloudFormationHookComposition
             LogField.Of("region", aws.Region),
             LogField.Of("exemptions", ExemptionsUri.FromEnvironment(init.Environment.GetVariable)?.ToString()));
         return new CloudFormationHookHandler(rules, exemptions, new HttpPayloadFetcher(http), live, init.Time, init.Logger);
+    }
+
+    /// <summary>
+    /// With <see cref="MemberAccountAccess.RoleNameVariable"/> set (the central account of the organization roll-out): a
+    /// member account's lookups with the member role there, assumed with STS as the central rule functions do.
+    /// </summary>
+    private static Func<string, string, RuleServices>? MemberLookups(HandlerInitContext init, HookRuleSet rules, AwsClientContext aws)
+    {
+        var roleName = init.Environment.GetVariable(MemberAccountAccess.RoleNameVariable);
+        if (string.IsNullOrWhiteSpace(roleName)) return null;
+        if (!Regex.IsMatch(roleName, @"^[\w+=,.@-]{1,64}$", RegexOptions.CultureInvariant))
+            throw new InvalidMemberRoleNameException(
+                $"{MemberAccountAccess.RoleNameVariable} '{roleName}' is not an IAM role name: 1 to 64 of letters, digits and +=,.@_- (no path, no ARN).");
+        var sts = StsClient.Create(aws);
+        return (partition, account) =>
+        {
+            var credentials = new AssumeRoleCredentialsProvider(sts, $"arn:{partition}:iam::{account}:role/{roleName}", "configrules-cloudformation-hook", init.Time);
+            return RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws.WithCredentials(credentials)));
+        };
     }
 }

@@ -53,8 +53,8 @@ public sealed class HookExemptionTests
         var closed = new NotExemptible(RuleCatalog.All.Single(rule => rule.Definition.Id == "lambda-timeout-check"));
         var rules = HookRuleSet.FromEnvironment(name => name == HookRuleSet.Variable ? TimeoutRule : null, [closed]);
         var time = new FakeTimeProvider(Now);
-        var hook = new CloudFormationHookHandler(rules, new FixedExemptions(document), new FakePayloads(),
-            new HookJudge(rules, time).OfflineServices([]), time, RuntimeLogger.Null);
+        var offline = new HookJudge(rules, time).OfflineServices([]);
+        var hook = new CloudFormationHookHandler(rules, new FixedExemptions(document), new FakePayloads(), new HookLookups(offline, null, offline), time, RuntimeLogger.Null);
 
         var response = await hook.HandleAsync(Resource("AWS::Lambda::Function", Function(timeout: "900")), CancellationToken.None);
 
