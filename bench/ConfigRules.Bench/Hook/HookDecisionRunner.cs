@@ -98,7 +98,7 @@ public static class HookDecisionRunner
         var text = new StringBuilder("Transform: AWS::Serverless-2016-10-31\nGlobals:\n  Function:\n    Runtime: python3.13\n    Timeout: 30\n    MemorySize: 512\nResources:\n");
         for (var i = 0; i < count; i++)
         {
-            text.Append(System.Globalization.CultureInfo.InvariantCulture, (i % 3) switch
+            text.Append((i % 3) switch
             {
                 0 => $"  Sam{i:D3}:\n    Type: AWS::Serverless::Function\n    Properties: {{Handler: app.handler, CodeUri: src/, Role: arn:aws:iam::123456789012:role/app-{i}}}\n",
                 1 => $"  Plain{i:D3}:\n    Type: AWS::Lambda::Function\n    Properties:\n      Runtime: nodejs22.x\n      Handler: index.handler\n      Timeout: {(i % 2 == 0 ? 900 : 60)}\n      Role: arn:aws:iam::123456789012:role/app-{i}\n      Code: {{S3Bucket: artifacts, S3Key: plain-{i}.zip}}\n",

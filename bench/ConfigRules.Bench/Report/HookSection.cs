@@ -24,10 +24,10 @@ internal static class HookSection
             md.AppendLine();
             return md.ToString();
         }
-        md.AppendLine("| Request | Rule verdicts | Runs | Median | Slowest | Slowest / 30 s budget |");
-        md.AppendLine("| --- | --- | --- | --- | --- | --- |");
+        md.AppendLine("| Request | Rule verdicts | Runs | Median | Median / 30 s | Slowest | Slowest / 30 s |");
+        md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
         foreach (var h in hook)
-            md.AppendLine(inv, $"| {h.Case} | {h.Annotations:N0} | {h.Iterations} | {Ms(h.Median)} | {Ms(h.Max)} | {h.MaxShareOfBudget:0.00000} ({h.MaxShareOfBudget * 100:0.000} %) |");
+            md.AppendLine(inv, $"| {h.Case} | {h.Annotations:N0} | {h.Iterations} | {Ms(h.Median)} | {h.MedianShareOfBudget:0.00000} | {Ms(h.Max)} | {h.MaxShareOfBudget:0.00000} ({h.MaxShareOfBudget * 100:0.000} %) |");
         md.AppendLine();
         return md.ToString();
     }
