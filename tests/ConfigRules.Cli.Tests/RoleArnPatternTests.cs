@@ -53,6 +53,52 @@ public sealed class RoleArnPatternTests
         run.Evaluations()[("lambda-execution-role-check", "app-fn")].Should().Be("NOT_APPLICABLE");
     }
 
+    [Test]
+    public async Task Check_template_judges_the_roles_the_template_creates_from_the_template()
+    {
+        using var directory = new TemporaryDirectory();
+        var template = directory.Write("created-roles.yaml", """
+            Transform: AWS::Serverless-2016-10-31
+            Globals:
+              Function: {Runtime: python3.13, Handler: app.handler, CodeUri: src/}
+            Resources:
+              AdminRole:
+                Type: AWS::IAM::Role
+                Properties: {ManagedPolicyArns: [arn:aws:iam::aws:policy/AdministratorAccess]}
+              BoundedRole:
+                Type: AWS::IAM::Role
+                Properties: {PermissionsBoundary: arn:aws:iam::123456789012:policy/boundary}
+              AdminFunction:
+                Type: AWS::Serverless::Function
+                Properties: {Role: !GetAtt AdminRole.Arn}
+              BoundedFunction:
+                Type: AWS::Lambda::Function
+                Properties: {Runtime: python3.13, Handler: app.handler, Role: !GetAtt BoundedRole.Arn, Code: {ZipFile: x}}
+              SamAdminFunction:
+                Type: AWS::Serverless::Function
+                Properties: {Policies: [AdministratorAccess]}
+              SamBoundedFunction:
+                Type: AWS::Serverless::Function
+                Properties: {PermissionsBoundary: arn:aws:iam::123456789012:policy/boundary}
+            """);
+
+        var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-execution-role-check",
+            "--param", "lambda-execution-role-check.requirePermissionsBoundary=true", "--format", "json");
+        var patterned = await Run("check-template", template);
+
+        var evaluations = run.Evaluations();
+        evaluations[("lambda-execution-role-check", "AdminFunction")].Should().Be("NON_COMPLIANT", run.ToString());
+        run.Annotation("lambda-execution-role-check", "AdminFunction").Should().Contain("AdministratorAccess").And.Contain("no permissions boundary");
+        evaluations[("lambda-execution-role-check", "BoundedFunction")].Should().Be("COMPLIANT");
+        evaluations[("lambda-execution-role-check", "SamAdminFunction")].Should().Be("NON_COMPLIANT");
+        run.Annotation("lambda-execution-role-check", "SamAdminFunction").Should().Contain("SamAdminFunctionRole").And.Contain("AdministratorAccess");
+        evaluations[("lambda-execution-role-check", "SamBoundedFunction")].Should().Be("COMPLIANT");
+        // With patterns: a created role's ARN is assigned at deployment, so only its policies can fail it.
+        patterned.Evaluations()[("lambda-execution-role-check", "AdminFunction")].Should().Be("NON_COMPLIANT");
+        patterned.Evaluations()[("lambda-execution-role-check", "BoundedFunction")].Should().Be("NOT_APPLICABLE");
+        patterned.Annotation("lambda-execution-role-check", "BoundedFunction").Should().Contain("not known before deployment");
+    }
+
     private static Task<CliRun> Run(string command, string input) =>
         InProcessCli.RunAsync(RuleCatalog.All, null, command, input, "--rule", "lambda-execution-role-check",
             "--param", $"lambda-execution-role-check.allowedRoleArnPatterns={Allowed}", "--format", "json");
