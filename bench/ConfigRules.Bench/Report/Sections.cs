@@ -25,15 +25,22 @@ internal static class ColdStartSection
         }
         md.AppendLine("| Build | Command | Runs | Median | Min | Max | Size |");
         md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var s in new[] { cold.Aot, cold.Jit })
-            md.AppendLine(inv, $"| {s.Build} | `{s.Command}` | {s.Samples.Count} | **{Ms(s.Median)}** | {Ms(s.Min)} | {Ms(s.Max)} | {Mb(s.SizeBytes)} ({s.SizeWhat}) |");
+        foreach (var s in new[] { cold.Aot, cold.Jit, cold.Python }.OfType<ColdStart.ColdStartSeries>())
+            md.AppendLine(inv, $"| {s.Build} | `{s.Command}` | {s.Samples.Count} | **{Ms(s.Median)}** | {Ms(s.Min)} | {Ms(s.Max)} | {(s.SizeBytes < 1_048_576 ? Bytes(s.SizeBytes) : Mb(s.SizeBytes))} ({s.SizeWhat}) |");
         md.AppendLine();
         md.AppendLine(inv, $"AOT is **{cold.Speedup:F1}x** faster to its first answer than the same code under the JIT (target: at least 5x): {Met(cold.Speedup >= 5)}.");
+        md.AppendLine();
+        md.AppendLine("The Python row is `lambda-timeout-check` written as a plain Python 3 rule (bench/ConfigRules.Bench/ColdStart/python:");
+        md.AppendLine("standard library only, its own Runtime API loop, SigV4-signed `PutEvaluations` to the same verifying endpoint), run by");
+        md.AppendLine("the machine's interpreter: what a rule written the usual way costs at cold start, beside the C# bootstrap.");
+        md.AppendLine(inv, $"{(cold.PythonRatio is { } ratio ? $"Python median / AOT median: **{ratio:F2}x**." : $"Python not measured: {cold.PythonMissing}.")}");
         md.AppendLine();
         md.AppendLine("Samples (ms), in run order:");
         md.AppendLine();
         md.AppendLine(inv, $"- AOT: {string.Join(", ", cold.Aot.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
         md.AppendLine(inv, $"- JIT: {string.Join(", ", cold.Jit.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
+        if (cold.Python is { } python)
+            md.AppendLine(inv, $"- Python: {string.Join(", ", python.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
         md.AppendLine();
         return md.ToString();
     }
