@@ -15,7 +15,7 @@ internal static class ColdStartSection
         md.AppendLine("Process start to the first evaluation accepted by the loopback Config endpoint and the invocation answered on the");
         md.AppendLine("loopback Runtime API: handler `lambda-runtime-check`, one `ConfigurationItemChangeNotification` of a typical function,");
         md.AppendLine("SigV4-signed `PutEvaluations` verified by the loopback endpoint. Each run is a new process with Lambda's environment;");
-        md.AppendLine("the two builds alternate run by run so that both see the same machine state.");
+        md.AppendLine("the builds alternate run by run so that all see the same machine state.");
         md.AppendLine();
         if (results.ColdStart is not { } cold)
         {
