@@ -5,12 +5,13 @@ namespace ConfigRules.Bench;
 /// <summary>The suite's command line: where to write the report, which parts to run, and their sizes.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllParts = ["cold", "warm", "cli", "periodic", "footprint"];
+    public static readonly string[] AllParts = ["cold", "warm", "cli", "periodic", "footprint", "hook"];
 
     public required string Output { get; init; }
     public IReadOnlyList<string> Parts { get; init; } = AllParts;
     public int ColdStartRuns { get; init; } = 11;
     public int WarmIterations { get; init; } = 5;
+    public int HookIterations { get; init; } = 20;
     public IReadOnlyList<int> CliSizes { get; init; } = [10_000, 100_000, 1_000_000];
     public int PeriodicFunctions { get; init; } = 10_000;
     public int MaxConcurrentBatches { get; init; } = 4;
@@ -25,10 +26,10 @@ public sealed record BenchOptions
     public string? KeepSnapshots { get; init; }
 
     public const string Usage = """
-        ConfigRules.Bench --output FILE [--only cold,warm,cli,periodic,footprint] [--cold-runs N] [--warm-iterations N]
+        ConfigRules.Bench --output FILE [--only cold,warm,cli,periodic,footprint,hook] [--cold-runs N] [--warm-iterations N] [--hook-iterations N]
                           [--cli-sizes N,N,...] [--functions N] [--batches N] [--latency-ms N]
                           [--bootstrap PATH] [--jit-bootstrap PATH/bootstrap.dll] [--cli PATH] [--keep-snapshots DIR]
-        Defaults: every part, 11 cold starts, 5 measured warm-path iterations, 10,000/100,000/1,000,000 snapshot items,
+        Defaults: every part, 11 cold starts, 5 measured warm-path iterations, 20 measured hook requests of each kind, 10,000/100,000/1,000,000 snapshot items,
         10,000 functions, 4 concurrent batches, periodic run repeated with 20 ms per call; artifacts/lambda/bootstrap, artifacts/bench/jit/bootstrap.dll, artifacts/cli/configrules.
         """;
 
@@ -50,6 +51,7 @@ public sealed record BenchOptions
                     break;
                 case "--cold-runs": options = options with { ColdStartRuns = Positive(args[i], Value()) }; break;
                 case "--warm-iterations": options = options with { WarmIterations = Positive(args[i], Value()) }; break;
+                case "--hook-iterations": options = options with { HookIterations = Positive(args[i], Value()) }; break;
                 case "--cli-sizes": options = options with { CliSizes = [.. Value().Split(',').Select(s => Positive("--cli-sizes", s))] }; break;
                 case "--functions": options = options with { PeriodicFunctions = Positive(args[i], Value()) }; break;
                 case "--batches": options = options with { MaxConcurrentBatches = Positive(args[i], Value()) }; break;

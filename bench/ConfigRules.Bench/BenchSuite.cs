@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ConfigRules.Bench.Cli;
 using ConfigRules.Bench.ColdStart;
+using ConfigRules.Bench.Hook;
 using ConfigRules.Bench.Periodic;
 using ConfigRules.Bench.Report;
 using ConfigRules.Bench.Warm;
@@ -72,6 +73,15 @@ public static class BenchSuite
                     .Where(artifact => File.Exists(artifact.Path))
                     .Select(artifact => ($"artifacts/{artifact.Name}", new FileInfo(artifact.Path).Length))];
                 results.Footprint = await Footprint.FootprintRunner.RunAsync(options.Bootstrap ?? RepositoryPaths.Bootstrap);
+            });
+        }
+        if (Runs(options, "hook"))
+        {
+            await PartAsync(results, "hook", () =>
+            {
+                results.Hook = HookDecisionRunner.Run(options.HookIterations);
+                foreach (var h in results.Hook) Console.WriteLine($"[hook] {h.Case}: median {h.Median.TotalMilliseconds:F1} ms, slowest {h.Max.TotalMilliseconds:F1} ms");
+                return Task.CompletedTask;
             });
         }
         if (Runs(options, "cli"))

@@ -7,7 +7,8 @@ namespace ConfigRules.Templates;
 /// account, after the central deploy stack (OrganizationId set): a service-managed StackSet puts the member role
 /// (deploy/organization/member-role.yaml) into every account of the given organizational units, and an
 /// AWS::Config::OrganizationConformancePack deploys the organization variant of serverless-governance, whose
-/// rules name the central account's functions.
+/// rules name the central account's functions; a second StackSet puts the deployment hook (deploy/organization/member-hook.yaml),
+/// invoking the central cloudformation-hook function, into the same accounts.
 /// </summary>
 /// <remarks>
 /// A rule function reports with PutEvaluations in the account that owns the rule, with that account's
@@ -32,13 +33,17 @@ public static class OrganizationBuilder
             .Add("DeployMemberRoles", PackBuilder.StringParameter("true",
                 "Create the member roles (StackSet). One role per account serves every region: false in the roll-outs of further regions.")
                 .Add("AllowedValues", Cfn.List("true", "false")))
+            .Add("MemberHookTemplateUrl", new YamlMap().Add("Type", "String")
+                .Add("Description", "HTTPS URL of the uploaded deploy/organization/member-hook.yaml (https://BUCKET.s3.REGION.amazonaws.com/KEY).")
+                .Add("AllowedPattern", "^https://.+$"))
             .Add("OrganizationalUnitIds", new YamlMap().Add("Type", "CommaDelimitedList")
-                .Add("Description", "Organizational units (or the root id r-...) whose accounts get the member role."))
+                .Add("Description", "Organizational units (or the root id r-...) whose accounts get the member role and the deployment hook."))
             .Add("CallAs", PackBuilder.StringParameter("SELF", "SELF in the management account, DELEGATED_ADMIN in a delegated-administrator account.")
                 .Add("AllowedValues", Cfn.List("SELF", "DELEGATED_ADMIN")))
             .Add("ExcludedAccounts", new YamlMap().Add("Type", "CommaDelimitedList").Add("Description",
                 "Accounts (comma-separated) left out of the pack: at least the management account, where a service-managed StackSet puts no member role (unless it is the central account)."))
             .Add("OrganizationConformancePackName", PackBuilder.StringParameter("serverless-governance", "Name of the organization conformance pack."));
+        HookResources.AddParameters(parameters);
         PackWiring.AddRuleParameters(parameters, withRemediation: false);
 
         var roleParameters = new YamlSequence(
@@ -63,6 +68,7 @@ public static class OrganizationBuilder
                     .Add("StackInstancesGroup", new YamlSequence(new YamlMap()
                         .Add("DeploymentTargets", new YamlMap().Add("OrganizationalUnitIds", Cfn.Ref("OrganizationalUnitIds")))
                         .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region")), "IAM is global: one stack instance per account is enough.")))))
+            .Add("MemberHooks", MemberHooks())
             .Add("OrganizationPack", new YamlMap()
                 .Add("Type", "AWS::Config::OrganizationConformancePack")
                 .Add("Properties", new YamlMap()
@@ -79,9 +85,34 @@ public static class OrganizationBuilder
             .Add("AWSTemplateFormatVersion", "2010-09-09")
             .Add("Description", "ConfigRules for an organization: the member role in every account (StackSet) and the organization conformance pack on the central functions.")
             .Add("Parameters", parameters)
-            .Add("Conditions", new YamlMap().Add("DeployMemberRoles", Cfn.Equals("true", Cfn.Ref("DeployMemberRoles"))))
+            .Add("Conditions", new YamlMap()
+                .Add("DeployMemberRoles", Cfn.Equals("true", Cfn.Ref("DeployMemberRoles")))
+                .Add(HookResources.EnabledCondition, Cfn.Not(Cfn.Equals("DISABLED", Cfn.Ref(HookResources.ModeParameter)))))
             .Add("Resources", resources);
     }
+
+    /// <summary>
+    /// The deployment hook in every member account of the organizational units, on the central function: each
+    /// region's roll-out puts it into that region (a hook invokes a function of its own region). DISABLED removes it.
+    /// </summary>
+    private static YamlMap MemberHooks() => new YamlMap()
+        .Add("Type", "AWS::CloudFormation::StackSet")
+        .Add("Condition", HookResources.EnabledCondition)
+        .Add("Properties", new YamlMap()
+            .Add("StackSetName", Cfn.Sub("${FunctionNamePrefix}-member-hook"))
+            .Add("Description", "The ConfigRules deployment hook in every member account, invoking the central cloudformation-hook function.")
+            .Add("PermissionModel", "SERVICE_MANAGED")
+            .Add("CallAs", Cfn.Ref("CallAs"))
+            .Add("AutoDeployment", new YamlMap().Add("Enabled", true).Add("RetainStacksOnAccountRemoval", false))
+            .Add("Capabilities", Cfn.List("CAPABILITY_IAM"))
+            .Add("ManagedExecution", new YamlMap().Add("Active", true))
+            .Add("OperationPreferences", new YamlMap().Add("FailureTolerancePercentage", 10).Add("MaxConcurrentPercentage", 25))
+            .Add("TemplateURL", Cfn.Ref("MemberHookTemplateUrl"))
+            .Add("Parameters", new YamlSequence(StackParameter(PackBuilder.CentralAccountIdParameter),
+                StackParameter(PackBuilder.FunctionNamePrefixParameter), StackParameter(HookResources.ModeParameter)))
+            .Add("StackInstancesGroup", new YamlSequence(new YamlMap()
+                .Add("DeploymentTargets", new YamlMap().Add("OrganizationalUnitIds", Cfn.Ref("OrganizationalUnitIds")))
+                .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region"))))));
 
     private static YamlMap StackParameter(string name) =>
         new YamlMap().Add("ParameterKey", name).Add("ParameterValue", Cfn.Ref(name));

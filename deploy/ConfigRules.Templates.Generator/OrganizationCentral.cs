@@ -65,6 +65,7 @@ public static class OrganizationCentral
                 .Add("PolicyName", "assume-member-roles")
                 .Add("PolicyDocument", new YamlMap().Add("Version", "2012-10-17").Add("Statement", new YamlSequence(statement)),
                     "Account \"*\" in the role ARN: the member role of any account; aws:ResourceOrgID keeps it to this organization's accounts.")
-                .Add("Roles", new YamlSequence(Handlers.Rules.Select(rule => (YamlNode)Cfn.Ref(rule.Logical("Role")))))));
+                .Add("Roles", new YamlSequence([.. Handlers.Rules.Append(Handlers.CloudFormationHook).Select(handler => (YamlNode)Cfn.Ref(handler.Logical("Role")))]),
+                    "The rule functions, and the hook, which reads a member account's roles for that account's resource operations.")));
     }
 }

@@ -18,6 +18,7 @@ public static class TemplateSet
     public const string OrganizationPack = "deploy/organization/serverless-governance-organization-pack.yaml";
     public const string OrganizationRollout = "deploy/organization/organization-rollout.yaml";
     public const string MemberRole = "deploy/organization/member-role.yaml";
+    public const string MemberHook = "deploy/organization/member-hook.yaml";
 
     private const string Header =
         "Generated from the rule catalog (rules/RuleCatalog.cs) by deploy/ConfigRules.Templates.Generator: do not edit.\n" +
@@ -57,6 +58,7 @@ public static class TemplateSet
             new(DeployStack, YamlWriter.Write(StackBuilder.Build(governance), Header)),
             new(OrganizationPack, organizationPack),
             new(MemberRole, memberRole),
+            new(MemberHook, YamlWriter.Write(MemberHookBuilder.Build(), Header)),
             new(OrganizationRollout, YamlWriter.Write(OrganizationBuilder.Build(organizationPack), Header)),
         ];
         return [.. templates, new(DeployDoc.Path, DeployDoc.Regenerate(File.ReadAllText(System.IO.Path.Combine(repositoryRoot, DeployDoc.Path)), templates))];

@@ -54,7 +54,8 @@ public static class OperationalHandlers
         table.Add(CloudFormationHookHandler.HandlerName, init =>
         {
             var hook = CloudFormationHookComposition.Create(init, RuleCatalog.All);
-            return InvocationHandler.From(async (payload, _, ct) => await hook.HandleJsonAsync(payload, ct).ConfigureAwait(false));
+            return InvocationHandler.From(async (payload, context, ct) =>
+                await hook.HandleJsonAsync(payload, MetricLines.For(context.Logger, init.Time), ct, context.InvokedFunctionArn).ConfigureAwait(false));
         });
     }
 

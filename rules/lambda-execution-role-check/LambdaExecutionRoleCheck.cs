@@ -23,8 +23,10 @@ public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleChe
         if (string.IsNullOrEmpty(roleArn))
             return Verdict.NotApplicable("The configuration records no execution role, so there is nothing to judge.");
 
+        // A role the template creates: its policies and boundary are judged from the template; its ARN is assigned at deployment.
+        var assigned = DeploymentAssignedArn.IsAssigned(roleArn);
         var findings = new List<string>(3);
-        if (!parameters.AllowsRole(roleArn))
+        if (!assigned && !parameters.AllowsRole(roleArn))
             findings.Add(RoleAnnotations.NotAllowed(roleArn, parameters.AllowedRoleArnPatterns));
 
         if (parameters.NeedsRoleDetails)
@@ -54,8 +56,9 @@ public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleChe
             }
         }
 
-        return findings.Count > 0
-            ? Verdict.NonCompliant(string.Join(" ", findings))
-            : Verdict.Compliant(RoleAnnotations.Passed(RoleArn.DisplayName(roleArn), parameters));
+        if (findings.Count > 0) return Verdict.NonCompliant(string.Join(" ", findings));
+        if (assigned && parameters.AllowedRoleArnPatterns.Count > 0)
+            return Verdict.NotApplicable(RoleAnnotations.ArnAssignedAtDeployment(RoleArn.DisplayName(roleArn)));
+        return Verdict.Compliant(RoleAnnotations.Passed(RoleArn.DisplayName(roleArn), parameters));
     }
 }

@@ -19,6 +19,9 @@ internal static class RoleAnnotations
     public static string NoBoundary(string roleName) =>
         $"Execution role {roleName} has no permissions boundary, which is required; set PermissionsBoundary on the role.";
 
+    public static string ArnAssignedAtDeployment(string roleName) =>
+        $"Execution role {roleName} is created by the template: its policies and boundary comply, but its ARN, which allowedRoleArnPatterns judges, is not known before deployment.";
+
     /// <summary>What a compliant role was checked for, so the note claims no more than the rule looked at.</summary>
     public static string Passed(string roleName, LambdaExecutionRoleCheckParameters parameters)
     {

@@ -80,7 +80,7 @@ public sealed class IntrinsicResolver
     private TemplateValue? Apply(string function, YamlNode argument, int line) => function switch
     {
         "Ref" => ResolveRef(ScalarText(argument, function), line),
-        "Fn::GetAtt" => new UnknownValue($"it is !GetAtt {GetAttName(argument)}, known only after deployment", line),
+        "Fn::GetAtt" => new UnknownValue($"it is !GetAtt {GetAttName(argument)}, known only after deployment", line) { GetAtt = GetAttParts(argument) },
         "Fn::Sub" => ResolveSub(argument, line),
         "Fn::Join" => ResolveJoin(argument, line),
         "Fn::Select" => ResolveSelect(argument, line),
@@ -233,6 +233,8 @@ public sealed class IntrinsicResolver
         node is YamlScalarNode { Value: { } text }
             ? text
             : throw new TemplateException(_template.File, TemplateDocument.LineOf(node), $"{function} expects a plain name or text here.");
+
+    private static (string, string)? GetAttParts(YamlNode argument) => GetAttName(argument).Split('.', 2) is [var resource, var attribute] ? (resource, attribute) : null;
 
     private static string GetAttName(YamlNode argument) => argument switch
     {

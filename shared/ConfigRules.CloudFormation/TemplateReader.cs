@@ -6,7 +6,8 @@ namespace ConfigRules.CloudFormation;
 /// Reads a CloudFormation/SAM template into configuration items: <c>AWS::Lambda::Function</c>,
 /// <c>AWS::Serverless::Function</c> (with SAM <c>Globals.Function</c>), <c>AWS::ApiGateway::RestApi</c>,
 /// <c>AWS::Serverless::Api</c> (with <c>Globals.Api</c>) and the implicit API SAM creates for <c>Api</c> events of
-/// functions and state machines.
+/// functions and state machines. Execution roles the template creates (<c>AWS::IAM::Role</c>, and the role SAM
+/// generates for a function without one) are items too, for the rules that read a function's role.
 /// The resource id is the logical id; the item's source is the template file and the resource's line.
 /// </summary>
 public static class TemplateReader
@@ -26,6 +27,22 @@ public static class TemplateReader
         var apiGlobals = GlobalsFor(globals, "Api", resolver);
 
         var items = new List<TemplateItem>();
+        // Execution roles first: a function may name one defined further down.
+        var roles = new Dictionary<string, TemplateItem>(StringComparer.Ordinal);
+        foreach (var (key, node) in resources.Children)
+        {
+            if (node is YamlMappingNode role && role.Children.TryGetValue(new YamlScalarNode("Type"), out var roleType)
+                && (roleType as YamlScalarNode)?.Value == TemplateRoleMapper.RoleType)
+            {
+                var logicalId = ((YamlScalarNode)key).Value ?? string.Empty;
+                var properties = role.Children.TryGetValue(new YamlScalarNode("Properties"), out var roleProperties)
+                    ? resolver.Resolve(roleProperties) as MapValue : new MapValue([], TemplateDocument.LineOf(key));
+                if (properties is not null && TemplateRoleMapper.MapRole(document.File, logicalId, properties, TemplateDocument.LineOf(key)) is { } mapped)
+                    roles[logicalId] = mapped;
+            }
+        }
+        items.AddRange(roles.Values);
+
         int? implicitApiLine = null;
         foreach (var (key, node) in resources.Children)
         {
@@ -41,10 +58,16 @@ public static class TemplateReader
             switch (type)
             {
                 case "AWS::Lambda::Function":
-                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, properties, serverless: false, line));
+                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, WithTemplateRole(properties, roles), serverless: false, line));
                     break;
                 case "AWS::Serverless::Function":
-                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, SamGlobals.Merge(functionGlobals, properties), serverless: true, line));
+                    var merged = WithTemplateRole(SamGlobals.Merge(functionGlobals, properties), roles);
+                    if (merged.Get("Role") is null && TemplateRoleMapper.MapSamFunctionRole(document.File, logicalId, merged, line) is { } generated)
+                    {
+                        items.Add(generated);
+                        merged = WithRole(merged, new ScalarValue(generated.Item.Arn!, Plain: false, line));
+                    }
+                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, merged, serverless: true, line));
                     implicitApiLine ??= ImplicitApiEventLine(properties);
                     break;
                 case "AWS::Serverless::StateMachine":
@@ -64,6 +87,15 @@ public static class TemplateReader
             items.Add(TemplateResourceMapper.MapServerlessApi(document.File, ImplicitApiLogicalId, apiGlobals ?? new MapValue([], apiLine), apiLine));
         return items;
     }
+
+    /// <summary><c>Role: !GetAtt X.Arn</c> of a role the template defines (and that could be mapped) becomes that role's ARN.</summary>
+    private static MapValue WithTemplateRole(MapValue properties, Dictionary<string, TemplateItem> roles) =>
+        properties.Get("Role") is UnknownValue { GetAtt: ({ } resource, "Arn") } reference && roles.TryGetValue(resource, out var role)
+            ? WithRole(properties, new ScalarValue(role.Item.Arn!, Plain: false, reference.Line))
+            : properties;
+
+    private static MapValue WithRole(MapValue properties, TemplateValue role) =>
+        new([.. properties.Entries.Where(entry => entry.Key != "Role"), new("Role", role)], properties.Line);
 
     private static MapValue? GlobalsFor(YamlMappingNode? globals, string section, IntrinsicResolver resolver) =>
         globals is not null && globals.Children.TryGetValue(new YamlScalarNode(section), out var node) ? resolver.Resolve(node) as MapValue : null;

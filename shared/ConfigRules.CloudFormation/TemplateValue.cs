@@ -25,4 +25,8 @@ public sealed record MapValue(IReadOnlyList<KeyValuePair<string, TemplateValue>>
 }
 
 /// <summary>A value only deployment decides; <paramref name="Reason"/> says why, naming the intrinsic.</summary>
-public sealed record UnknownValue(string Reason, int Line) : TemplateValue(Line);
+public sealed record UnknownValue(string Reason, int Line) : TemplateValue(Line)
+{
+    /// <summary>For <c>!GetAtt Resource.Attribute</c>: the logical id and attribute named (a role the template defines is judged from it).</summary>
+    public (string Resource, string Attribute)? GetAtt { get; init; }
+}

@@ -1,3 +1,4 @@
+using ConfigRules.Framework.Settings;
 using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using ConfigRules.Aws;
@@ -27,14 +28,23 @@ public sealed partial class MemberAccountAccess(AwsClientContext aws, RuleDefini
     /// <summary>The access configured by <see cref="RoleNameVariable"/>, or null when it is unset (every event is this account's).</summary>
     public static MemberAccountAccess? FromEnvironment(HandlerInitContext context, RuleDefinition rule, AwsClientContext aws)
     {
-        var roleName = context.Variables().Get(RoleNameVariable);
+        if (RoleNameFrom(context.Variables()) is not { } roleName) return null;
+        // STS session names are at most 64 characters; rule ids are far shorter, the cut is only a guard.
+        var sessionName = ("configrules-" + context.HandlerName)[..Math.Min(64, 12 + context.HandlerName.Length)];
+        return new MemberAccountAccess(aws, rule, roleName, sessionName, context.Time);
+    }
+
+    /// <summary>The member role's name from <see cref="RoleNameVariable"/>, or null when unset; a path or an ARN is refused.</summary>
+    /// <exception cref="InvalidMemberRoleNameException">The value is not an IAM role name.</exception>
+    public static string? RoleNameFrom(IEnvironmentVariables environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var roleName = environment.Get(RoleNameVariable);
         if (string.IsNullOrWhiteSpace(roleName)) return null;
         if (!RoleNamePattern().IsMatch(roleName))
             throw new InvalidMemberRoleNameException(
                 $"{RoleNameVariable} '{roleName}' is not an IAM role name: 1 to 64 of letters, digits and +=,.@_- (no path, no ARN).");
-        // STS session names are at most 64 characters; rule ids are far shorter, the cut is only a guard.
-        var sessionName = ("configrules-" + context.HandlerName)[..Math.Min(64, 12 + context.HandlerName.Length)];
-        return new MemberAccountAccess(aws, rule, roleName, sessionName, context.Time);
+        return roleName;
     }
 
     /// <summary>

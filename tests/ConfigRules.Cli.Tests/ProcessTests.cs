@@ -173,8 +173,11 @@ public sealed class ProcessTests
         evaluations[("lambda-concurrency-check", "Worker")].Should().Be("NON_COMPLIANT");
         evaluations[("api-gateway-endpoint-type-check", "PrivateApi")].Should().Be("COMPLIANT");
         evaluations[("api-gateway-endpoint-type-check", "ServerlessRestApi")].Should().Be("NON_COMPLIANT");
-        evaluations[("lambda-execution-role-check", "OrdersFunction")].Should().Be("NOT_APPLICABLE");
-        run.Annotation("lambda-execution-role-check", "OrdersFunction").Should().Contain("Role").And.Contain("!GetAtt OrdersRole.Arn");
+        // OrdersRole is the template's own, with no managed policy attached: judged from the template.
+        evaluations[("lambda-execution-role-check", "OrdersFunction")].Should().Be("COMPLIANT");
+        run.Annotation("lambda-execution-role-check", "OrdersFunction").Should().Contain("OrdersRole");
+        evaluations[("lambda-execution-role-check", "ReportFunction")].Should().Be("NOT_APPLICABLE");
+        run.Annotation("lambda-execution-role-check", "ReportFunction").Should().Contain("ExistingRoleArn");
         evaluations[("lambda-code-size-check", "OrdersFunction")].Should().Be("NOT_APPLICABLE");
         run.Annotation("lambda-code-size-check", "OrdersFunction").Should().Contain("CodeSize");
     }

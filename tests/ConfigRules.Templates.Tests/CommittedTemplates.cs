@@ -21,7 +21,7 @@ public static class CommittedTemplates
 
     public static IEnumerable<string> Packs => TemplateSet.ConformancePacks;
 
-    public static IEnumerable<string> Stacks => [TemplateSet.DeployStack, TemplateSet.OrganizationRollout, TemplateSet.MemberRole];
+    public static IEnumerable<string> Stacks => [TemplateSet.DeployStack, TemplateSet.OrganizationRollout, TemplateSet.MemberRole, TemplateSet.MemberHook];
 
     public static IEnumerable<string> All => [.. Packs, .. Stacks];
 }

@@ -95,7 +95,8 @@ public class DeployStackTests
         statement.Map("Resource").Str("Fn::Sub").Should().Be("arn:${AWS::Partition}:iam::*:role/${MemberRoleName}");
         statement.Map("Condition").Map("StringEquals").Get("aws:ResourceOrgID").Should().BeEquivalentTo(Cfn.Ref("OrganizationId"));
         policy.Map("Properties").List("Roles").Select(role => role.Str("Ref"))
-            .Should().BeEquivalentTo(RuleCatalog.Definitions.Select(rule => Naming.Pascal(rule.Id) + "Role"), "the rule functions, and only they");
+            .Should().BeEquivalentTo(RuleCatalog.Definitions.Select(rule => Naming.Pascal(rule.Id) + "Role").Append("CloudformationHookRole"),
+                "the rule functions, and the hook for a member account's resource operations; no other function");
 
         foreach (var rule in RuleCatalog.Definitions)
         {
@@ -205,7 +206,7 @@ public class DeployStackTests
     {
         var rollout = CommittedTemplates.Load(TemplateSet.OrganizationRollout);
         rollout.Map("Resources").Select(resource => resource.Value.Str("Type"))
-            .Should().BeEquivalentTo(["AWS::CloudFormation::StackSet", "AWS::Config::OrganizationConformancePack"]);
+            .Should().BeEquivalentTo(["AWS::CloudFormation::StackSet", "AWS::CloudFormation::StackSet", "AWS::Config::OrganizationConformancePack"]);
         var stackSet = rollout.Map("Resources").Map("MemberRoles").Map("Properties");
         stackSet.Str("PermissionModel").Should().Be("SERVICE_MANAGED");
         stackSet.Get("TemplateURL").Should().BeEquivalentTo(Cfn.Ref("MemberRoleTemplateUrl"));

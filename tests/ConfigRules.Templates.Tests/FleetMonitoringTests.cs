@@ -1,4 +1,6 @@
 using System.Text.Json;
+using ConfigRules.Hosting.Metrics;
+using ConfigRules.LambdaRuntime.Logging;
 using ConfigRules.Rules;
 using FluentAssertions;
 using NUnit.Framework;
@@ -98,6 +100,7 @@ public class FleetMonitoringTests
         {
             new[] { "ConfigRules", "Decisions", "HookStatus", "SUCCESS" },
             ["ConfigRules", "Decisions", "HookStatus", "FAILED"],
+            ["ConfigRules", "InternalFailures", "HookStatus", "FAILED"],
         });
         titles.Should().OnlyHaveUniqueItems();
         widgets.Should().OnlyContain(widget => widget.GetProperty("x").GetInt32() + widget.GetProperty("width").GetInt32() <= 24, "the grid is 24 columns wide");
@@ -110,6 +113,28 @@ public class FleetMonitoringTests
         var text = Resource("FleetDashboard").Map("Properties").Map("DashboardBody").Str("Fn::Sub")!;
         var variables = System.Text.RegularExpressions.Regex.Matches(text, @"\$\{([^}]*)\}").Select(match => match.Groups[1].Value).Distinct();
         variables.Should().BeEquivalentTo(["AWS::Region", "FunctionNamePrefix"], "every other ${...} would break the !Sub");
+    }
+
+    [Test]
+    public void The_hook_row_reads_the_namespace_metrics_and_dimension_the_hook_writes()
+    {
+        var output = new MemoryStream();
+        var time = TimeProvider.System;
+        MetricLines.For(new RuntimeLogger(output, time).ForRequest("r"), time).HookDecided("FAILED", 2, 1, internalFailure: true, TimeSpan.FromMilliseconds(1));
+        using var line = JsonDocument.Parse(System.Text.Encoding.UTF8.GetString(output.ToArray()).Trim());
+        var directive = line.RootElement.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+        var written = directive.GetProperty("Metrics").EnumerateArray().Select(metric => metric.GetProperty("Name").GetString()).ToList();
+        var dimension = directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()).Should().ContainSingle().Subject;
+
+        using var body = DashboardBody();
+        var widgets = body.RootElement.GetProperty("widgets").EnumerateArray().ToList();
+        foreach (var row in Rows(Widget(widgets, "Deployment hook decisions")))
+        {
+            row[0].Should().Be(directive.GetProperty("Namespace").GetString());
+            written.Should().Contain(row[1]);
+            row[2].Should().Be(dimension);
+            row[3].Should().BeOneOf("SUCCESS", "FAILED");
+        }
     }
 
     private static JsonDocument DashboardBody() =>

@@ -87,6 +87,15 @@ public partial class SecurityTests
         foreach (var (logicalId, permission) in CommittedTemplates.Load(stack).ResourcesOfType("AWS::Lambda::Permission"))
         {
             var properties = permission.Map("Properties");
+            if (logicalId == HookResources.OrganizationPermissionLogicalId)
+            {
+                // The member accounts' hook execution roles: any principal, but of this organization only.
+                permission.Str("Condition").Should().Be("IsOrganizationCentral");
+                properties.Str("Principal").Should().Be("*");
+                properties.Get("PrincipalOrgID").Should().BeEquivalentTo(Cfn.Ref("OrganizationId"), $"{logicalId} admits this organization only");
+                properties.Map("FunctionName").List("Fn::GetAtt")[0].Should().Be("CloudformationHookFunction", "only the hook function is open to the organization");
+                continue;
+            }
             properties.Str("Principal").Should().BeOneOf("config.amazonaws.com", "events.amazonaws.com");
             if (permission.Str("Condition") == "IsOrganizationCentral")
             {

@@ -14,4 +14,12 @@ public sealed record ColdStartResult(ColdStartSeries Aot, ColdStartSeries Jit)
 {
     /// <summary>How many times faster the AOT bootstrap reaches its first answer (JIT median / AOT median).</summary>
     public double Speedup => Jit.Median.TotalMilliseconds / Aot.Median.TotalMilliseconds;
+
+    /// <summary>A Python rule doing the same kind of work, run side by side; null when no interpreter was found (see <see cref="PythonMissing"/>).</summary>
+    public ColdStartSeries? Python { get; init; }
+
+    public string? PythonMissing { get; init; }
+
+    /// <summary>Python median / AOT median.</summary>
+    public double? PythonRatio => Python is { } python ? python.Median.TotalMilliseconds / Aot.Median.TotalMilliseconds : null;
 }

@@ -21,6 +21,10 @@ internal sealed class FunctionLauncher(string build, string executable, IReadOnl
     public static FunctionLauncher Jit(string bootstrapDll) =>
         new("JIT (framework-dependent)", DotnetHost(), [bootstrapDll], Path.GetDirectoryName(bootstrapDll)!);
 
+    /// <summary>A Python 3 rule script (standard library only) run by <paramref name="python"/>, the interpreter itself (not a shim).</summary>
+    public static FunctionLauncher Python(string python, string script) =>
+        new("Python 3 (standard library)", python, [script], Path.GetDirectoryName(script)!);
+
     public RunningFunction Start(string handler, LoopbackRuntimeApi runtimeApi, LoopbackAwsServer aws)
     {
         var info = new ProcessStartInfo(executable)

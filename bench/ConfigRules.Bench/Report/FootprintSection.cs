@@ -70,7 +70,7 @@ public static class FootprintSection
             md.AppendLine(Invariant,
                 $"| `lambda-runtime-check` (Native AOT) | {result.Scenario.Work} | {invocations:N0} | {result.WarmBilledMs:F0} ms | {Dollars(Cost(invocations, result.WarmBilledMs, X86PricePerGbSecond))} | {Dollars(Cost(invocations, result.WarmBilledMs, Arm64PricePerGbSecond))} |");
         }
-        md.AppendLine("| Python rule on the same work | - | - | not measured: the cold-start bench has no Python rule to time | - | - |");
+        md.AppendLine("| Python rule on the same work | - | - | warm duration not measured; its cold start is in section 1, beside the bootstrap's | - | - |");
         md.AppendLine();
     }
 

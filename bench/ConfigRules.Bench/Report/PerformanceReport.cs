@@ -24,6 +24,7 @@ public static class PerformanceReport
         md.Append(CliSection.Render(results));
         md.Append(PeriodicSection.Render(results));
         md.Append(FootprintSection.Render(results));
+        md.Append(HookSection.Render(results));
         OptimisationList(md);
         return md.ToString();
     }
@@ -89,6 +90,7 @@ public static class PerformanceReport
             md.AppendLine(Invariant, $"| Periodic: batches concurrent within a bound | at most {runs.Max(r => r.MaxInFlight)} batch calls in flight, bound {slowest.MaxConcurrentBatches} | {Met(runs.All(r => r.MaxInFlight > 1 && r.MaxInFlight <= r.MaxConcurrentBatches))} |");
         }
         else md.AppendLine(Invariant, $"| Periodic scale | not measured: {results.Missing.GetValueOrDefault("periodic")} | no |");
+        md.AppendLine(HookSection.TargetRow(results));
         md.AppendLine();
     }
 

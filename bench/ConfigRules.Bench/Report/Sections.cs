@@ -15,7 +15,7 @@ internal static class ColdStartSection
         md.AppendLine("Process start to the first evaluation accepted by the loopback Config endpoint and the invocation answered on the");
         md.AppendLine("loopback Runtime API: handler `lambda-runtime-check`, one `ConfigurationItemChangeNotification` of a typical function,");
         md.AppendLine("SigV4-signed `PutEvaluations` verified by the loopback endpoint. Each run is a new process with Lambda's environment;");
-        md.AppendLine("the two builds alternate run by run so that both see the same machine state.");
+        md.AppendLine("the builds alternate run by run so that all see the same machine state.");
         md.AppendLine();
         if (results.ColdStart is not { } cold)
         {
@@ -25,15 +25,22 @@ internal static class ColdStartSection
         }
         md.AppendLine("| Build | Command | Runs | Median | Min | Max | Size |");
         md.AppendLine("| --- | --- | --- | --- | --- | --- | --- |");
-        foreach (var s in new[] { cold.Aot, cold.Jit })
-            md.AppendLine(inv, $"| {s.Build} | `{s.Command}` | {s.Samples.Count} | **{Ms(s.Median)}** | {Ms(s.Min)} | {Ms(s.Max)} | {Mb(s.SizeBytes)} ({s.SizeWhat}) |");
+        foreach (var s in new[] { cold.Aot, cold.Jit, cold.Python }.OfType<ColdStart.ColdStartSeries>())
+            md.AppendLine(inv, $"| {s.Build} | `{s.Command}` | {s.Samples.Count} | **{Ms(s.Median)}** | {Ms(s.Min)} | {Ms(s.Max)} | {(s.SizeBytes < 1_048_576 ? Bytes(s.SizeBytes) : Mb(s.SizeBytes))} ({s.SizeWhat}) |");
         md.AppendLine();
         md.AppendLine(inv, $"AOT is **{cold.Speedup:F1}x** faster to its first answer than the same code under the JIT (target: at least 5x): {Met(cold.Speedup >= 5)}.");
+        md.AppendLine();
+        md.AppendLine("The Python row is `lambda-timeout-check` written as a plain Python 3 rule (bench/ConfigRules.Bench/ColdStart/python:");
+        md.AppendLine("standard library only, its own Runtime API loop, SigV4-signed `PutEvaluations` to the same verifying endpoint), run by");
+        md.AppendLine("the machine's interpreter: what a rule written the usual way costs at cold start, beside the C# bootstrap.");
+        md.AppendLine(inv, $"{(cold.PythonRatio is { } ratio ? $"Python median / AOT median: **{ratio:F2}x**." : $"Python not measured: {cold.PythonMissing}.")}");
         md.AppendLine();
         md.AppendLine("Samples (ms), in run order:");
         md.AppendLine();
         md.AppendLine(inv, $"- AOT: {string.Join(", ", cold.Aot.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
         md.AppendLine(inv, $"- JIT: {string.Join(", ", cold.Jit.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
+        if (cold.Python is { } python)
+            md.AppendLine(inv, $"- Python: {string.Join(", ", python.Samples.Select(s => s.TotalMilliseconds.ToString("F1", inv)))}");
         md.AppendLine();
         return md.ToString();
     }

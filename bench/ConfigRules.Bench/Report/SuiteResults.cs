@@ -1,6 +1,7 @@
 using ConfigRules.Bench.Footprint;
 using ConfigRules.Bench.Cli;
 using ConfigRules.Bench.ColdStart;
+using ConfigRules.Bench.Hook;
 using ConfigRules.Bench.Periodic;
 using ConfigRules.Bench.Warm;
 
@@ -22,6 +23,7 @@ public sealed class SuiteResults
     public CliOutputCheck? CliCheck { get; set; }
     public IReadOnlyList<PeriodicScaleResult>? Periodic { get; set; }
     public IReadOnlyList<FootprintResult>? Footprint { get; set; }
+    public IReadOnlyList<HookDecisionResult>? Hook { get; set; }
 
     /// <summary>The deployable artifacts' sizes (bootstraps and zips per architecture), for the footprint section.</summary>
     public IReadOnlyList<(string Name, long Bytes)> ArtifactSizes { get; set; } = [];

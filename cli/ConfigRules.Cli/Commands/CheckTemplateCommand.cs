@@ -39,7 +39,10 @@ internal static class CheckTemplateCommand
                     console.StandardError.WriteLine($"configrules: {file.Name}: skipped, not a template (no Resources).");
                     continue;
                 }
-                foreach (var templateItem in TemplateReader.Read(document))
+                var templateItems = TemplateReader.Read(document);
+                // The template's own related resources first (the execution roles it creates), as the hook's STACK target reads them.
+                foreach (var templateItem in templateItems) related.Add(templateItem.Item);
+                foreach (var templateItem in templateItems)
                     await engine.EvaluateAsync(templateItem.Item, templateItem.Unknowns, reporter, cancellationToken);
             }
             catch (TemplateException ex)

@@ -61,8 +61,7 @@ public static class DashboardBuilder
             [.. Handlers.All.Select(handler => LambdaMetric("Errors", handler))])));
         widgets.Add(layout.Place(12, 6, Widget("Error rate per function (%)", "timeSeries", stacked: false, "Sum",
             [.. Handlers.All.SelectMany(ErrorRateRows)])));
-        widgets.Add(layout.Place(12, 6, Widget("Deployment hook decisions", "timeSeries", stacked: true, "Sum",
-            [.. HookStatuses.Select(status => MetricRow.Metric(MetricLines.Namespace, "Decisions", [new("HookStatus", status)], new MetricRowOptions { Label = status }))])));
+        widgets.Add(layout.Place(12, 6, Widget("Deployment hook decisions", "timeSeries", stacked: false, "Sum", HookRows())));
         widgets.Add(layout.Place(12, 6, Widget("Notices published and remediations", "timeSeries", stacked: false, "Sum",
         [
             MetricRow.Metric(MetricLines.Namespace, "NoticesPublished", [new("Handler", Naming.ComplianceNotifier)], new MetricRowOptions { Label = "notices published" }),
@@ -80,6 +79,19 @@ public static class DashboardBuilder
         yield return LambdaMetric("Invocations", handler) with { Options = new MetricRowOptions { Id = invocations, Visible = false } };
         yield return MetricRow.Expression(ErrorRateAlarm.RateExpression(errors, invocations), $"r{index}", handler.Id);
     }
+
+    /// <summary>
+    /// The hook's decisions by hookStatus, as its metric lines name them, and among the FAILED ones those that judged
+    /// nothing (a request or payload it could not read): those are no finding and no Lambda error either.
+    /// </summary>
+    private static IReadOnlyList<MetricRow> HookRows() =>
+    [
+        .. HookStatuses.Select(status => HookMetric(nameof(HookDecisionLine.Decisions), status, status)),
+        HookMetric(nameof(HookDecisionLine.InternalFailures), "FAILED", "could not judge (InternalFailure)"),
+    ];
+
+    private static MetricRow HookMetric(string metric, string status, string label) =>
+        MetricRow.Metric(MetricLines.Namespace, metric, [new(nameof(HookDecisionLine.HookStatus), status)], new MetricRowOptions { Label = label });
 
     private static MetricRow RuleMetric(string metric, string ruleId, string label) =>
         MetricRow.Metric(MetricLines.Namespace, metric, [new("Rule", ruleId)], new MetricRowOptions { Label = label });

@@ -1,6 +1,8 @@
 using ConfigRules.Aws;
+using ConfigRules.Aws.Sts;
 using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Framework.Settings;
 using ConfigRules.Hosting;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
@@ -26,7 +28,8 @@ public static class CloudFormationHookComposition
         var environment = init.Variables();
         var rules = HookRuleSet.FromEnvironment(environment.Get, catalog);
         var aws = AwsClientContext.FromEnvironment(environment, timeProvider: init.Time);
-        var live = RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws));
+        var live = new HookLookups(RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws)),
+            MemberLookups(environment, init.Time, rules, aws), new HookJudge(rules, init.Time).OfflineServices([]));
         IExemptionSource exemptions = S3Exemptions.FromEnvironment(environment, aws,
             ExemptionCatalog.FromDefinitions(catalog.Select(rule => rule.Definition)), init.Time) ?? (IExemptionSource)FixedExemptions.None;
         var http = new HttpClient { Timeout = PayloadTimeout };
@@ -35,5 +38,20 @@ public static class CloudFormationHookComposition
             LogField.Of("region", aws.Region),
             LogField.Of("exemptions", ExemptionsUri.FromEnvironment(environment)?.ToString()));
         return new CloudFormationHookHandler(rules, exemptions, new HttpPayloadFetcher(http), live, init.Time, init.Logger);
+    }
+
+    /// <summary>
+    /// With <see cref="MemberAccountAccess.RoleNameVariable"/> set (the central account of the organization roll-out): a
+    /// member account's lookups with the member role there, assumed with STS as the central rule functions do.
+    /// </summary>
+    private static Func<string, string, RuleServices>? MemberLookups(IEnvironmentVariables environment, TimeProvider time, HookRuleSet rules, AwsClientContext aws)
+    {
+        if (MemberAccountAccess.RoleNameFrom(environment) is not { } roleName) return null;
+        var sts = StsClient.Create(aws);
+        return (partition, account) =>
+        {
+            var credentials = new AssumeRoleCredentialsProvider(sts, $"arn:{partition}:iam::{account}:role/{roleName}", "configrules-cloudformation-hook", time);
+            return RuleLookups.Live(rules.Definitions, new LookupInfrastructure(time).With(aws.WithCredentials(credentials)));
+        };
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using ConfigRules.CloudFormation;
 using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Hosting.Metrics;
 using ConfigRules.LambdaRuntime.Logging;
 
 namespace ConfigRules.Handlers.CloudFormationHook;
@@ -13,22 +14,35 @@ namespace ConfigRules.Handlers.CloudFormationHook;
 /// FAILED/InternalFailure, never an invocation error.
 /// </summary>
 public sealed class CloudFormationHookHandler(
-    HookRuleSet rules, IExemptionSource exemptions, IPayloadFetcher payloads, RuleServices liveServices, TimeProvider time, RuntimeLogger logger)
+    HookRuleSet rules, IExemptionSource exemptions, IPayloadFetcher payloads, HookLookups liveLookups, TimeProvider time, RuntimeLogger logger)
 {
     public const string HandlerName = "cloudformation-hook";
 
     private readonly HookJudge _judge = new(rules, time);
 
-    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken) =>
-        JsonSerializer.SerializeToUtf8Bytes(await HandleAsync(payload, cancellationToken).ConfigureAwait(false), HookJsonContext.Default.HookResponse);
+    /// <summary>
+    /// One invocation as the runtime makes it: the answer as JSON, and its decision written as a metric line on
+    /// <paramref name="metrics"/> (by hookStatus, with the annotations it carries and whether it could not judge).
+    /// </summary>
+    public async Task<byte[]> HandleJsonAsync(ReadOnlyMemory<byte> payload, MetricLines metrics, CancellationToken cancellationToken, string? invokedFunctionArn = null)
+    {
+        ArgumentNullException.ThrowIfNull(metrics);
+        var started = time.GetTimestamp();
+        var response = await HandleAsync(payload, cancellationToken, invokedFunctionArn).ConfigureAwait(false);
+        metrics.HookDecided(response.HookStatus, response.Annotations.Count, response.Annotations.Count(a => a.Status == HookAnnotation.FailedStatus),
+            response.ErrorCode == HookResponse.InternalFailure, time.GetElapsedTime(started));
+        return JsonSerializer.SerializeToUtf8Bytes(response, HookJsonContext.Default.HookResponse);
+    }
 
-    public async Task<HookResponse> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <param name="invokedFunctionArn">The function's own ARN: a request from another account (the organization
+    /// roll-out) reads that account's resources (see <see cref="HookLookups"/>).</param>
+    public async Task<HookResponse> HandleAsync(ReadOnlyMemory<byte> payload, CancellationToken cancellationToken, string? invokedFunctionArn = null)
     {
         HookRequest? request = null;
         try
         {
             request = Parse(payload);
-            var response = await JudgeAsync(request, cancellationToken).ConfigureAwait(false);
+            var response = await JudgeAsync(request, invokedFunctionArn, cancellationToken).ConfigureAwait(false);
             logger.Info("Hook answered",
                 LogField.Of("hookStatus", response.HookStatus),
                 LogField.Of("errorCode", response.ErrorCode),
@@ -62,7 +76,7 @@ public sealed class CloudFormationHookHandler(
         }
     }
 
-    private async Task<HookResponse> JudgeAsync(HookRequest request, CancellationToken cancellationToken)
+    private async Task<HookResponse> JudgeAsync(HookRequest request, string? invokedFunctionArn, CancellationToken cancellationToken)
     {
         var token = request.ClientRequestToken;
         switch (request.ActionInvocationPoint?.ToUpperInvariant())
@@ -100,7 +114,7 @@ public sealed class CloudFormationHookHandler(
             if (string.IsNullOrWhiteSpace(resourceType)) throw new HookInputException("A RESOURCE target has no targetName (the resource type).");
             if (!rules.Covers(resourceType)) return HookAnswer.Skipped($"no selected rule judges {resourceType}.", token);
             items = HookTargetReader.ReadResource(resourceType, data.TargetLogicalId ?? resourceType, data.TargetModel?.ResourceProperties ?? default);
-            services = liveServices;
+            services = liveLookups.For(request.AwsAccountId, invokedFunctionArn);
         }
 
         if (items.Count == 0) return HookAnswer.Skipped("no resource of this request is one the selected rules judge.", token);

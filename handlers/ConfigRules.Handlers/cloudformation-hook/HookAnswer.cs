@@ -87,9 +87,9 @@ public static class HookAnswer
         AnnotationName = finding.RuleId,
         Status = finding.Verdict.Compliance switch
         {
-            ComplianceType.Compliant => "PASSED",
-            ComplianceType.NonCompliant => "FAILED",
-            _ => "SKIPPED",
+            ComplianceType.Compliant => HookAnnotation.PassedStatus,
+            ComplianceType.NonCompliant => HookAnnotation.FailedStatus,
+            _ => HookAnnotation.SkippedStatus,
         },
         StatusMessage = $"{finding.LogicalId}: {finding.Verdict.Annotation ?? (finding.Verdict.Compliance == ComplianceType.Compliant ? "complies" : "not applicable")}",
         RemediationMessage = finding.Verdict.Compliance == ComplianceType.NonCompliant ? finding.Rule.Definition.Remediation : null,

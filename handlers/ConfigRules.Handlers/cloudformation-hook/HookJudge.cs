@@ -17,7 +17,7 @@ public sealed record HookFinding(HookRule Rule, ConfigurationItem Item, Verdict 
 /// <summary>
 /// Judges template items with the selected rules exactly as <c>check-template</c> does: the framework's
 /// <see cref="ItemEvaluator"/>, a field only deployment decides makes the rule NOT_APPLICABLE with a note
-/// (<see cref="TemplateUnknowns"/>), then the governed exemptions.
+/// (<see cref="TemplateUnknowns"/>), then the governed exemptions with <see cref="ItemEvaluator.ApplyExemptions"/>.
 /// </summary>
 public sealed class HookJudge(HookRuleSet rules, TimeProvider time)
 {
@@ -57,9 +57,9 @@ public sealed class HookJudge(HookRuleSet rules, TimeProvider time)
                 else
                     evaluation = await ItemEvaluator.EvaluateAsync(rule.Rule, rule.Parameters, item, context, now, cancellationToken).ConfigureAwait(false);
 
-                var outcome = ExemptionVerdict.Apply(new Verdict(evaluation.ComplianceType, evaluation.Annotation),
-                    exemptions, rule.Definition.Id, item.ResourceId, accountId, now);
-                findings.Add(new HookFinding(rule, item, outcome.Verdict, outcome.Applied));
+                // The rule functions' and the CLI's own step: a rule the catalog marks not exemptible keeps its verdict.
+                evaluation = ItemEvaluator.ApplyExemptions(rule.Definition, evaluation, accountId, exemptions, now);
+                findings.Add(new HookFinding(rule, item, new Verdict(evaluation.ComplianceType, evaluation.Annotation), evaluation.AppliedExemption));
             }
         }
         return findings;

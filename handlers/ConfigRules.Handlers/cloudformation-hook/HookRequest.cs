@@ -75,6 +75,10 @@ public sealed record HookResponse
 /// <summary>One rule's judgement of one resource, as the CloudFormation console lists it.</summary>
 public sealed record HookAnnotation
 {
+    public const string PassedStatus = "PASSED";
+    public const string FailedStatus = "FAILED";
+    public const string SkippedStatus = "SKIPPED";
+
     public required string AnnotationName { get; init; }
     /// <summary><c>PASSED</c>, <c>FAILED</c>, or <c>SKIPPED</c> (NOT_APPLICABLE and exemptions).</summary>
     public required string Status { get; init; }

@@ -34,7 +34,10 @@ public sealed record RuleInvocationLine(
     [property: JsonPropertyName("Errors")] int? Errors,
     [property: JsonPropertyName("Duration")] double Duration);
 
-/// <summary>One deployment-hook decision: its status, how many rule verdicts it gave and how many failed.</summary>
+/// <summary>
+/// One deployment-hook decision: its status, how many rule verdicts it gave and how many failed, and 1 in
+/// <c>InternalFailures</c> when the request could not be judged (a FAILED answer that is no finding, and no Lambda error either).
+/// </summary>
 public sealed record HookDecisionLine(
     [property: JsonPropertyName("_aws")] EmfMetadata Aws,
     [property: JsonPropertyName("HookStatus")] string HookStatus,
@@ -42,6 +45,7 @@ public sealed record HookDecisionLine(
     [property: JsonPropertyName("Decisions")] int Decisions,
     [property: JsonPropertyName("Annotations")] int Annotations,
     [property: JsonPropertyName("FailedAnnotations")] int FailedAnnotations,
+    [property: JsonPropertyName("InternalFailures")] int InternalFailures,
     [property: JsonPropertyName("Duration")] double Duration);
 
 /// <summary>One invocation of an operational handler (notifier, remediation): what it did, or <c>Errors</c> = 1.</summary>

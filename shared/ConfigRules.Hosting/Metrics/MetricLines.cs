@@ -36,6 +36,7 @@ public sealed class MetricLines(RuntimeLogger output, TimeProvider time, string?
         new(nameof(HookDecisionLine.Decisions), Count),
         new(nameof(HookDecisionLine.Annotations), Count),
         new(nameof(HookDecisionLine.FailedAnnotations), Count),
+        new(nameof(HookDecisionLine.InternalFailures), Count),
         DurationMetric,
     ];
 
@@ -59,12 +60,14 @@ public sealed class MetricLines(RuntimeLogger output, TimeProvider time, string?
 
     /// <summary>
     /// A deployment-hook decision: <paramref name="hookStatus"/> is the answer's <c>hookStatus</c> (SUCCESS or
-    /// FAILED), <paramref name="annotations"/> the rule verdicts it carries, <paramref name="failedAnnotations"/> those FAILED.
+    /// FAILED), <paramref name="annotations"/> the rule verdicts it carries, <paramref name="failedAnnotations"/> those FAILED,
+    /// <paramref name="internalFailure"/> whether the FAILED answer says the request could not be judged rather than a finding.
     /// </summary>
-    public void HookDecided(string hookStatus, int annotations, int failedAnnotations, TimeSpan duration)
+    public void HookDecided(string hookStatus, int annotations, int failedAnnotations, bool internalFailure, TimeSpan duration)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(hookStatus);
-        Write(new HookDecisionLine(Metadata(["HookStatus"], HookMetrics), hookStatus, requestId, 1, annotations, failedAnnotations, Round(duration)),
+        Write(new HookDecisionLine(Metadata(["HookStatus"], HookMetrics), hookStatus, requestId, 1, annotations, failedAnnotations,
+            internalFailure ? 1 : 0, Round(duration)),
             MetricsJsonContext.Default.HookDecisionLine);
     }
 

@@ -1,6 +1,8 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Handlers.Tests.CloudFormationHook;
+using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -50,6 +52,13 @@ public sealed class CloudFormationHookProcessTests
         compliant.Json.GetProperty("hookStatus").GetString().Should().Be("SUCCESS");
         payloads.Requests.Should().OnlyContain(r => r.EndsWith(" unsigned", StringComparison.Ordinal), "a presigned URL is fetched with a plain GET");
         function.Aws.Requests.Should().BeEmpty("the selected rules need no AWS call");
+
+        // One EMF line per decision, by hookStatus: both InternalFailures are FAILED decisions that judged nothing.
+        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), 6, HandlerFunction.Wait);
+        foreach (var text in lines) EmfSpecification.Violations(text).Should().BeEmpty(text);
+        var decisions = lines.Select(text => JsonDocument.Parse(text).RootElement).ToList();
+        decisions.Select(d => d.GetProperty("HookStatus").GetString()).Should().Equal("FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "SUCCESS");
+        decisions.Select(d => d.GetProperty("InternalFailures").GetInt32()).Should().Equal(0, 1, 0, 1, 0, 0);
     }
 
     [TestCase("""{"lambda-nothing-check": {}}""", "lambda-nothing-check")]

@@ -76,7 +76,7 @@ internal static class HookRequests
         // The live lookups would call IAM; here they answer as offline lookups with nothing in the input.
         var judge = new HookJudge(rules, time);
         return new CloudFormationHookHandler(rules, exemptions ?? FixedExemptions.None, payloads ?? new FakePayloads(),
-            judge.OfflineServices([]), time, RuntimeLogger.Null);
+            new HookLookups(judge.OfflineServices([]), null, judge.OfflineServices([])), time, RuntimeLogger.Null);
     }
 }
 

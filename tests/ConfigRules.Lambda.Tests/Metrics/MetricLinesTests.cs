@@ -61,14 +61,30 @@ public sealed class MetricLinesTests
     {
         var (lines, metrics) = Writer();
 
-        metrics.HookDecided("FAILED", annotations: 5, failedAnnotations: 2, TimeSpan.FromMilliseconds(12));
+        metrics.HookDecided("FAILED", annotations: 5, failedAnnotations: 2, internalFailure: false, TimeSpan.FromMilliseconds(12));
 
         var line = SingleValidLine(lines);
         line.GetProperty("HookStatus").GetString().Should().Be("FAILED");
         line.GetProperty("Decisions").GetInt32().Should().Be(1);
         line.GetProperty("Annotations").GetInt32().Should().Be(5);
         line.GetProperty("FailedAnnotations").GetInt32().Should().Be(2);
-        MetricNames(line).Should().Equal("Decisions", "Annotations", "FailedAnnotations", "Duration");
+        line.GetProperty("InternalFailures").GetInt32().Should().Be(0);
+        MetricNames(line).Should().Equal("Decisions", "Annotations", "FailedAnnotations", "InternalFailures", "Duration");
+        var directive = line.GetProperty("_aws").GetProperty("CloudWatchMetrics")[0];
+        directive.GetProperty("Namespace").GetString().Should().Be("ConfigRules");
+        directive.GetProperty("Dimensions")[0].EnumerateArray().Select(d => d.GetString()).Should().Equal("HookStatus");
+    }
+
+    [Test]
+    public void A_hook_request_it_could_not_judge_counts_an_internal_failure()
+    {
+        var (lines, metrics) = Writer();
+
+        metrics.HookDecided("FAILED", annotations: 0, failedAnnotations: 0, internalFailure: true, TimeSpan.FromMilliseconds(2));
+
+        var line = SingleValidLine(lines);
+        line.GetProperty("InternalFailures").GetInt32().Should().Be(1);
+        line.GetProperty("FailedAnnotations").GetInt32().Should().Be(0);
     }
 
     [TestCase(true, 1)]

@@ -35,6 +35,24 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
         Evaluate(_rule, FunctionWith(role), Params(parameters), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
 
     [Test]
+    public void A_role_the_template_creates_is_judged_by_its_policies_and_its_arn_is_not_held_against_the_patterns()
+    {
+        var created = DeploymentAssignedArn.Role("OrdersRole");
+        var lookup = new FakeRoleLookup(new ExecutionRoleDetails(created, "OrdersRole", null, [Admin]));
+        var services = RuleServices.Empty.Add<IExecutionRoleLookup>(lookup);
+        var clean = DeploymentAssignedArn.Role("CleanRole");
+        var cleanLookup = RuleServices.Empty.Add<IExecutionRoleLookup>(new FakeRoleLookup(new ExecutionRoleDetails(clean, "CleanRole", null, [Basic])));
+        var patterns = Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/app-*"));
+
+        Evaluate(_rule, FunctionWith(created), patterns, services: services).ComplianceType.Should().Be(ComplianceType.NonCompliant, "its policy is known");
+        Evaluate(_rule, FunctionWith(created), patterns, services: services).Annotation.Should().NotContain("matches no allowed pattern");
+        var unknownArn = Evaluate(_rule, FunctionWith(clean), patterns, services: cleanLookup);
+        unknownArn.ComplianceType.Should().Be(ComplianceType.NotApplicable);
+        unknownArn.Annotation.Should().Contain("CleanRole").And.Contain("not known before deployment");
+        Evaluate(_rule, FunctionWith(clean), Params(), services: cleanLookup).ComplianceType.Should().Be(ComplianceType.Compliant);
+    }
+
+    [Test]
     public void A_plain_role_complies_with_the_defaults()
     {
         var evaluation = Run(AppRole);
