@@ -3,10 +3,11 @@ using YamlDotNet.RepresentationModel;
 namespace ConfigRules.CloudFormation;
 
 /// <summary>
-/// Reads a CloudFormation/SAM template into configuration items: <c>AWS::Lambda::Function</c>,
-/// <c>AWS::Serverless::Function</c> (with SAM <c>Globals.Function</c>), <c>AWS::ApiGateway::RestApi</c>,
-/// <c>AWS::Serverless::Api</c> (with <c>Globals.Api</c>) and the implicit API SAM creates for <c>Api</c> events of
-/// functions and state machines.
+/// Reads a CloudFormation/SAM template into configuration items: functions (<c>AWS::Lambda::Function</c>,
+/// <c>AWS::Serverless::Function</c> with SAM <c>Globals.Function</c>) with the resource policy their permissions,
+/// function URLs and SAM events build; REST APIs (<c>AWS::ApiGateway::RestApi</c>, <c>AWS::Serverless::Api</c> with
+/// <c>Globals.Api</c>, the implicit API SAM creates for <c>Api</c> events) and their stages with the web ACL associated
+/// to each; and the related resources rules read (web ACLs, alarms, trails).
 /// The resource id is the logical id; the item's source is the template file and the resource's line.
 /// </summary>
 public static class TemplateReader
@@ -16,7 +17,7 @@ public static class TemplateReader
 
     public static bool LooksLikeTemplate(TemplateDocument document) => document.Section("Resources") is not null;
 
-    public static IReadOnlyList<TemplateItem> Read(TemplateDocument document)
+    public static IReadOnlyList<TemplateItem> Read(TemplateDocument document, TemplateScope scope = TemplateScope.WholeTemplate)
     {
         var resources = document.Section("Resources")
             ?? throw new TemplateException(document.File, 1, "is not a CloudFormation template: it has no Resources section.");
@@ -25,7 +26,7 @@ public static class TemplateReader
         var functionGlobals = GlobalsFor(globals, "Function", resolver);
         var apiGlobals = GlobalsFor(globals, "Api", resolver);
 
-        var items = new List<TemplateItem>();
+        var read = new List<TemplateResource>();
         int? implicitApiLine = null;
         foreach (var (key, node) in resources.Children)
         {
@@ -34,34 +35,64 @@ public static class TemplateReader
             if (node is not YamlMappingNode resource)
                 throw new TemplateException(document.File, line, $"resource {logicalId} must be a mapping with Type and Properties.");
             var type = resource.Children.TryGetValue(new YamlScalarNode("Type"), out var typeNode) ? (typeNode as YamlScalarNode)?.Value : null;
+            // Only the types the mapping reads are resolved: an intrinsic elsewhere in the template is not our business.
+            if (type is null || !TemplateTypes.Read.Contains(type)) continue;
             var properties = resource.Children.TryGetValue(new YamlScalarNode("Properties"), out var propertiesNode)
                 ? resolver.Resolve(propertiesNode) as MapValue ?? throw new TemplateException(document.File, TemplateDocument.LineOf(propertiesNode), $"the Properties of {logicalId} must be a mapping.")
                 : new MapValue([], line);
-
             switch (type)
             {
-                case "AWS::Lambda::Function":
-                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, properties, serverless: false, line));
-                    break;
-                case "AWS::Serverless::Function":
-                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, SamGlobals.Merge(functionGlobals, properties), serverless: true, line));
+                case TemplateTypes.ServerlessFunction:
+                    properties = SamGlobals.Merge(functionGlobals, properties);
                     implicitApiLine ??= ImplicitApiEventLine(properties);
                     break;
-                case "AWS::Serverless::StateMachine":
+                case TemplateTypes.ServerlessStateMachine:
                     // Api events of a state machine make SAM create the same implicit REST API as a function's.
                     implicitApiLine ??= ImplicitApiEventLine(properties);
                     break;
-                case "AWS::ApiGateway::RestApi":
-                    items.Add(TemplateResourceMapper.MapRestApi(document.File, logicalId, properties, line));
+                case TemplateTypes.ServerlessApi:
+                    properties = SamGlobals.Merge(apiGlobals, properties);
                     break;
-                case "AWS::Serverless::Api":
-                    items.Add(TemplateResourceMapper.MapServerlessApi(document.File, logicalId, SamGlobals.Merge(apiGlobals, properties), line));
+            }
+            read.Add(new TemplateResource(logicalId, type, properties, line));
+        }
+        if (implicitApiLine is { } apiLine && !resources.Children.ContainsKey(new YamlScalarNode(ImplicitApiLogicalId)))
+            read.Add(new TemplateResource(ImplicitApiLogicalId, TemplateTypes.ServerlessApi, apiGlobals ?? new MapValue([], apiLine), apiLine) { Implicit = true });
+
+        var file = document.File;
+        var stages = StageMapper.Stages(read);
+        var webAcls = new WebAclAssociations(file, read, stages, scope);
+        var policies = new FunctionPolicies(file, read, scope);
+        var functionNames = read.Where(r => TemplateTypes.IsFunction(r.Type))
+            .ToDictionary(r => r.LogicalId, r => (r.Properties.Get("FunctionName") as ScalarValue)?.Text ?? r.LogicalId, StringComparer.Ordinal);
+
+        var items = new List<TemplateItem>();
+        foreach (var resource in read)
+        {
+            switch (resource.Type)
+            {
+                case TemplateTypes.LambdaFunction or TemplateTypes.ServerlessFunction:
+                    items.Add(TemplateResourceMapper.MapFunction(file, resource.LogicalId, resource.Properties,
+                        resource.Type == TemplateTypes.ServerlessFunction, resource.Line, policies.For(resource.LogicalId)));
+                    break;
+                case TemplateTypes.RestApi:
+                    items.Add(TemplateResourceMapper.MapRestApi(file, resource.LogicalId, resource.Properties, resource.Line));
+                    break;
+                case TemplateTypes.ServerlessApi:
+                    items.Add(TemplateResourceMapper.MapServerlessApi(file, resource.LogicalId, resource.Properties, resource.Line));
+                    break;
+                case TemplateTypes.WebAcl:
+                    items.Add(RelatedResourceMapper.MapWebAcl(file, resource));
+                    break;
+                case TemplateTypes.Alarm:
+                    items.Add(RelatedResourceMapper.MapAlarm(file, resource, functionNames));
+                    break;
+                case TemplateTypes.Trail:
+                    items.Add(RelatedResourceMapper.MapTrail(file, resource));
                     break;
             }
         }
-
-        if (implicitApiLine is { } apiLine && !resources.Children.ContainsKey(new YamlScalarNode(ImplicitApiLogicalId)))
-            items.Add(TemplateResourceMapper.MapServerlessApi(document.File, ImplicitApiLogicalId, apiGlobals ?? new MapValue([], apiLine), apiLine));
+        foreach (var stage in stages) items.Add(StageMapper.Map(file, stage, webAcls.For(stage)));
         return items;
     }
 

@@ -24,5 +24,10 @@ public sealed record MapValue(IReadOnlyList<KeyValuePair<string, TemplateValue>>
     }
 }
 
-/// <summary>A value only deployment decides; <paramref name="Reason"/> says why, naming the intrinsic.</summary>
-public sealed record UnknownValue(string Reason, int Line) : TemplateValue(Line);
+/// <summary>
+/// A value only deployment decides; <paramref name="Reason"/> says why, naming the intrinsic. <paramref name="Symbol"/>,
+/// when the value is made of the template's own resources, pseudo parameters and text, spells it in <c>Fn::Sub</c>
+/// notation (<c>${MyAcl.Arn}</c>, <c>arn:aws:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/prod</c>): the
+/// mapping uses it to tell which resource another one refers to, never as the deployed value.
+/// </summary>
+public sealed record UnknownValue(string Reason, int Line, string? Symbol = null) : TemplateValue(Line);

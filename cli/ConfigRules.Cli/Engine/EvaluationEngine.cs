@@ -30,7 +30,8 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
         NoteAccount(item);
         foreach (var rule in rules)
         {
-            if (!rule.Definition.Covers(item.ResourceType)) continue;
+            // A template item (it comes with its unknowns) is judged by the rules that cover its type in templates.
+            if (unknowns is null ? !rule.Definition.Covers(item.ResourceType) : !rule.Definition.CoversInTemplate(item.ResourceType)) continue;
             var orderingTimestamp = item.CaptureTime ?? context.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
