@@ -25,6 +25,16 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     /// <summary>The accounts (and the regions of each) the input's items belong to: the accounts rules of AWS::::Account judge.</summary>
     private readonly SortedDictionary<string, SortedSet<string>> _accounts = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// From now on, rules read their lookups from <paramref name="services"/> in a fresh run (a new memo): each template
+    /// is judged with its own related resources, never with another template's.
+    /// </summary>
+    public void StartRun(RuleServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        context = new RuleContext(context.Now, services);
+    }
+
     public async ValueTask EvaluateAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, CancellationToken cancellationToken)
     {
         NoteAccount(item);
