@@ -61,7 +61,9 @@ internal sealed class WebAclAssociations
             }
             return new UnknownValue($"the WebACLArn of {association.LogicalId} names a web ACL outside the template ({unknown.Reason}), whose rules cannot be known before deployment", association.Line);
         }
-        return value;
+        return value is UnknownValue other
+            ? new UnknownValue($"the WebACLArn of {association.LogicalId} is unknown ({other.Reason}), so the web ACL's rules cannot be known before deployment", association.Line)
+            : value;
     }
 
     /// <summary>The stage an API Gateway stage ARN names: <c>.../restapis/{api}/stages/{stage}</c>.</summary>
