@@ -45,6 +45,9 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
         yield return Case($"{{\"AWS\":\"arn:aws:iam::{Partner}:root\"}}", null, ComplianceType.NonCompliant, "other root");
         yield return Case($"{{\"AWS\":\"arn:aws:iam::{Partner}:role/caller\"}}", null, ComplianceType.NonCompliant, "other role");
         yield return Case($"{{\"AWS\":[\"arn:aws:sts::{Partner}:assumed-role/caller/s\"]}}", null, ComplianceType.NonCompliant, "other assumed role");
+        // A template's own account, as CloudFormation's pseudo parameter (check-template, the hook).
+        yield return Case("{\"AWS\":\"${AWS::AccountId}\"}", null, ComplianceType.Compliant, "template own account");
+        yield return Case("{\"AWS\":\"arn:aws:iam::${AWS::AccountId}:root\"}", null, ComplianceType.Compliant, "template own root");
         // Service principals are not accounts.
         yield return Case("{\"Service\":\"s3.amazonaws.com\"}", null, ComplianceType.Compliant, "service");
         // Conditions that scope a grant, with any operator spelling and key case.
