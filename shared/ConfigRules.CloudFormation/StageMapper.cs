@@ -19,10 +19,14 @@ internal static class StageMapper
 {
     public const string ResourceType = TemplateTypes.Stage;
 
-    /// <summary>The stages the template creates, explicit and SAM's.</summary>
+    /// <summary>
+    /// The stages the template creates, explicit and SAM's. A stage SAM would generate under a logical id the template
+    /// already uses (a change set lists SAM's own resources) is that resource, not a second stage.
+    /// </summary>
     public static IReadOnlyList<TemplateStage> Stages(IReadOnlyList<TemplateResource> resources)
     {
         var stages = new List<TemplateStage>();
+        var defined = resources.Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
         foreach (var resource in resources)
         {
             switch (resource.Type)
@@ -34,8 +38,9 @@ internal static class StageMapper
                 case TemplateTypes.ServerlessApi:
                     // SAM names the implicit API's stage Prod; an explicit API's StageName is required.
                     var stageName = resource.Implicit ? new ScalarValue("Prod", false, resource.Line) : resource.Properties.Get("StageName");
-                    stages.Add(new TemplateStage(SamStageLogicalId(resource.LogicalId, stageName), resource.LogicalId, stageName,
-                        resource.Properties, resource.Line, resource.LogicalId));
+                    var logicalId = SamStageLogicalId(resource.LogicalId, stageName);
+                    if (defined.Contains(logicalId)) break;
+                    stages.Add(new TemplateStage(logicalId, resource.LogicalId, stageName, resource.Properties, resource.Line, resource.LogicalId));
                     break;
             }
         }

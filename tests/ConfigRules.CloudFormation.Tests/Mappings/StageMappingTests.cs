@@ -126,6 +126,24 @@ public sealed class StageMappingTests
     }
 
     [Test]
+    public void A_stage_the_template_lists_under_sams_logical_id_is_not_generated_twice()
+    {
+        var items = TemplateReader.Read(TemplateDocument.Load("template.yaml", """
+            Resources:
+              Orders:
+                Type: AWS::Serverless::Api
+                Properties: { StageName: live }
+              OrdersliveStage:
+                Type: AWS::ApiGateway::Stage
+                Properties: { RestApiId: !Ref Orders, StageName: live, TracingEnabled: true }
+            """));
+
+        var stage = items.Single(i => i.Item.ResourceType == Stage);
+        stage.Item.ResourceId.Should().Be("OrdersliveStage");
+        stage.Item.Configuration.GetProperty("tracingEnabled").GetBoolean().Should().BeTrue("the listed resource is the one judged");
+    }
+
+    [Test]
     public void A_change_set_string_boolean_is_read_as_a_boolean()
     {
         var configuration = TemplateText.Read("""
