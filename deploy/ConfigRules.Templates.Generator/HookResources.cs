@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ConfigRules.Framework.Rules;
 using ConfigRules.Handlers.CloudFormationHook;
 using ConfigRules.Rules;
 using ConfigRules.Templates.Yaml;
@@ -104,8 +105,12 @@ public static class HookResources
     public static IReadOnlyList<string> IamActions { get; } =
         [.. RuleCatalog.Definitions.SelectMany(rule => rule.Lookups).SelectMany(lookup => lookup.IamActions).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
 
+    /// <summary>The resource types rules judge in templates: their own and their template types (a trail, for the account rule).</summary>
     public static IReadOnlyList<string> CoveredTypes() =>
-        [.. RuleCatalog.Definitions.SelectMany(rule => rule.ResourceTypes).Where(type => type != "AWS::::Account").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+        [.. RuleCatalog.Definitions.SelectMany(TemplateTypes).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    private static IEnumerable<string> TemplateTypes(RuleDefinition rule) =>
+        rule.ResourceTypes.Concat(rule.TemplateResourceTypes).Where(type => type != "AWS::::Account");
 
     /// <summary>
     /// <c>{"rule-id": {"parameter": "${PackParameter}"}, ...}</c> for !Sub: every rule with every pack parameter,
@@ -115,7 +120,7 @@ public static class HookResources
     private static string RulesJson()
     {
         var rules = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
-        foreach (var rule in RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Any(type => type != "AWS::::Account")))
+        foreach (var rule in RuleCatalog.Definitions.Where(rule => TemplateTypes(rule).Any()))
             rules[rule.Id] = rule.Parameters.ToDictionary(parameter => parameter.Name, parameter => $"${{{Naming.PackParameter(rule, parameter)}}}", StringComparer.Ordinal);
         return JsonSerializer.Serialize(rules, HookJsonContext.Default.DictionaryStringDictionaryStringString);
     }

@@ -41,6 +41,8 @@ public static class IamActionScopes
             "config:PutEvaluations has no resource-level permissions; the invocation's result token ties it to one rule."),
         new("lambda:GetFunctionConcurrency", AccountFunctions,
             "Reads a function's reserved concurrency when the configuration item does not carry it."),
+        new("lambda:GetPolicy", AccountFunctions,
+            "Reads a function's resource policy when the configuration item does not carry it."),
         new("iam:GetRole", AccountRoles, "Reads the execution role (ARN, permissions boundary)."),
         new("iam:ListAttachedRolePolicies", AccountRoles, "Lists the managed policies attached to the execution role."),
         new("wafv2:GetWebACL", RegionWebAcls, "Reads the rules of a stage's regional web ACL (rate-based rules and their actions)."),

@@ -87,6 +87,11 @@ public static class PackBuilder
             case ParameterKind.Integer:
                 node.Add("AllowedPattern", parameter.Default is null ? "^([0-9]+)?$" : "^[0-9]+$");
                 break;
+            case ParameterKind.String when parameter.AllowedValues is { Count: > 0 } allowed:
+                // An optional parameter keeps "" (unset) among its values.
+                var values = parameter.Default is null ? allowed.Prepend("") : allowed;
+                node.Add("AllowedValues", Cfn.List(values.Select(value => (YamlNode)value)));
+                break;
         }
         return node;
     }

@@ -16,7 +16,7 @@ public static class ApiGatewayStageLoggingCheckDefinition
         Parameters =
         [
             new("minLoggingLevel", ParameterKind.String, "ERROR",
-                "The least execution logging level for all methods (*/*): ERROR or INFO (INFO logs more)."),
+                "The least execution logging level for all methods (*/*): ERROR or INFO (INFO logs more).", AllowedValues: ["ERROR", "INFO"]),
             new("requireAccessLogs", ParameterKind.Boolean, "true", "Require access logs (accessLogSettings.destinationArn)."),
             new("requireTracing", ParameterKind.Boolean, "false", "Require X-Ray tracing (tracingEnabled)."),
         ],

@@ -23,9 +23,20 @@ public sealed class ApiGatewayStageWafCheck : ConfigRule<ApiGatewayStageWafCheck
         var arn = item.Configuration.GetStringOrNull("webAclArn");
         if (string.IsNullOrWhiteSpace(arn))
             return Verdict.NonCompliant(WafAnnotations.NoWebAcl(stage, parameters));
-        if (!parameters.AllowsWebAcl(arn))
-            return Verdict.NonCompliant(WafAnnotations.NotAllowed(stage, arn, parameters.AllowedWebAclArnPatterns));
-        var parsed = WebAclArn.TryParse(arn, out var webAcl) ? webAcl : null;
+        WebAclArn? parsed;
+        if (TemplateReference.TryParse(arn, out var reference))
+        {
+            // A web ACL the same template creates: its ARN exists only after deployment, its rules are in the template.
+            if (parameters.AllowedWebAclArnPatterns.Count > 0)
+                return Verdict.NotApplicable(WafAnnotations.TemplateArnUnknown(stage, reference.LogicalId));
+            parsed = new WebAclArn(arn, "", "REGIONAL", reference.LogicalId, "");
+        }
+        else
+        {
+            if (!parameters.AllowsWebAcl(arn))
+                return Verdict.NonCompliant(WafAnnotations.NotAllowed(stage, arn, parameters.AllowedWebAclArnPatterns));
+            parsed = WebAclArn.TryParse(arn, out var webAcl) ? webAcl : null;
+        }
         if (!parameters.RequireRateBasedRule)
             return Verdict.Compliant(WafAnnotations.Attached(stage, parsed?.Name ?? arn, parameters));
         if (parsed is null)

@@ -36,7 +36,7 @@ public static class ApiGatewayStageWafCheckDefinition
                 Offline = source => new WebAclIndex(source),
             },
         ],
-        TemplateInputs = [new("webAclArn", "WebAclArn")],
+        TemplateInputs = [new("webAclArn", "WebACLArn")],
         Remediation = "Associate a WAFv2 web ACL with the stage and give it a rate-based rule with action Block and a limit within maxRateLimit.",
     };
 }

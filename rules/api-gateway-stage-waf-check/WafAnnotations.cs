@@ -15,6 +15,9 @@ internal static class WafAnnotations
     public static string NotWafV2(string stage, string arn) =>
         $"{Capital(stage)} uses {Middle(arn)}, which is not a WAFv2 web ACL, so its rate-based rules cannot be checked; associate a WAFv2 web ACL.";
 
+    public static string TemplateArnUnknown(string stage, string logicalId) =>
+        $"{Capital(stage)} uses web ACL {logicalId} of the same template; its ARN, which allowedWebAclArnPatterns judges, is not known before deployment.";
+
     public static string Missing(string stage, string name) =>
         $"Web ACL {name} of {stage} does not exist; associate an existing WAFv2 web ACL with a rate-based rule that blocks.";
 

@@ -40,7 +40,9 @@ public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAcl
         ArgumentNullException.ThrowIfNull(arn);
         return _byArn.TryGetValue(arn.Arn, out var acl)
             ? ValueTask.FromResult<WebAclDescription?>(acl)
-            : throw new NotInInputException($"The web ACL {arn.Name} is not {source.WhereToFind(WebAclResourceType)}.");
+            : throw new NotInInputException(source.Kind == OfflineSourceKind.Template
+                ? $"The web ACL {arn.Name} is not defined by the template, so its rules cannot be known before deployment; evaluate the account's {WebAclResourceType} items to check it."
+                : $"The web ACL {arn.Name} is not {source.WhereToFind(WebAclResourceType)}.");
     }
 
     private static WebAclRule ReadRule(JsonElement rule)

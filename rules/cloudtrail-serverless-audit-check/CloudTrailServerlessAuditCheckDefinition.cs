@@ -35,6 +35,8 @@ public static class CloudTrailServerlessAuditCheckDefinition
                 Offline = source => new TrailIndex(source),
             },
         ],
+        // Before deployment there is no account to judge, but a template's trail can be judged on its own properties.
+        TemplateResourceTypes = [TrailIndex.TrailResourceType],
         TemplateInputs = [new("isLogging", "IsLogging")],
         Remediation = "Create or update a multi-region trail: start logging, add Lambda (and S3) data event selectors, enable both Insights types and log file validation.",
     };

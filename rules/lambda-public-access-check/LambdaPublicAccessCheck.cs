@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Framework.Rules;
@@ -32,15 +33,23 @@ public sealed class LambdaPublicAccessCheck : ConfigRule<LambdaPublicAccessCheck
         return new LambdaPublicAccessCheckParameters(accounts, reader.GetBoolean("allowFunctionUrlAuthNone") ?? false);
     }
 
-    protected override ValueTask<Verdict> EvaluateAsync(
-        ConfigurationItem item, LambdaPublicAccessCheckParameters parameters, RuleContext context, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(Judge(item, parameters));
+    protected override async ValueTask<Verdict> EvaluateAsync(
+        ConfigurationItem item, LambdaPublicAccessCheckParameters parameters, RuleContext context, CancellationToken cancellationToken)
+    {
+        if (item.SupplementaryConfiguration.TryGetValue(PolicyKey, out var recorded) && recorded.ValueKind is not (JsonValueKind.Null or JsonValueKind.Undefined))
+            return Judge(item, recorded, parameters);
+        // Config leaves the policy out of some items (an oversized one, a select-resource-config row): ask Lambda.
+        var name = item.Configuration.GetStringOrNull("functionArn") ?? LambdaFunctionFacts.FunctionName(item);
+        var text = await context.Services.GetRequired<IFunctionPolicyLookup>().GetPolicyAsync(name, cancellationToken).ConfigureAwait(false);
+        if (text is null) return Judge(item, default, parameters);
+        using var document = JsonDocument.Parse(text);
+        return Judge(item, document.RootElement, parameters);
+    }
 
-    private static Verdict Judge(ConfigurationItem item, LambdaPublicAccessCheckParameters parameters)
+    private static Verdict Judge(ConfigurationItem item, JsonElement policy, LambdaPublicAccessCheckParameters parameters)
     {
         var name = LambdaFunctionFacts.FunctionName(item);
-        if (!item.SupplementaryConfiguration.TryGetValue(PolicyKey, out var policy) ||
-            policy.ValueKind is System.Text.Json.JsonValueKind.Null or System.Text.Json.JsonValueKind.Undefined)
+        if (policy.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             return Verdict.Compliant($"Function {name} has no resource policy, so no other account can invoke it.");
         if (!ResourcePolicy.TryRead(policy, out var statements, out var problem))
             return Verdict.NotApplicable($"The function's resource policy cannot be read: {problem}.");

@@ -1,3 +1,5 @@
+using ConfigRules.Aws;
+using ConfigRules.Aws.Lambda;
 using ConfigRules.Framework.Rules;
 
 namespace ConfigRules.Rules.LambdaPublicAccess;
@@ -20,6 +22,16 @@ public static class LambdaPublicAccessCheckDefinition
                 "Other 12-digit account ids the resource policy may grant to without a source condition. The function's own account is always allowed."),
             new("allowFunctionUrlAuthNone", ParameterKind.Boolean, "false",
                 "Allow public function URLs (AuthType NONE)."),
+        ],
+        Lookups =
+        [
+            new RuleLookup<IFunctionPolicyLookup>
+            {
+                Describes = "the function's resource policy, when the item does not carry it",
+                IamActions = ["lambda:GetPolicy"],
+                Live = host => new LambdaFunctionPolicyLookup(LambdaClient.Create(host.Require<AwsClientContext>())),
+                Offline = _ => new RecordedFunctionPolicy(),
+            },
         ],
         TemplateInputs = [new("supplementaryConfiguration.Policy", "Policy")],
         Remediation = "Remove the public or cross-account grant from the function's resource policy, or add an aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition; set function URLs to AuthType AWS_IAM.",

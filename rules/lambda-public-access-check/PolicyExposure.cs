@@ -15,6 +15,9 @@ public static class PolicyExposure
     public static readonly IReadOnlyList<string> ScopingKeys =
         ["aws:SourceAccount", "aws:SourceArn", "aws:SourceOwner", "aws:PrincipalOrgID", "aws:PrincipalAccount"];
 
+    /// <summary>How a policy read from a template names the function's own account (CloudFormation's pseudo parameter).</summary>
+    public const string TemplateOwnAccount = "${AWS::AccountId}";
+
     public static IReadOnlyList<Exposure> Find(
         IReadOnlyList<PolicyStatement> statements, string? ownAccount, IReadOnlyList<string> allowedAccounts, bool allowFunctionUrlAuthNone)
     {
@@ -40,6 +43,8 @@ public static class PolicyExposure
         }
         foreach (var principal in statement.Principals.Where(p => p.Type == "AWS"))
         {
+            // A template's ${AWS::AccountId} is the account the function is deployed to: its own.
+            if (principal.Value.Contains(TemplateOwnAccount, StringComparison.Ordinal)) continue;
             var account = AccountOf(principal.Value);
             if (account is null) return $"principal {principal.Value}";
             if (account != ownAccount && !allowedAccounts.Contains(account, StringComparer.Ordinal)) return $"account {account}";

@@ -92,6 +92,92 @@ internal sealed class ConfigurationWriter : IDisposable
         _writer.WriteEndArray();
     }
 
+    /// <summary>Writes true or false ("true" and "false" as text too: a change set sends every boolean as a string).</summary>
+    public void Boolean(string field, string property, TemplateValue? value, bool? fallback = null)
+    {
+        switch (value)
+        {
+            case null when fallback is { } defaultValue: _writer.WriteBoolean(field, defaultValue); break;
+            case null: break;
+            case UnknownValue unknown: MarkUnknown(field, property, unknown.Reason); break;
+            case ScalarValue scalar when bool.TryParse(scalar.Text, out var flag): _writer.WriteBoolean(field, flag); break;
+            default: throw new TemplateException(_file, value.Line, $"{property} must be true or false.");
+        }
+    }
+
+    /// <summary>
+    /// Writes a value whose presence is what a rule judges (an access log destination, an alarm action): its text, or
+    /// for a value made of the template's own resources its <c>${...}</c> spelling. Unknown otherwise.
+    /// </summary>
+    public bool Reference(string field, string property, TemplateValue? value)
+    {
+        switch (value)
+        {
+            case UnknownValue { Symbol: { } symbol }: _writer.WriteString(field, symbol); return true;
+            default: return String(field, property, value);
+        }
+    }
+
+    /// <summary>
+    /// Copies a property as it is, member names in Config's camelCase (<c>EventSelectors</c> becomes
+    /// <c>eventSelectors</c>); values are text, <paramref name="render"/> spells a value only deployment decides (null:
+    /// the whole field is unknown, noted under <paramref name="field"/>).
+    /// </summary>
+    public void Tree(string field, string property, TemplateValue? value, Func<UnknownValue, string?>? render = null)
+    {
+        if (value is null) return;
+        var unknown = FirstUnrenderable(value, render ?? (u => u.Symbol));
+        if (unknown is not null)
+        {
+            MarkUnknown(field, property, unknown.Reason);
+            return;
+        }
+        _writer.WritePropertyName(field);
+        WriteTree(value, render ?? (u => u.Symbol));
+    }
+
+    private static UnknownValue? FirstUnrenderable(TemplateValue value, Func<UnknownValue, string?> render) => value switch
+    {
+        UnknownValue unknown => render(unknown) is null ? unknown : null,
+        ListValue list => list.Items.Select(item => FirstUnrenderable(item, render)).FirstOrDefault(u => u is not null),
+        MapValue map => map.Entries.Select(entry => FirstUnrenderable(entry.Value, render)).FirstOrDefault(u => u is not null),
+        _ => null,
+    };
+
+    private void WriteTree(TemplateValue value, Func<UnknownValue, string?> render)
+    {
+        switch (value)
+        {
+            case ScalarValue scalar: _writer.WriteStringValue(scalar.Text); break;
+            case UnknownValue unknown: _writer.WriteStringValue(render(unknown)); break;
+            case ListValue list:
+                _writer.WriteStartArray();
+                foreach (var item in list.Items) WriteTree(item, render);
+                _writer.WriteEndArray();
+                break;
+            case MapValue map:
+                _writer.WriteStartObject();
+                foreach (var (key, child) in map.Entries)
+                {
+                    _writer.WritePropertyName(CamelCase(key));
+                    WriteTree(child, render);
+                }
+                _writer.WriteEndObject();
+                break;
+        }
+    }
+
+    /// <summary><c>EventSelectors</c> to <c>eventSelectors</c>; names already camelCase stay as they are.</summary>
+    public static string CamelCase(string name) =>
+        name.Length == 0 || char.IsLower(name[0]) ? name : string.Concat(char.ToLowerInvariant(name[0]).ToString(), name.AsSpan(1));
+
+    /// <summary>Writes a JSON value the caller built (a policy document, method settings).</summary>
+    public void Raw(string field, System.Text.Json.JsonElement value)
+    {
+        _writer.WritePropertyName(field);
+        value.WriteTo(_writer);
+    }
+
     public void StartObject(string field) => _writer.WriteStartObject(field);
     public void EndObject() => _writer.WriteEndObject();
 

@@ -80,7 +80,7 @@ public sealed class IntrinsicResolver
     private TemplateValue? Apply(string function, YamlNode argument, int line) => function switch
     {
         "Ref" => ResolveRef(ScalarText(argument, function), line),
-        "Fn::GetAtt" => new UnknownValue($"it is !GetAtt {GetAttName(argument)}, known only after deployment", line) { GetAtt = GetAttParts(argument) },
+        "Fn::GetAtt" => new UnknownValue($"it is !GetAtt {GetAttName(argument)}, known only after deployment", line, $"${{{GetAttName(argument)}}}") { GetAtt = GetAttParts(argument) },
         "Fn::Sub" => ResolveSub(argument, line),
         "Fn::Join" => ResolveJoin(argument, line),
         "Fn::Select" => ResolveSelect(argument, line),
@@ -106,11 +106,11 @@ public sealed class IntrinsicResolver
             return new UnknownValue($"it is !Ref {name}, a parameter without a Default", line);
         }
         if (name.StartsWith("AWS::", StringComparison.Ordinal))
-            return new UnknownValue($"it is !Ref {name}, known only at deployment", line);
+            return new UnknownValue($"it is !Ref {name}, known only at deployment", line, $"${{{name}}}");
         if (_resources is not null && _resources.Children.ContainsKey(new YamlScalarNode(name)))
-            return new UnknownValue($"it is !Ref {name}, a resource known only after deployment", line);
+            return new UnknownValue($"it is !Ref {name}, a resource known only after deployment", line, $"${{{name}}}");
         if (_samGenerated.Describe(name) is { } generated)
-            return new UnknownValue(generated, line);
+            return new UnknownValue(generated, line, $"${{{name}}}");
         throw new TemplateException(_template.File, line, $"refers to '{name}', which is neither a parameter, a pseudo parameter nor a resource of the template.");
     }
 
@@ -126,27 +126,38 @@ public sealed class IntrinsicResolver
         else text = ScalarText(argument, "Fn::Sub");
 
         var builder = new StringBuilder(text.Length);
+        // The same text with each unknown part in ${...} notation, while every unknown part has a symbol.
+        StringBuilder? symbol = new(text.Length);
+        UnknownValue? firstUnknown = null;
+        string? firstUnknownName = null;
         var index = 0;
         while (index < text.Length)
         {
             var open = text.IndexOf("${", index, StringComparison.Ordinal);
-            if (open < 0) { builder.Append(text, index, text.Length - index); break; }
+            if (open < 0) { builder.Append(text, index, text.Length - index); symbol?.Append(text, index, text.Length - index); break; }
             var close = text.IndexOf('}', open);
             if (close < 0) throw new TemplateException(_template.File, line, $"!Sub '{text}' has a '${{' without a closing '}}'.");
             builder.Append(text, index, open - index);
+            symbol?.Append(text, index, open - index);
             var name = text[(open + 2)..close];
             index = close + 1;
-            if (name.StartsWith('!')) { builder.Append("${").Append(name.AsSpan(1)).Append('}'); continue; }
+            if (name.StartsWith('!')) { builder.Append("${").Append(name.AsSpan(1)).Append('}'); symbol?.Append("${!").Append(name.AsSpan(1)).Append('}'); continue; }
             var value = variables?.Get(name) ?? (name.Contains('.', StringComparison.Ordinal)
-                ? new UnknownValue($"it is !Sub with ${{{name}}}, an attribute known only after deployment", line)
+                ? new UnknownValue($"it is !Sub with ${{{name}}}, an attribute known only after deployment", line, $"${{{name}}}")
                 : ResolveRef(name, line));
             switch (value)
             {
-                case ScalarValue scalar: builder.Append(scalar.Text); break;
-                case UnknownValue unknown: return new UnknownValue($"it is !Sub '{text}' and ${{{name}}} is unknown ({unknown.Reason})", line);
+                case ScalarValue scalar: builder.Append(scalar.Text); symbol?.Append(scalar.Text); break;
+                case UnknownValue unknown:
+                    if (firstUnknown is null) { firstUnknown = unknown; firstUnknownName = name; }
+                    if (unknown.Symbol is null) symbol = null;
+                    else symbol?.Append(unknown.Symbol);
+                    break;
                 default: throw new TemplateException(_template.File, line, $"!Sub '{text}': ${{{name}}} is not a single value.");
             }
         }
+        if (firstUnknown is not null)
+            return new UnknownValue($"it is !Sub '{text}' and ${{{firstUnknownName}}} is unknown ({firstUnknown.Reason})", line, symbol?.ToString());
         return new ScalarValue(builder.ToString(), false, line);
     }
 
@@ -155,12 +166,22 @@ public sealed class IntrinsicResolver
         var (delimiter, list) = Pair(argument, "Fn::Join", line);
         if (list is UnknownValue unknown) return unknown;
         var parts = new List<string>();
+        UnknownValue? firstUnknown = null;
+        var symbolic = true;
         foreach (var item in AsList(list, "Fn::Join", line))
         {
-            if (item is UnknownValue u) return u;
+            if (item is UnknownValue u)
+            {
+                firstUnknown ??= u;
+                if (u.Symbol is null) symbolic = false;
+                else parts.Add(u.Symbol);
+                continue;
+            }
             parts.Add(AsScalar(item, "Fn::Join", line));
         }
-        return new ScalarValue(string.Join(AsScalar(delimiter, "Fn::Join", line), parts), false, line);
+        var joined = string.Join(AsScalar(delimiter, "Fn::Join", line), parts);
+        if (firstUnknown is not null) return firstUnknown with { Symbol = symbolic ? joined : null };
+        return new ScalarValue(joined, false, line);
     }
 
     private TemplateValue ResolveSelect(YamlNode argument, int line)

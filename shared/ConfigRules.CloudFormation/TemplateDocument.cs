@@ -42,6 +42,36 @@ public sealed class TemplateDocument
     }
 
     public static int LineOf(YamlNode node) => (int)node.Start.Line;
+
+    /// <summary>
+    /// The template after a change: <paramref name="template"/>'s sections (parameters, conditions, globals) and
+    /// resources, with each resource of <paramref name="changes"/> (a template of Resources only) added or put in
+    /// place of the one with its logical id. Without a template, the changed resources alone.
+    /// </summary>
+    public static TemplateDocument Compose(string file, TemplateDocument? template, TemplateDocument changes)
+    {
+        ArgumentNullException.ThrowIfNull(changes);
+        var root = new YamlMappingNode();
+        var resources = new YamlMappingNode();
+        if (template is not null)
+        {
+            foreach (var (key, node) in template.Root.Children)
+            {
+                if (key is YamlScalarNode { Value: "Resources" }) continue;
+                root.Children.Add(key, node);
+            }
+            if (template.Section("Resources") is { } before)
+            {
+                foreach (var (key, node) in before.Children) resources.Children[key] = node;
+            }
+        }
+        if (changes.Section("Resources") is { } changed)
+        {
+            foreach (var (key, node) in changed.Children) resources.Children[key] = node;
+        }
+        root.Children.Add(new YamlScalarNode("Resources"), resources);
+        return new TemplateDocument(file, root);
+    }
 }
 
 /// <summary>A template that cannot be read or uses something wrongly; names the file and line.</summary>

@@ -3,11 +3,12 @@ using YamlDotNet.RepresentationModel;
 namespace ConfigRules.CloudFormation;
 
 /// <summary>
-/// Reads a CloudFormation/SAM template into configuration items: <c>AWS::Lambda::Function</c>,
-/// <c>AWS::Serverless::Function</c> (with SAM <c>Globals.Function</c>), <c>AWS::ApiGateway::RestApi</c>,
-/// <c>AWS::Serverless::Api</c> (with <c>Globals.Api</c>) and the implicit API SAM creates for <c>Api</c> events of
-/// functions and state machines. Execution roles the template creates (<c>AWS::IAM::Role</c>, and the role SAM
-/// generates for a function without one) are items too, for the rules that read a function's role.
+/// Reads a CloudFormation/SAM template into configuration items: functions (<c>AWS::Lambda::Function</c>,
+/// <c>AWS::Serverless::Function</c> with SAM <c>Globals.Function</c>) with the resource policy their permissions,
+/// function URLs and SAM events build; REST APIs (<c>AWS::ApiGateway::RestApi</c>, <c>AWS::Serverless::Api</c> with
+/// <c>Globals.Api</c>, the implicit API SAM creates for <c>Api</c> events) and their stages with the web ACL associated
+/// to each; and the related resources rules read (execution roles the template creates — <c>AWS::IAM::Role</c> and the
+/// role SAM generates for a function without one —, web ACLs, alarms, trails).
 /// The resource id is the logical id; the item's source is the template file and the resource's line.
 /// </summary>
 public static class TemplateReader
@@ -17,7 +18,7 @@ public static class TemplateReader
 
     public static bool LooksLikeTemplate(TemplateDocument document) => document.Section("Resources") is not null;
 
-    public static IReadOnlyList<TemplateItem> Read(TemplateDocument document)
+    public static IReadOnlyList<TemplateItem> Read(TemplateDocument document, TemplateScope scope = TemplateScope.WholeTemplate)
     {
         var resources = document.Section("Resources")
             ?? throw new TemplateException(document.File, 1, "is not a CloudFormation template: it has no Resources section.");
@@ -26,23 +27,7 @@ public static class TemplateReader
         var functionGlobals = GlobalsFor(globals, "Function", resolver);
         var apiGlobals = GlobalsFor(globals, "Api", resolver);
 
-        var items = new List<TemplateItem>();
-        // Execution roles first: a function may name one defined further down.
-        var roles = new Dictionary<string, TemplateItem>(StringComparer.Ordinal);
-        foreach (var (key, node) in resources.Children)
-        {
-            if (node is YamlMappingNode role && role.Children.TryGetValue(new YamlScalarNode("Type"), out var roleType)
-                && (roleType as YamlScalarNode)?.Value == TemplateRoleMapper.RoleType)
-            {
-                var logicalId = ((YamlScalarNode)key).Value ?? string.Empty;
-                var properties = role.Children.TryGetValue(new YamlScalarNode("Properties"), out var roleProperties)
-                    ? resolver.Resolve(roleProperties) as MapValue : new MapValue([], TemplateDocument.LineOf(key));
-                if (properties is not null && TemplateRoleMapper.MapRole(document.File, logicalId, properties, TemplateDocument.LineOf(key)) is { } mapped)
-                    roles[logicalId] = mapped;
-            }
-        }
-        items.AddRange(roles.Values);
-
+        var read = new List<TemplateResource>();
         int? implicitApiLine = null;
         foreach (var (key, node) in resources.Children)
         {
@@ -51,40 +36,81 @@ public static class TemplateReader
             if (node is not YamlMappingNode resource)
                 throw new TemplateException(document.File, line, $"resource {logicalId} must be a mapping with Type and Properties.");
             var type = resource.Children.TryGetValue(new YamlScalarNode("Type"), out var typeNode) ? (typeNode as YamlScalarNode)?.Value : null;
+            // Only the types the mapping reads are resolved: an intrinsic elsewhere in the template is not our business.
+            if (type is null || !(TemplateTypes.Read.Contains(type) || type == TemplateRoleMapper.RoleType)) continue;
             var properties = resource.Children.TryGetValue(new YamlScalarNode("Properties"), out var propertiesNode)
                 ? resolver.Resolve(propertiesNode) as MapValue ?? throw new TemplateException(document.File, TemplateDocument.LineOf(propertiesNode), $"the Properties of {logicalId} must be a mapping.")
                 : new MapValue([], line);
-
             switch (type)
             {
-                case "AWS::Lambda::Function":
-                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, WithTemplateRole(properties, roles), serverless: false, line));
-                    break;
-                case "AWS::Serverless::Function":
-                    var merged = WithTemplateRole(SamGlobals.Merge(functionGlobals, properties), roles);
-                    if (merged.Get("Role") is null && TemplateRoleMapper.MapSamFunctionRole(document.File, logicalId, merged, line) is { } generated)
-                    {
-                        items.Add(generated);
-                        merged = WithRole(merged, new ScalarValue(generated.Item.Arn!, Plain: false, line));
-                    }
-                    items.Add(TemplateResourceMapper.MapFunction(document.File, logicalId, merged, serverless: true, line));
+                case TemplateTypes.ServerlessFunction:
+                    properties = SamGlobals.Merge(functionGlobals, properties);
                     implicitApiLine ??= ImplicitApiEventLine(properties);
                     break;
-                case "AWS::Serverless::StateMachine":
+                case TemplateTypes.ServerlessStateMachine:
                     // Api events of a state machine make SAM create the same implicit REST API as a function's.
                     implicitApiLine ??= ImplicitApiEventLine(properties);
                     break;
-                case "AWS::ApiGateway::RestApi":
-                    items.Add(TemplateResourceMapper.MapRestApi(document.File, logicalId, properties, line));
+                case TemplateTypes.ServerlessApi:
+                    properties = SamGlobals.Merge(apiGlobals, properties);
                     break;
-                case "AWS::Serverless::Api":
-                    items.Add(TemplateResourceMapper.MapServerlessApi(document.File, logicalId, SamGlobals.Merge(apiGlobals, properties), line));
+            }
+            read.Add(new TemplateResource(logicalId, type, properties, line));
+        }
+        if (implicitApiLine is { } apiLine && !resources.Children.ContainsKey(new YamlScalarNode(ImplicitApiLogicalId)))
+            read.Add(new TemplateResource(ImplicitApiLogicalId, TemplateTypes.ServerlessApi, apiGlobals ?? new MapValue([], apiLine), apiLine) { Implicit = true });
+
+        var file = document.File;
+        var stages = StageMapper.Stages(read);
+        var webAcls = new WebAclAssociations(file, read, stages, scope);
+        var policies = new FunctionPolicies(file, read, scope);
+        var functionNames = read.Where(r => TemplateTypes.IsFunction(r.Type))
+            .ToDictionary(r => r.LogicalId, r => (r.Properties.Get("FunctionName") as ScalarValue)?.Text ?? r.LogicalId, StringComparer.Ordinal);
+
+        var items = new List<TemplateItem>();
+        // Execution roles first: a function may name one defined further down.
+        var roles = new Dictionary<string, TemplateItem>(StringComparer.Ordinal);
+        foreach (var role in read.Where(r => r.Type == TemplateRoleMapper.RoleType))
+        {
+            if (TemplateRoleMapper.MapRole(file, role.LogicalId, role.Properties, role.Line) is { } mapped) roles[role.LogicalId] = mapped;
+        }
+        items.AddRange(roles.Values);
+
+        foreach (var resource in read)
+        {
+            switch (resource.Type)
+            {
+                case TemplateTypes.LambdaFunction:
+                    items.Add(TemplateResourceMapper.MapFunction(file, resource.LogicalId, WithTemplateRole(resource.Properties, roles),
+                        serverless: false, resource.Line, policies.For(resource.LogicalId)));
+                    break;
+                case TemplateTypes.ServerlessFunction:
+                    var merged = WithTemplateRole(resource.Properties, roles);
+                    if (merged.Get("Role") is null && TemplateRoleMapper.MapSamFunctionRole(file, resource.LogicalId, merged, resource.Line) is { } generated)
+                    {
+                        items.Add(generated);
+                        merged = WithRole(merged, new ScalarValue(generated.Item.Arn!, Plain: false, resource.Line));
+                    }
+                    items.Add(TemplateResourceMapper.MapFunction(file, resource.LogicalId, merged, serverless: true, resource.Line, policies.For(resource.LogicalId)));
+                    break;
+                case TemplateTypes.RestApi:
+                    items.Add(TemplateResourceMapper.MapRestApi(file, resource.LogicalId, resource.Properties, resource.Line));
+                    break;
+                case TemplateTypes.ServerlessApi:
+                    items.Add(TemplateResourceMapper.MapServerlessApi(file, resource.LogicalId, resource.Properties, resource.Line));
+                    break;
+                case TemplateTypes.WebAcl:
+                    items.Add(RelatedResourceMapper.MapWebAcl(file, resource));
+                    break;
+                case TemplateTypes.Alarm:
+                    items.Add(RelatedResourceMapper.MapAlarm(file, resource, functionNames));
+                    break;
+                case TemplateTypes.Trail:
+                    items.Add(RelatedResourceMapper.MapTrail(file, resource));
                     break;
             }
         }
-
-        if (implicitApiLine is { } apiLine && !resources.Children.ContainsKey(new YamlScalarNode(ImplicitApiLogicalId)))
-            items.Add(TemplateResourceMapper.MapServerlessApi(document.File, ImplicitApiLogicalId, apiGlobals ?? new MapValue([], apiLine), apiLine));
+        foreach (var stage in stages) items.Add(StageMapper.Map(file, stage, webAcls.For(stage)));
         return items;
     }
 

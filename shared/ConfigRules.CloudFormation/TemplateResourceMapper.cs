@@ -12,7 +12,7 @@ internal static class TemplateResourceMapper
     public const string LambdaFunction = "AWS::Lambda::Function";
     public const string RestApi = "AWS::ApiGateway::RestApi";
 
-    public static TemplateItem MapFunction(string file, string logicalId, MapValue properties, bool serverless, int line)
+    public static TemplateItem MapFunction(string file, string logicalId, MapValue properties, bool serverless, int line, FunctionPolicy policy)
     {
         using var config = new ConfigurationWriter(file);
         var name = properties.Get("FunctionName");
@@ -34,7 +34,8 @@ internal static class TemplateResourceMapper
         config.MarkUnknown("codeSize", "CodeSize", "the deployment package is built and uploaded at deployment");
         // The resource policy is assembled from AWS::Lambda::Permission and AWS::Lambda::Url resources (SAM events,
         // FunctionUrlConfig) as they are created, not from the function's own properties.
-        config.MarkUnknown("supplementaryConfiguration.Policy", "Policy", "the resource policy is built from the template's permissions and function URLs at deployment");
+        var (document, unknownPolicy) = policy.Unknown is null ? PolicyDocument.Write(policy.Grants) : (null, policy.Unknown);
+        if (unknownPolicy is not null) config.MarkUnknown("supplementaryConfiguration.Policy", "Policy", unknownPolicy.Reason);
 
         var reserved = config.ReadInteger("ReservedConcurrentExecutions", properties.Get("ReservedConcurrentExecutions"), "reservedConcurrentExecutions");
         var supplementary = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
@@ -43,6 +44,7 @@ internal static class TemplateResourceMapper
             using var concurrency = JsonDocument.Parse($"{{\"reservedConcurrentExecutions\":{value}}}");
             supplementary["Concurrency"] = concurrency.RootElement.Clone();
         }
+        if (document is { } written) supplementary["Policy"] = written;
 
         var item = new ConfigurationItem
         {

@@ -24,8 +24,13 @@ public sealed record MapValue(IReadOnlyList<KeyValuePair<string, TemplateValue>>
     }
 }
 
-/// <summary>A value only deployment decides; <paramref name="Reason"/> says why, naming the intrinsic.</summary>
-public sealed record UnknownValue(string Reason, int Line) : TemplateValue(Line)
+/// <summary>
+/// A value only deployment decides; <paramref name="Reason"/> says why, naming the intrinsic. <paramref name="Symbol"/>,
+/// when the value is made of the template's own resources, pseudo parameters and text, spells it in <c>Fn::Sub</c>
+/// notation (<c>${MyAcl.Arn}</c>, <c>arn:aws:apigateway:${AWS::Region}::/restapis/${MyApi}/stages/prod</c>): the
+/// mapping uses it to tell which resource another one refers to, never as the deployed value.
+/// </summary>
+public sealed record UnknownValue(string Reason, int Line, string? Symbol = null) : TemplateValue(Line)
 {
     /// <summary>For <c>!GetAtt Resource.Attribute</c>: the logical id and attribute named (a role the template defines is judged from it).</summary>
     public (string Resource, string Attribute)? GetAtt { get; init; }

@@ -153,7 +153,11 @@ public sealed class ProcessTests
             physical.GetProperty("artifactLocation").GetProperty("uri").GetString().Should().Be("templates/sam-app.yaml");
             var line = physical.GetProperty("region").GetProperty("startLine").GetInt32();
             var resourceId = result.GetProperty("properties").GetProperty("resourceId").GetString()!;
-            if (resourceId != "ServerlessRestApi") lines[line - 1].Trim().Should().Be(resourceId + ":");
+            if (resourceId == "ServerlessRestApi" || resourceId.StartsWith("ServerlessRestApi", StringComparison.Ordinal)) continue;
+            // A stage SAM creates for an API ({Api}{StageName}Stage) points at the API that declares it.
+            var declared = lines[line - 1].Trim().TrimEnd(':');
+            (resourceId == declared || (resourceId.StartsWith(declared, StringComparison.Ordinal) && resourceId.EndsWith("Stage", StringComparison.Ordinal)))
+                .Should().BeTrue($"{resourceId} is reported at line {line}, which declares {declared}");
         }
         results.Should().Contain(r => r.GetProperty("ruleId").GetString() == "lambda-runtime-check" &&
                                       r.GetProperty("properties").GetProperty("resourceId").GetString() == "ReportFunction");

@@ -59,6 +59,17 @@ public class ConformancePackTests
         CommittedTemplates.Load(TemplateSet.ServerlessSecurity).ResourcesOfType("AWS::Config::RemediationConfiguration").Should().BeEmpty();
     }
 
+    [TestCase(TemplateSet.ServerlessSecurity)]
+    [TestCase(TemplateSet.ServerlessGovernance)]
+    public void A_text_parameter_with_a_fixed_set_of_values_offers_exactly_those_and_the_rule_accepts_each(string pack)
+    {
+        var parameter = CommittedTemplates.Load(pack).Map("Parameters").Map("ApiGatewayStageLoggingCheckParamMinLoggingLevel");
+        parameter.List("AllowedValues").Should().Equal("ERROR", "INFO");
+        var rule = RuleCatalog.All.Single(r => r.Definition.Id == "api-gateway-stage-logging-check");
+        foreach (var value in new[] { "ERROR", "INFO" })
+            rule.Invoking(r => r.ParseParameters(new Dictionary<string, string> { ["minLoggingLevel"] = value })).Should().NotThrow();
+    }
+
     private static List<string?> RuleIds(string pack) =>
         [.. CommittedTemplates.Load(pack).ResourcesOfType("AWS::Config::ConfigRule").Select(rule => rule.Value.Map("Properties").Str("ConfigRuleName"))];
 

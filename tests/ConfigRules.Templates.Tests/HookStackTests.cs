@@ -29,8 +29,10 @@ public class HookStackTests
         var properties = Resource(HookResources.HookLogicalId).Map("Properties");
         properties.List("TargetOperations").Should().BeEquivalentTo(["RESOURCE", "STACK", "CHANGE_SET", "CLOUD_CONTROL"]);
         properties.Map("TargetFilters").List("TargetNames").Should().BeEquivalentTo(
-            // The account (AWS::::Account) is no CloudFormation resource type: the hook never sees it.
-            RuleCatalog.Definitions.SelectMany(rule => rule.ResourceTypes).Where(type => type != "AWS::::Account").Distinct());
+            // The account (AWS::::Account) is no CloudFormation resource type: the hook never sees it; the account rule
+            // judges what the template deploys of it instead (its TemplateResourceTypes: trails).
+            RuleCatalog.Definitions.SelectMany(rule => rule.ResourceTypes.Concat(rule.TemplateResourceTypes)).Where(type => type != "AWS::::Account").Distinct());
+        properties.Map("TargetFilters").List("TargetNames").Should().Contain("AWS::CloudTrail::Trail");
         properties.Map("TargetFilters").List("Actions").Should().BeEquivalentTo(["CREATE", "UPDATE"]);
         properties.Map("StackFilters").Map("StackNames").List("Exclude").Should().ContainSingle()
             .Which.Should().BeEquivalentTo(Cfn.Ref("AWS::StackName"));
@@ -54,8 +56,9 @@ public class HookStackTests
         var rules = properties.Map("Environment").Map("Variables").Map("CONFIGRULES_RULES").Str("Fn::Sub")!;
         using var json = JsonDocument.Parse(rules);
         var parameters = Stack.Map("Parameters");
-        // Account rules judge what Config records of an account, nothing a template deploys.
-        foreach (var rule in RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Any(type => type != "AWS::::Account")))
+        // Every rule that judges something a template deploys (the account rule judges its trails).
+        json.RootElement.TryGetProperty("cloudtrail-serverless-audit-check", out _).Should().BeTrue();
+        foreach (var rule in RuleCatalog.Definitions.Where(rule => rule.ResourceTypes.Concat(rule.TemplateResourceTypes).Any(type => type != "AWS::::Account")))
         {
             var given = json.RootElement.GetProperty(rule.Id);
             foreach (var parameter in rule.Parameters)

@@ -23,9 +23,9 @@ internal static class CheckTemplateCommand
         var files = InputFiles.Expand(options.Inputs,
             path => TemplateExtensions.Any(ext => path.EndsWith(ext, StringComparison.OrdinalIgnoreCase)), problems);
 
-        // What a template names by ARN exists outside it; what it defines has no ARN before deployment.
-        var related = new RelatedItems(rules, OfflineSource.Template);
-        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services), exemptions);
+        // Each template's lookups answer from its own related resources (the roles it creates, web ACLs, alarms, trails): what a template
+        // names by ARN exists outside it and cannot be known before deployment.
+        var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), RuleServices.Empty), exemptions);
         using var reporter = Reporters.For(options.Format, console);
 
         reporter.Begin(rules);
@@ -39,10 +39,11 @@ internal static class CheckTemplateCommand
                     console.StandardError.WriteLine($"configrules: {file.Name}: skipped, not a template (no Resources).");
                     continue;
                 }
-                var templateItems = TemplateReader.Read(document);
-                // The template's own related resources first (the execution roles it creates), as the hook's STACK target reads them.
-                foreach (var templateItem in templateItems) related.Add(templateItem.Item);
-                foreach (var templateItem in templateItems)
+                var items = TemplateReader.Read(document);
+                var related = new RelatedItems(rules, OfflineSource.Template);
+                foreach (var templateItem in items) related.Add(templateItem.Item);
+                engine.StartRun(related.Services);
+                foreach (var templateItem in items)
                     await engine.EvaluateAsync(templateItem.Item, templateItem.Unknowns, reporter, cancellationToken);
             }
             catch (TemplateException ex)

@@ -25,12 +25,23 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     /// <summary>The accounts (and the regions of each) the input's items belong to: the accounts rules of AWS::::Account judge.</summary>
     private readonly SortedDictionary<string, SortedSet<string>> _accounts = new(StringComparer.Ordinal);
 
+    /// <summary>
+    /// From now on, rules read their lookups from <paramref name="services"/> in a fresh run (a new memo): each template
+    /// is judged with its own related resources, never with another template's.
+    /// </summary>
+    public void StartRun(RuleServices services)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        context = new RuleContext(context.Now, services);
+    }
+
     public async ValueTask EvaluateAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, CancellationToken cancellationToken)
     {
         NoteAccount(item);
         foreach (var rule in rules)
         {
-            if (!rule.Definition.Covers(item.ResourceType)) continue;
+            // A template item (it comes with its unknowns) is judged by the rules that cover its type in templates.
+            if (unknowns is null ? !rule.Definition.Covers(item.ResourceType) : !rule.Definition.CoversInTemplate(item.ResourceType)) continue;
             var orderingTimestamp = item.CaptureTime ?? context.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&

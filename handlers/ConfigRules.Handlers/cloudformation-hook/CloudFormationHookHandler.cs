@@ -104,7 +104,7 @@ public sealed class CloudFormationHookHandler(
         else if (targetType.Equals("CHANGE_SET", StringComparison.OrdinalIgnoreCase))
         {
             var changeSet = await FetchAsync(data, cancellationToken).ConfigureAwait(false);
-            items = HookTargetReader.ReadChangeSet(changeSet.ChangedResources, rules.Covers);
+            items = HookTargetReader.ReadChangeSet(changeSet.Template, changeSet.ChangedResources, rules.Covers);
             services = _judge.OfflineServices(items);
         }
         else

@@ -48,7 +48,7 @@ public sealed class HookJudge(HookRuleSet rules, TimeProvider time)
         foreach (var templateItem in items)
         {
             var item = templateItem.Item;
-            foreach (var rule in rules.Rules.Where(r => r.Definition.Covers(item.ResourceType)))
+            foreach (var rule in rules.Rules.Where(r => r.Definition.CoversInTemplate(item.ResourceType)))
             {
                 Evaluation evaluation;
                 if (ItemEvaluator.Applicability(rule.Definition, item) is null &&

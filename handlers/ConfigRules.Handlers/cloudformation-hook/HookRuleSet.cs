@@ -23,8 +23,8 @@ public sealed class HookRuleSet
 
     public IReadOnlyList<HookRule> Rules { get; }
 
-    /// <summary>Whether any selected rule judges resources of this type.</summary>
-    public bool Covers(string resourceType) => Rules.Any(rule => rule.Definition.Covers(resourceType));
+    /// <summary>Whether any selected rule judges template resources of this type (a trail, for the account rule, too).</summary>
+    public bool Covers(string resourceType) => Rules.Any(rule => rule.Definition.CoversInTemplate(resourceType));
 
     public IEnumerable<RuleDefinition> Definitions => Rules.Select(rule => rule.Definition);
 

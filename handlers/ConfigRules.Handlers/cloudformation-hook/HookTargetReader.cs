@@ -19,7 +19,7 @@ public static class HookTargetReader
     /// source line: the one-resource template is ours, its lines mean nothing to the developer.
     /// </summary>
     public static IReadOnlyList<TemplateItem> ReadResource(string resourceType, string logicalId, JsonElement properties) =>
-        [.. TemplateReader.Read(SingleResource("resourceProperties", resourceType, logicalId, properties))
+        [.. TemplateReader.Read(SingleResource("resourceProperties", resourceType, logicalId, properties), TemplateScope.SingleResource)
             .Select(read => read with { Item = read.Item with { Source = null } })];
 
     /// <summary>A STACK target's template text (JSON or YAML); an empty template (a deletion) has no items.</summary>
@@ -30,22 +30,43 @@ public static class HookTargetReader
         return TemplateReader.LooksLikeTemplate(document) ? TemplateReader.Read(document) : [];
     }
 
-    /// <summary>A CHANGE_SET's created and updated resources, each from its <c>afterContext</c>, with the template line.</summary>
-    public static IReadOnlyList<TemplateItem> ReadChangeSet(IReadOnlyList<ChangedResource>? changes, Func<string, bool> covered)
+    /// <summary>
+    /// A CHANGE_SET's created and updated resources, each from its <c>afterContext</c>, with the template line. They are
+    /// read in the template after the change (the payload's <paramref name="template"/> with the changed resources in
+    /// place), so that what completes them (a stage's web ACL association, a function's permissions, alarms) is seen
+    /// whether or not it changes too. Only the changed resources are judged; the others answer the rules' lookups.
+    /// </summary>
+    public static IReadOnlyList<TemplateItem> ReadChangeSet(string? template, IReadOnlyList<ChangedResource>? changes, Func<string, bool> covered)
     {
-        var items = new List<TemplateItem>();
-        foreach (var change in changes ?? [])
+        var lines = new Dictionary<string, int?>(StringComparer.Ordinal);
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
         {
-            if (!IsCreateOrUpdate(change.Action)) continue;
-            var type = change.ResourceType ?? throw new HookInputException("A changed resource has no resourceType.");
-            if (!covered(type)) continue;
-            var logicalId = change.LogicalResourceId ?? throw new HookInputException($"A changed {type} has no logicalResourceId.");
-            var properties = AfterProperties(change, logicalId);
-            foreach (var read in TemplateReader.Read(SingleResource($"afterContext of {logicalId}", type, logicalId, properties)))
+            writer.WriteStartObject();
+            writer.WriteStartObject("Resources");
+            foreach (var change in changes ?? [])
             {
-                var located = read.Item with { Source = new SourceLocation("template", change.LineNumber) };
-                items.Add(read with { Item = located });
+                if (!IsCreateOrUpdate(change.Action)) continue;
+                var type = change.ResourceType ?? throw new HookInputException("A changed resource has no resourceType.");
+                var logicalId = change.LogicalResourceId ?? throw new HookInputException($"A changed {type} has no logicalResourceId.");
+                WriteResource(writer, $"afterContext of {logicalId}", type, logicalId, AfterProperties(change, logicalId));
+                if (covered(type)) lines[logicalId] = change.LineNumber;
             }
+            writer.WriteEndObject();
+            writer.WriteEndObject();
+        }
+        if (lines.Count == 0) return [];
+        var changed = TemplateDocument.Load("afterContext", Encoding.UTF8.GetString(buffer.WrittenSpan));
+        var before = string.IsNullOrWhiteSpace(template) ? null : TemplateDocument.Load("template", template);
+        var document = TemplateDocument.Compose("template", before is not null && TemplateReader.LooksLikeTemplate(before) ? before : null, changed);
+
+        var items = new List<TemplateItem>();
+        foreach (var read in TemplateReader.Read(document))
+        {
+            if (lines.TryGetValue(read.Item.ResourceId, out var line))
+                items.Add(read with { Item = read.Item with { Source = new SourceLocation("template", line) } });
+            else if (!covered(read.Item.ResourceType))
+                items.Add(read);
         }
         return items;
     }
@@ -78,25 +99,30 @@ public static class HookTargetReader
     /// <summary><c>{"Resources": {logicalId: {"Type": type, "Properties": properties}}}</c>, written by the JSON writer.</summary>
     private static TemplateDocument SingleResource(string name, string resourceType, string logicalId, JsonElement properties)
     {
-        if (properties.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
-            throw new HookInputException($"The properties of {logicalId} ({name}) must be a JSON object, not {properties.ValueKind}.");
         var buffer = new ArrayBufferWriter<byte>();
         using (var writer = new Utf8JsonWriter(buffer))
         {
             writer.WriteStartObject();
             writer.WriteStartObject("Resources");
-            writer.WriteStartObject(logicalId);
-            writer.WriteString("Type", resourceType);
-            if (properties.ValueKind == JsonValueKind.Object)
-            {
-                writer.WritePropertyName("Properties");
-                properties.WriteTo(writer);
-            }
-            writer.WriteEndObject();
+            WriteResource(writer, name, resourceType, logicalId, properties);
             writer.WriteEndObject();
             writer.WriteEndObject();
         }
         return TemplateDocument.Load(name, Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    private static void WriteResource(Utf8JsonWriter writer, string name, string resourceType, string logicalId, JsonElement properties)
+    {
+        if (properties.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null or JsonValueKind.Object))
+            throw new HookInputException($"The properties of {logicalId} ({name}) must be a JSON object, not {properties.ValueKind}.");
+        writer.WriteStartObject(logicalId);
+        writer.WriteString("Type", resourceType);
+        if (properties.ValueKind == JsonValueKind.Object)
+        {
+            writer.WritePropertyName("Properties");
+            properties.WriteTo(writer);
+        }
+        writer.WriteEndObject();
     }
 }
 

@@ -74,7 +74,9 @@ public static class ItemEvaluator
     {
         if (item.IsDeletedOrNotRecorded)
             return Verdict.NotApplicable($"The resource's configuration item status is {item.Status}.");
-        if (!definition.Covers(item.ResourceType))
+        // A type the rule judges only in templates (a trail, for the account rule) comes only from template hosts:
+        // Config scopes the rule to its own types and never sends one.
+        if (!definition.CoversInTemplate(item.ResourceType))
             return Verdict.NotApplicable($"{definition.Id} evaluates {string.Join(", ", definition.ResourceTypes)}, not {item.ResourceType}.");
         if (!item.HasConfiguration)
             return Verdict.NotApplicable("The configuration item has no configuration to evaluate.");

@@ -53,6 +53,12 @@ public sealed record RuleDefinition
     /// known only after deployment makes the rule NOT_APPLICABLE with a note instead of a verdict on a guess.
     /// </summary>
     public IReadOnlyList<TemplateInput> TemplateInputs { get; init; } = [];
+    /// <summary>
+    /// Resource types the rule judges in templates (check-template, the deployment hook) besides
+    /// <see cref="ResourceTypes"/>: an account rule cannot judge an account before deployment, but it can judge each
+    /// resource of the template that decides it (cloudtrail-serverless-audit-check judges each AWS::CloudTrail::Trail).
+    /// </summary>
+    public IReadOnlyList<string> TemplateResourceTypes { get; init; } = [];
 
     /// <summary>Every IAM action the rule's function needs: the framework's, the rule's own and its lookups'.</summary>
     public IReadOnlyList<string> RequiredIamActions =>
@@ -65,6 +71,10 @@ public sealed record RuleDefinition
 
     /// <summary>Whether the rule judges items of this type (the one place that decides scope).</summary>
     public bool Covers(string resourceType) => ResourceTypes.Contains(resourceType, StringComparer.Ordinal);
+
+    /// <summary>Whether the rule judges template resources of this type: its own types and its <see cref="TemplateResourceTypes"/>.</summary>
+    public bool CoversInTemplate(string resourceType) =>
+        Covers(resourceType) || TemplateResourceTypes.Contains(resourceType, StringComparer.Ordinal);
 
     public ParameterDefinition? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));

@@ -1,6 +1,8 @@
+using System.Text.Json;
 using ConfigRules.Aws.Iam;
 using ConfigRules.Aws.Lambda;
 using ConfigRules.Aws.Transport;
+using ConfigRules.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
@@ -53,6 +55,51 @@ public sealed class LambdaAndIamClientTests
         var thrown = (await act.Should().ThrowAsync<AwsResourceNotFoundException>()).Which;
         thrown.ErrorType.Should().Be("ResourceNotFoundException");
         thrown.Message.Should().Contain("Lambda GetFunctionConcurrency").And.Contain("404").And.Contain("Function not found");
+    }
+
+    [Test]
+    public async Task GetPolicy_reads_the_policy_document_and_null_when_the_function_has_none()
+    {
+        const string document = """{"Version":"2012-10-17","Id":"default","Statement":[{"Sid":"s3","Effect":"Allow","Principal":{"Service":"s3.amazonaws.com"},"Action":"lambda:InvokeFunction","Resource":"*"}]}""";
+        _loopback.Server.Lambda.PutPolicy("orders-fn", document);
+        _loopback.Server.Lambda.PutFunction("private-fn", null);
+        var client = LambdaClient.Create(_loopback.Context);
+
+        (await client.GetPolicyAsync("orders-fn", CancellationToken.None)).Should().Be(document);
+        (await client.GetPolicyAsync("private-fn", CancellationToken.None)).Should().BeNull("Lambda answers ResourceNotFoundException for a function without a policy");
+        (await client.GetPolicyAsync("ghost", CancellationToken.None)).Should().BeNull("an unknown function has no policy either");
+        var requests = _loopback.Server.RequestsFor("lambda", "GetPolicy");
+        requests.Select(r => r.Status).Should().Equal(200, 404, 404);
+        requests[0].Request.Method.Should().Be("GET");
+        requests[0].Request.RawPath.Should().Be("/2015-03-31/functions/orders-fn/policy");
+        requests[0].Request.Body.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task GetPolicy_failures_other_than_not_found_propagate_after_the_retries()
+    {
+        _loopback.Server.Lambda.PutPolicy("orders-fn", "{}");
+        _loopback.Server.Faults.Throttle("lambda", "GetPolicy", times: 2);
+        var client = LambdaClient.Create(_loopback.Context);
+
+        (await client.GetPolicyAsync("orders-fn", CancellationToken.None)).Should().Be("{}");
+        _loopback.Server.RequestsFor("lambda", "GetPolicy").Select(r => r.Status).Should().Equal(429, 429, 200);
+    }
+
+    [Test]
+    [Category(ReferenceKit.Category)]
+    public void GetPolicy_matches_the_Lambda_service_model()
+    {
+        using var model = JsonDocument.Parse(File.ReadAllText(ReferenceKit.Require("aws-models", "lambda", "service-2.json")));
+        var root = model.RootElement;
+        root.GetProperty("metadata").GetProperty("protocol").GetString().Should().Be("rest-json");
+        var operation = root.GetProperty("operations").GetProperty("GetPolicy");
+        operation.GetProperty("http").GetProperty("method").GetString().Should().Be("GET");
+        operation.GetProperty("http").GetProperty("requestUri").GetString().Should().Be("/2015-03-31/functions/{FunctionName}/policy");
+        operation.GetProperty("errors").EnumerateArray().Select(e => e.GetProperty("shape").GetString()).Should().Contain("ResourceNotFoundException");
+        var output = root.GetProperty("shapes").GetProperty(operation.GetProperty("output").GetProperty("shape").GetString()!).GetProperty("members");
+        output.EnumerateObject().Select(m => m.Name).Should().Contain(["Policy", "RevisionId"]);
+        output.GetProperty("Policy").GetProperty("shape").GetString().Should().Be("String", "the document arrives as JSON text");
     }
 
     [Test]

@@ -8,7 +8,8 @@ namespace ConfigRules.Lambda.Tests.Rules;
 
 /// <summary>
 /// lambda-public-access-check end to end through the published bootstrap: the resource policy read from the item's
-/// <c>supplementaryConfiguration.Policy</c>, in the invoking-event shape and (oversized) in the API shape.
+/// <c>supplementaryConfiguration.Policy</c>, in the invoking-event shape and (oversized) in the API shape, and from
+/// the loopback Lambda's <c>GetPolicy</c> when the item does not carry it.
 /// </summary>
 [TestFixture]
 public sealed class LambdaPublicAccessCheckProcessTests : RuleProcessTests
@@ -28,6 +29,23 @@ public sealed class LambdaPublicAccessCheckProcessTests : RuleProcessTests
         open.SupplementaryConfiguration["Policy"] = JsonValue.Create(Policy("open-oversized", "\"*\""))!;
         aws.Config.Put(open);
         aws.Config.Put(FunctionResources.Function("no-policy"));
+        aws.Lambda.PutPolicy("unrecorded-fn", Policy("unrecorded-fn", "{\"AWS\":\"210987654321\"}"));
+    }
+
+    [Test]
+    public async Task An_item_without_the_policy_is_judged_by_the_policy_lambda_answers()
+    {
+        var unrecorded = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("unrecorded-fn", "python3.13"));
+        var without = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("private-fn", "python3.13"));
+
+        var evaluation = SingleEvaluation(unrecorded, ResourceType, "unrecorded-fn", LambdaFunctionItems.CaptureTime);
+        evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
+        evaluation.Annotation.Should().Contain("lets account 210987654321 call lambda:InvokeFunction");
+        SingleEvaluation(without, ResourceType, "private-fn", LambdaFunctionItems.CaptureTime).ComplianceType.Should().Be("COMPLIANT",
+            "Lambda answers ResourceNotFoundException for a function without a policy");
+        var asked = Aws.RequestsFor("lambda", "GetPolicy").Where(r => r.Request.RawPath.Contains("unrecorded-fn", StringComparison.Ordinal) ||
+            r.Request.RawPath.Contains("private-fn", StringComparison.Ordinal));
+        asked.Select(r => r.Status).Should().Equal(200, 404);
     }
 
     [TestCase("\"*\"", "lambda:InvokeFunction", null, "{}", "NON_COMPLIANT")]

@@ -159,6 +159,27 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
         ["ARN"] = Arn(name), ["awsRegion"] = "eu-west-1", ["configurationItemStatus"] = "OK",
         ["configuration"] = new JsonObject { ["name"] = name, ["id"] = Id, ["arn"] = Arn(name), ["rules"] = rules },
     }.ToJsonString());
+
+    [Test]
+    public void A_web_acl_of_the_same_template_is_looked_up_by_its_reference()
+    {
+        var lookup = new FakeWebAclLookup(new WebAclDescription("${Acl.Arn}", "api-acl", "", [Rule("per-ip", 500, "Block")]));
+
+        var evaluation = Evaluate(_rule, StageWith("${Acl.Arn}"), Params(("maxRateLimit", "1000")), services: RuleServices.Empty.Add<IWebAclLookup>(lookup));
+
+        evaluation.ComplianceType.Should().Be(ComplianceType.Compliant, evaluation.Annotation);
+        lookup.Asked.Should().Equal("${Acl.Arn}");
+    }
+
+    [Test]
+    public void Arn_patterns_cannot_judge_a_web_acl_whose_arn_exists_only_after_deployment()
+    {
+        var evaluation = Evaluate(_rule, StageWith("${Acl.Arn}"), Params(("allowedWebAclArnPatterns", "arn:aws:wafv2:*:*:regional/webacl/shared-*/*")),
+            services: RuleServices.Empty.Add<IWebAclLookup>(Acls));
+
+        evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
+        evaluation.Annotation.Should().Be("Stage prod of REST API a1b2c3d4e5 uses web ACL Acl of the same template; its ARN, which allowedWebAclArnPatterns judges, is not known before deployment.");
+    }
 }
 
 /// <summary>Web ACLs by ARN; an ARN not in the table does not exist.</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaPublicAccess;
 using ConfigRules.Rules.Tests.Fixtures;
 using FluentAssertions;
@@ -45,6 +46,9 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
         yield return Case($"{{\"AWS\":\"arn:aws:iam::{Partner}:root\"}}", null, ComplianceType.NonCompliant, "other root");
         yield return Case($"{{\"AWS\":\"arn:aws:iam::{Partner}:role/caller\"}}", null, ComplianceType.NonCompliant, "other role");
         yield return Case($"{{\"AWS\":[\"arn:aws:sts::{Partner}:assumed-role/caller/s\"]}}", null, ComplianceType.NonCompliant, "other assumed role");
+        // A template's own account, as CloudFormation's pseudo parameter (check-template, the hook).
+        yield return Case("{\"AWS\":\"${AWS::AccountId}\"}", null, ComplianceType.Compliant, "template own account");
+        yield return Case("{\"AWS\":\"arn:aws:iam::${AWS::AccountId}:root\"}", null, ComplianceType.Compliant, "template own root");
         // Service principals are not accounts.
         yield return Case("{\"Service\":\"s3.amazonaws.com\"}", null, ComplianceType.Compliant, "service");
         // Conditions that scope a grant, with any operator spelling and key case.
@@ -63,6 +67,43 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
 
     private static TestCaseData Case(string principal, string? condition, ComplianceType expected, string name) =>
         new TestCaseData(principal, condition, expected).SetArgDisplayNames(name);
+
+    [Test]
+    public void Without_the_recorded_policy_the_rule_asks_lambda_by_the_functions_arn()
+    {
+        var lookup = new FakePolicyLookup(Policy(Statement("\"*\"", sid: "open")));
+        var function = ItemBuilder.Function().With("functionArn", FunctionArn).Build(shape);
+
+        var evaluation = Evaluate(_rule, function, services: RuleServices.Empty.Add<IFunctionPolicyLookup>(lookup));
+
+        evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        evaluation.Annotation.Should().Contain("(statement open)");
+        lookup.Asked.Should().Equal(FunctionArn);
+    }
+
+    [Test]
+    public void A_function_lambda_knows_no_policy_of_is_compliant_and_a_recorded_policy_asks_nothing()
+    {
+        var none = new FakePolicyLookup(null);
+        Evaluate(_rule, ItemBuilder.Function().Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(none))
+            .Annotation.Should().Contain("has no resource policy");
+
+        var recorded = ItemBuilder.Function().WithSupplementary("Policy", JsonValue.Create(Policy(Statement("\"*\""))));
+        var unused = new FakePolicyLookup(null);
+        Evaluate(_rule, recorded.Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(unused)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        unused.Asked.Should().BeEmpty();
+    }
+
+    private sealed class FakePolicyLookup(string? policy) : IFunctionPolicyLookup
+    {
+        public List<string> Asked { get; } = [];
+
+        public ValueTask<string?> GetPolicyAsync(string functionName, CancellationToken cancellationToken)
+        {
+            Asked.Add(functionName);
+            return ValueTask.FromResult(policy);
+        }
+    }
 
     [TestCaseSource(nameof(Principals))]
     public void Every_principal_and_condition_form(string principal, string? condition, ComplianceType expected) =>

@@ -1,0 +1,120 @@
+using ConfigRules.Cli.Tests.Support;
+using ConfigRules.Rules;
+using FluentAssertions;
+using NUnit.Framework;
+
+namespace ConfigRules.Cli.Tests;
+
+/// <summary>
+/// check-template with the five serverless security rules on one template: stages with their web ACL associations,
+/// functions with their permissions and URLs, alarms and trails, all read from the same template.
+/// </summary>
+[TestFixture]
+public sealed class TemplateSecurityRuleTests
+{
+    private static readonly string Template = Fixtures.Template("serverless-security.yaml");
+
+    private static Task<CliRun> Check(params string[] args) =>
+        InProcessCli.RunAsync(RuleCatalog.All, null, ["check-template", Template, "--format", "json", .. args]);
+
+    [Test]
+    public async Task Api_gateway_stage_waf_check_reads_the_web_acl_of_the_template()
+    {
+        var run = await Check("--rule", "api-gateway-stage-waf-check");
+
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+        {
+            [("api-gateway-stage-waf-check", "ProdStage")] = "COMPLIANT",
+            [("api-gateway-stage-waf-check", "DevStage")] = "NON_COMPLIANT",
+            [("api-gateway-stage-waf-check", "SharedStage")] = "NOT_APPLICABLE",
+        }, run.ToString());
+        run.Annotation("api-gateway-stage-waf-check", "ProdStage").Should().Contain("blocks clients above 500 requests (rate-based rule per-ip-rate)");
+        run.Annotation("api-gateway-stage-waf-check", "SharedStage").Should().Contain("cannot be known before deployment");
+    }
+
+    [Test]
+    public async Task A_rate_limit_above_the_maximum_fails_and_arn_patterns_cannot_judge_an_acl_the_template_creates()
+    {
+        var strict = await Check("--rule", "api-gateway-stage-waf-check", "--param", "api-gateway-stage-waf-check.maxRateLimit=100");
+        strict.Evaluations()[("api-gateway-stage-waf-check", "ProdStage")].Should().Be("NON_COMPLIANT");
+        strict.Annotation("api-gateway-stage-waf-check", "ProdStage").Should().Contain("more than the maximum of 100");
+
+        var patterns = await Check("--rule", "api-gateway-stage-waf-check",
+            "--param", "api-gateway-stage-waf-check.allowedWebAclArnPatterns=arn:aws:wafv2:*:*:regional/webacl/shared/*");
+        patterns.Evaluations()[("api-gateway-stage-waf-check", "ProdStage")].Should().Be("NOT_APPLICABLE");
+        patterns.Annotation("api-gateway-stage-waf-check", "ProdStage").Should().Contain("is not known before deployment");
+        patterns.Evaluations()[("api-gateway-stage-waf-check", "SharedStage")].Should().Be("NOT_APPLICABLE", "the shared web ACL's rules are outside the template");
+    }
+
+    [Test]
+    public async Task Api_gateway_stage_logging_check_judges_each_stage_of_the_template()
+    {
+        var run = await Check("--rule", "api-gateway-stage-logging-check", "--param", "api-gateway-stage-logging-check.requireTracing=true");
+
+        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+        {
+            [("api-gateway-stage-logging-check", "ProdStage")] = "COMPLIANT",
+            [("api-gateway-stage-logging-check", "DevStage")] = "NON_COMPLIANT",
+            [("api-gateway-stage-logging-check", "SharedStage")] = "NON_COMPLIANT",
+        }, run.ToString());
+        run.Annotation("api-gateway-stage-logging-check", "SharedStage").Should().Contain("X-Ray tracing is off");
+        run.Annotation("api-gateway-stage-logging-check", "DevStage").Should().Contain("access logs are not written");
+    }
+
+    [Test]
+    public async Task Lambda_public_access_check_reads_permissions_and_function_urls()
+    {
+        var run = await Check("--rule", "lambda-public-access-check");
+
+        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+        {
+            [("lambda-public-access-check", "Orders")] = "COMPLIANT",
+            [("lambda-public-access-check", "Webhook")] = "NON_COMPLIANT",
+            [("lambda-public-access-check", "Report")] = "NON_COMPLIANT",
+        }, run.ToString());
+        run.Annotation("lambda-public-access-check", "Webhook").Should().Contain("everyone (Principal *)").And.Contain("statement WebhookAnyone");
+        run.Annotation("lambda-public-access-check", "Report").Should().Contain("public function URL");
+
+        var allowed = await Check("--rule", "lambda-public-access-check", "--param", "lambda-public-access-check.allowFunctionUrlAuthNone=true");
+        allowed.Evaluations()[("lambda-public-access-check", "Report")].Should().Be("COMPLIANT");
+    }
+
+    [Test]
+    public async Task Lambda_error_alarm_check_reads_the_alarms_of_the_template()
+    {
+        var run = await Check("--rule", "lambda-error-alarm-check");
+
+        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+        {
+            [("lambda-error-alarm-check", "Orders")] = "COMPLIANT",
+            [("lambda-error-alarm-check", "Webhook")] = "NON_COMPLIANT",
+            [("lambda-error-alarm-check", "Report")] = "NON_COMPLIANT",
+        }, run.ToString());
+        run.Annotation("lambda-error-alarm-check", "Webhook").Should().Contain("has no alarm action", "the metric-math error rate watches it, without an action");
+        run.Annotation("lambda-error-alarm-check", "Report").Should().Contain("No metric alarm watches the errors of Report");
+    }
+
+    [Test]
+    public async Task Cloudtrail_serverless_audit_check_judges_each_trail_of_the_template()
+    {
+        var run = await Check("--rule", "cloudtrail-serverless-audit-check");
+
+        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+        {
+            [("cloudtrail-serverless-audit-check", "Audit")] = "COMPLIANT",
+            [("cloudtrail-serverless-audit-check", "RegionalTrail")] = "NON_COMPLIANT",
+        }, run.ToString());
+        run.Annotation("cloudtrail-serverless-audit-check", "RegionalTrail").Should().Contain("not multi-region");
+    }
+
+    [Test]
+    public async Task A_template_without_a_trail_gives_the_account_rule_nothing_to_judge()
+    {
+        var run = await InProcessCli.RunAsync(RuleCatalog.All, null,
+            "check-template", Fixtures.Template("sam-app.yaml"), "--rule", "cloudtrail-serverless-audit-check", "--format", "json");
+
+        run.ExitCode.Should().Be(0, run.ToString());
+        run.Evaluations().Should().BeEmpty();
+    }
+}
