@@ -1,11 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Input;
-
-/// <summary>Says from an item's raw UTF-8 JSON whether it is worth parsing (a cheap pre-filter).</summary>
-public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
 
 /// <summary>
 /// Reads configuration items one at a time from JSON in any shape AWS produces, recognised by content:
@@ -14,7 +10,11 @@ public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
 /// (<c>Results</c>: items as JSON strings), one item, an array of items, or NDJSON / concatenated values.
 /// Only the current item is ever held in memory: memory stays flat however large the input.
 /// </summary>
-public sealed class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
+/// <remarks>
+/// <see cref="TryReadNextRaw"/> only splits: it hands out each item's JSON (validated by the tokenizer while it
+/// finds the item's end) without parsing it, so that parsing can happen on other threads.
+/// </remarks>
+public sealed class ConfigurationItemStreamReader(Stream stream, string file)
 {
     private enum Mode { Top, TopArray, ObjectScan, ContainerArray }
 
@@ -24,12 +24,40 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
     private Mode _mode = Mode.Top;
     private bool _containerFound;
 
+    // The item found last: a slice of the window, or the unescaped text of a string item in _unescaped.
+    private long _itemStart, _itemEnd, _itemLine;
+    private bool _itemUnescaped;
+    private byte[] _unescaped = [];
+
     /// <summary>The next item or item problem; false at the end. Throws <see cref="InputException"/> when the JSON is broken.</summary>
     public bool TryReadNext(out ItemRead result)
     {
+        if (!TryReadNextRaw(out var json, out var line))
+        {
+            result = default;
+            return false;
+        }
         try
         {
-            return ReadNext(out result);
+            result = new ItemRead(ConfigurationItemMapper.Parse(json, new SourceLocation(file, (int)line)), null);
+        }
+        catch (InvalidConfigurationItemException ex)
+        {
+            result = new ItemRead(null, new InputProblem(file, line, ex.Message));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The next item's UTF-8 JSON, unparsed, and the line it starts on; valid until the next call. False at the end.
+    /// Throws <see cref="InputException"/> when the JSON is broken.
+    /// </summary>
+    public bool TryReadNextRaw(out ReadOnlySpan<byte> json, out long line)
+    {
+        bool found;
+        try
+        {
+            found = ReadNext();
         }
         catch (JsonException ex)
         {
@@ -39,9 +67,12 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
         {
             throw new InputException(new InputProblem(file, null, ex.Message), ex);
         }
+        line = _itemLine;
+        json = !found ? default : _itemUnescaped ? _unescaped.AsSpan(0, (int)_itemEnd) : _window.Slice(_itemStart, _itemEnd);
+        return found;
     }
 
-    private bool ReadNext(out ItemRead result)
+    private bool ReadNext()
     {
         while (true)
         {
@@ -49,7 +80,7 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
             {
                 case Mode.Top:
                     var top = NextToken(out _, out var topStart, out _);
-                    if (top == JsonTokenType.None) { result = default; return false; }
+                    if (top == JsonTokenType.None) return false;
                     if (top == JsonTokenType.StartArray) _mode = Mode.TopArray;
                     else if (top == JsonTokenType.StartObject)
                     {
@@ -62,20 +93,19 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
 
                 case Mode.TopArray:
                 case Mode.ContainerArray:
-                    if (ReadElement(out result)) return true;
+                    if (ReadElement()) return true;
                     break;
 
                 case Mode.ObjectScan:
-                    if (ScanObject(out result)) return true;
+                    if (ScanObject()) return true;
                     break;
             }
         }
     }
 
-    /// <summary>Reads one array element; false (mode updated) when the array ended or an element was filtered out.</summary>
-    private bool ReadElement(out ItemRead result)
+    /// <summary>Reads one array element; false (mode updated) when the array ended.</summary>
+    private bool ReadElement()
     {
-        result = default;
         while (true)
         {
             var reader = _window.CreateReader();
@@ -90,25 +120,18 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
                     var start = _window.AbsoluteOf(reader.TokenStartIndex);
                     if (!reader.TrySkip()) { RefillOrFail(); continue; }
                     var end = _window.AbsoluteOf(reader.BytesConsumed);
-                    var found = TryParse(_window.Slice(start, end), start, out result);
                     _window.Commit(ref reader);
-                    return found;
+                    return Found(start, end);
                 case JsonTokenType.String:
                     // select-resource-config: each result is an item serialized as a JSON string.
                     var stringStart = _window.AbsoluteOf(reader.TokenStartIndex);
                     var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-                    var rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-                    try
-                    {
-                        var written = reader.CopyString(rented);
-                        var parsed = TryParse(rented.AsSpan(0, written), stringStart, out result);
-                        _window.Commit(ref reader);
-                        return parsed;
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(rented);
-                    }
+                    if (_unescaped.Length < length) _unescaped = new byte[Math.Max(length, _unescaped.Length * 2)];
+                    var written = reader.CopyString(_unescaped);
+                    _window.Commit(ref reader);
+                    _itemLine = _window.LineAt(stringStart);
+                    (_itemUnescaped, _itemStart, _itemEnd) = (true, 0, written);
+                    return true;
                 default:
                     throw Unexpected(_window.AbsoluteOf(reader.TokenStartIndex), $"expected a configuration item (an object, or a JSON string holding one), found {Describe(reader.TokenType)}");
             }
@@ -119,16 +142,15 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
     /// Reads the next property of a top-level object. The object stays pinned in the window until a container
     /// property (<c>configurationItems</c> ...) shows it is a document of items; an object without one is one item.
     /// </summary>
-    private bool ScanObject(out ItemRead result)
+    private bool ScanObject()
     {
-        result = default;
         var token = NextToken(out var name, out _, out var tokenEnd);
         if (token == JsonTokenType.EndObject)
         {
             var pin = _window.Pin;
             _window.Pin = null;
             _mode = Mode.Top;
-            return !_containerFound && pin is { } start && TryParse(_window.Slice(start, tokenEnd), start, out result);
+            return !_containerFound && pin is { } start && Found(start, tokenEnd);
         }
         if (token != JsonTokenType.PropertyName)
             throw Unexpected(_window.AbsolutePosition, $"expected a property name, found {Describe(token)}");
@@ -199,19 +221,11 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file, Ra
         _window.Refill();
     }
 
-    private bool TryParse(ReadOnlySpan<byte> json, long start, out ItemRead result)
+    /// <summary>Notes an item that is a slice of the window (from <paramref name="start"/> to <paramref name="end"/>, absolute).</summary>
+    private bool Found(long start, long end)
     {
-        result = default;
-        if (filter is not null && !filter(json)) return false;
-        var line = _window.LineAt(start);
-        try
-        {
-            result = new ItemRead(ConfigurationItemMapper.Parse(json, new SourceLocation(file, (int)line)), null);
-        }
-        catch (InvalidConfigurationItemException ex)
-        {
-            result = new ItemRead(null, new InputProblem(file, line, ex.Message));
-        }
+        _itemLine = _window.LineAt(start);
+        (_itemUnescaped, _itemStart, _itemEnd) = (false, start, end);
         return true;
     }
 
