@@ -45,14 +45,17 @@ internal static class EvaluateCommand
         }, File.Exists(file.Path) ? new FileInfo(file.Path).Length : null)).ToList();
 
         reporter.Begin(rules);
+        var started = console.Clock.GetTimestamp();
         using var evaluation = new ParallelEvaluation(engine, related, reporter, Environment.ProcessorCount)
         {
             Progress = (done, total, items) => progress.Report(done, total, items),
+            Times = StageTimes.FromEnvironment(),
         };
         problems.AddRange(evaluation.Run(inputs, cancellationToken));
         await engine.EvaluateAccountsAsync(reporter, cancellationToken);
         progress.Clear();
         reporter.Complete(engine.Summary);
+        evaluation.Times?.Report(console.StandardError, console.Clock.GetElapsedTime(started), evaluation.Items, evaluation.Waited);
         return CommandSupport.Finish(console, problems, engine);
     }
 

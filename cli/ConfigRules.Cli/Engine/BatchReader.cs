@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ConfigRules.Cli.Input;
 
 namespace ConfigRules.Cli.Engine;
@@ -7,9 +8,12 @@ namespace ConfigRules.Cli.Engine;
 /// The reading side of <see cref="ParallelEvaluation"/>: fills batches with items' raw JSON and hands each to the
 /// workers and, in order, to the writer. Waits for a free batch when all are in use, which is what bounds memory.
 /// </summary>
-internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCollection<ItemBatch> work, BlockingCollection<ItemBatch> ordered, CancellationToken cancellationToken)
+internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCollection<ItemBatch> work, BlockingCollection<ItemBatch> ordered,
+    StageTimes? times, CancellationToken cancellationToken)
 {
     private ItemBatch? _current;
+
+    private StageTimes? Times => times;
     private long _bytesDone;
 
     /// <summary>The first pass over the inputs: every item, read once. A broken input stops where it breaks; the others go on.</summary>
@@ -22,12 +26,14 @@ internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCo
             {
                 opened = input.Open();
                 var reader = new ConfigurationItemStreamReader(opened.Content, input.Name);
+                var started = Stopwatch.GetTimestamp();
                 while (reader.TryReadNextRaw(out var json, out var line))
                 {
-                    var batch = batches.Current();
+                    var batch = batches.Current(ref started);
                     batch.Add(json, input.Name, line, RuleSet.None);
                     if (batch.IsFull) batches.Post(opened.RawPosition);
                 }
+                batches.Times?.Split(started);
             }
             catch (InputException ex)
             {
@@ -49,12 +55,14 @@ internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCo
     /// <summary>The items that waited for related items, read back in the order they were met.</summary>
     public static void ReadWaiting(WaitingItems waiting, BatchReader batches)
     {
+        var started = Stopwatch.GetTimestamp();
         while (waiting.TryReadNext(out var json, out var file, out var line, out var rules))
         {
-            var batch = batches.Current();
+            var batch = batches.Current(ref started);
             batch.Add(json, file, line, rules);
             if (batch.IsFull) batches.Post(waiting.Position);
         }
+        batches.Times?.ReadBack(started);
         batches.Post(waiting.Position);
     }
 
@@ -66,6 +74,16 @@ internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCo
     }
 
     private ItemBatch Current() => _current ??= free.Take(cancellationToken);
+
+    /// <summary>The batch to fill; time spent waiting for a free one is not counted as reading (<paramref name="started"/> moves on).</summary>
+    private ItemBatch Current(ref long started)
+    {
+        if (_current is not null || times is null) return Current();
+        var waitFrom = Stopwatch.GetTimestamp();
+        var batch = Current();
+        started += Stopwatch.GetTimestamp() - waitFrom;
+        return batch;
+    }
 
     /// <summary>Hands the current batch on (if it holds anything); <paramref name="position"/> is how far the current input is read.</summary>
     private void Post(long position)

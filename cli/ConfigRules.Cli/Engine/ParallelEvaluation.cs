@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics;
 using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Framework.Model;
@@ -43,6 +44,13 @@ internal sealed class ParallelEvaluation : IDisposable
     /// <summary>Called by the writing thread after each batch: raw bytes read, their total, items evaluated.</summary>
     public Action<long, long, long>? Progress { get; init; }
 
+    /// <summary>Times by stage when profiling (<see cref="StageTimes.FromEnvironment"/>), else null.</summary>
+    public StageTimes? Times { get; init; }
+
+    public long Items { get; private set; }
+
+    public long Waited { get; private set; }
+
     /// <summary>Evaluates every item of the inputs; returns the problems met, in input order.</summary>
     public List<InputProblem> Run(IReadOnlyList<JsonInput> inputs, CancellationToken cancellationToken)
     {
@@ -50,6 +58,7 @@ internal sealed class ParallelEvaluation : IDisposable
         using var waiting = new WaitingItems();
         var total = inputs.Sum(input => input.Length ?? 0);
         RunPhase(batches => BatchReader.ReadInputs(inputs, batches), waiting, problems, total, cancellationToken);
+        Waited = waiting.Count;
         if (waiting.Count > 0)
         {
             waiting.Rewind();
@@ -68,7 +77,7 @@ internal sealed class ParallelEvaluation : IDisposable
         {
             try
             {
-                read(new BatchReader(_free, work, ordered, stop.Token));
+                read(new BatchReader(_free, work, ordered, Times, stop.Token));
             }
             finally
             {
@@ -86,16 +95,21 @@ internal sealed class ParallelEvaluation : IDisposable
             {
                 batch.Done.Wait(stop.Token);
                 if (batch.Failure is { } failure) throw new AggregateException(failure);
+                var started = Stopwatch.GetTimestamp();
                 _reporter.Append(batch.Fragment);
+                Times?.Write(started);
                 _engine.Summary.Add(batch.Summary);
                 problems.AddRange(batch.ItemProblems);
                 problems.AddRange(batch.ReadProblems);
+                started = Stopwatch.GetTimestamp();
                 foreach (var (index, rules) in batch.Waiting)
                 {
                     var item = batch.Items[index];
                     waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules);
                 }
+                Times?.Spool(started);
                 items += batch.Items.Count;
+                if (waiting is not null) Items += batch.Items.Count;
                 Progress?.Invoke(batch.BytesRead, totalBytes, items);
                 batch.Reset();
                 _free.Add(batch, stop.Token);
@@ -141,6 +155,7 @@ internal sealed class ParallelEvaluation : IDisposable
         {
             var entry = batch.Items[index];
             ParsedItem parsed;
+            var started = Stopwatch.GetTimestamp();
             try
             {
                 parsed = ConfigurationItemParser.Parse(batch.Json(entry), new SourceLocation(entry.File, (int)entry.Line));
@@ -150,17 +165,21 @@ internal sealed class ParallelEvaluation : IDisposable
                 batch.ItemProblems.Add(new InputProblem(entry.File, entry.Line, ex.Message));
                 continue;
             }
+            Times?.Parse(started);
             using (parsed)
             {
+                started = Stopwatch.GetTimestamp();
                 if (entry.Waiting.IsEmpty)
                 {
                     _related.Add(parsed.Item);
                     var deferred = Completed(_engine.EvaluateAsync(parsed.Item, batch.Fragment, batch.Summary, _all, _deferrable, cancellationToken));
                     if (!deferred.IsEmpty) batch.Waiting.Add((index, deferred));
+                    Times?.Judge(started);
                 }
                 else
                 {
                     Completed(_engine.JudgeAsync(parsed.Item, batch.Fragment, batch.Summary, entry.Waiting, cancellationToken));
+                    Times?.JudgeLater(started);
                 }
             }
         }
