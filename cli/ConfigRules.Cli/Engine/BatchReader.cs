@@ -19,18 +19,20 @@ internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCo
     /// <summary>The first pass over the inputs: every item, read once. A broken input stops where it breaks; the others go on.</summary>
     public static void ReadInputs(IReadOnlyList<JsonInput> inputs, BatchReader batches)
     {
-        foreach (var input in inputs)
+        for (var index = 0; index < inputs.Count; index++)
         {
+            var input = inputs[index];
             OpenedInput? opened = null;
             try
             {
                 opened = input.Open();
+                var addressable = opened.Addressable;
                 var reader = new ConfigurationItemStreamReader(opened.Content, input.Name);
                 var started = Stopwatch.GetTimestamp();
-                while (reader.TryReadNextRaw(out var json, out var line))
+                while (reader.TryReadNextRaw(out var json, out var line, out var offset))
                 {
                     var batch = batches.Current(ref started);
-                    batch.Add(json, input.Name, line, RuleSet.None);
+                    batch.Add(json, input.Name, line, RuleSet.None, index, addressable ? offset : -1);
                     if (batch.IsFull) batches.Post(opened.RawPosition);
                 }
                 batches.Times?.Split(started);

@@ -61,7 +61,7 @@ internal sealed class ParallelEvaluation : IDisposable
         Waited = waiting.Count;
         if (waiting.Count > 0)
         {
-            waiting.Rewind();
+            waiting.Rewind(input => inputs[input].Open());
             var spooled = waiting.Length;
             RunPhase(batches => BatchReader.ReadWaiting(waiting, batches), null, problems, spooled, cancellationToken);
         }
@@ -105,7 +105,7 @@ internal sealed class ParallelEvaluation : IDisposable
                 foreach (var (index, rules) in batch.Waiting)
                 {
                     var item = batch.Items[index];
-                    waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules);
+                    waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset);
                 }
                 Times?.Spool(started);
                 items += batch.Items.Count;

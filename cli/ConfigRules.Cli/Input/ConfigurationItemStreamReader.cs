@@ -52,7 +52,14 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file)
     /// The next item's UTF-8 JSON, unparsed, and the line it starts on; valid until the next call. False at the end.
     /// Throws <see cref="InputException"/> when the JSON is broken.
     /// </summary>
-    public bool TryReadNextRaw(out ReadOnlySpan<byte> json, out long line)
+    public bool TryReadNextRaw(out ReadOnlySpan<byte> json, out long line) => TryReadNextRaw(out json, out line, out _);
+
+    /// <summary>
+    /// As <see cref="TryReadNextRaw(out ReadOnlySpan{byte}, out long)"/>, with where the item's bytes start in the
+    /// stream: the same bytes can be read again from there. -1 when they are not the stream's own (an item held as a
+    /// JSON string, which is unescaped).
+    /// </summary>
+    public bool TryReadNextRaw(out ReadOnlySpan<byte> json, out long line, out long offset)
     {
         bool found;
         try
@@ -68,6 +75,7 @@ public sealed class ConfigurationItemStreamReader(Stream stream, string file)
             throw new InputException(new InputProblem(file, null, ex.Message), ex);
         }
         line = _itemLine;
+        offset = found && !_itemUnescaped ? _itemStart : -1;
         json = !found ? default : _itemUnescaped ? _unescaped.AsSpan(0, (int)_itemEnd) : _window.Slice(_itemStart, _itemEnd);
         return found;
     }

@@ -5,7 +5,9 @@ namespace ConfigRules.Cli.Input;
 
 /// <summary>One item's place in a batch: its JSON's bytes, where it was read, and the rules that still wait for it.</summary>
 /// <param name="Waiting">Empty when the item is read for the first time; else the rules that judge it now, once related items are all read.</param>
-internal readonly record struct BatchedItem(int Start, int Length, string File, long Line, RuleSet Waiting);
+/// <param name="Input">The input's position in the list of inputs.</param>
+/// <param name="Offset">Where the item's bytes start in the input, when it can be read again from there; else -1.</param>
+internal readonly record struct BatchedItem(int Start, int Length, string File, long Line, RuleSet Waiting, int Input = -1, long Offset = -1);
 
 /// <summary>
 /// A run of items' raw JSON, copied out of the reader's window: what the reader hands a worker, and what the
@@ -46,11 +48,11 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
 
     public bool IsEmpty => Items.Count == 0 && ReadProblems.Count == 0;
 
-    public void Add(ReadOnlySpan<byte> json, string file, long line, RuleSet waiting)
+    public void Add(ReadOnlySpan<byte> json, string file, long line, RuleSet waiting, int input = -1, long offset = -1)
     {
         if (_data.Length - _length < json.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + json.Length));
         json.CopyTo(_data.AsSpan(_length));
-        Items.Add(new BatchedItem(_length, json.Length, file, line, waiting));
+        Items.Add(new BatchedItem(_length, json.Length, file, line, waiting, input, offset));
         _length += json.Length;
     }
 

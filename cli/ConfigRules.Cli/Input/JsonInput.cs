@@ -14,6 +14,9 @@ public sealed record OpenedInput(Stream Content, Stream Raw) : IDisposable
     /// <summary>How far the raw stream has been read, when it can tell.</summary>
     public long RawPosition => Raw.CanSeek ? Raw.Position : 0;
 
+    /// <summary>Whether an item can be read again from its offset in the content: a plain file (or memory), not gzip or a network stream.</summary>
+    public bool Addressable => ReferenceEquals(Content, Raw) && Raw.CanSeek;
+
     public void Dispose()
     {
         Content.Dispose();
