@@ -84,6 +84,11 @@ public static class ConfigurationItemParser
 
     private static DateTimeOffset? Timestamp(JsonElement value, string name)
     {
+        // Config writes UTC ISO-8601 ("2026-10-01T08:00:00.000Z"): the JSON reader's own parser reads it without the
+        // culture-aware parse the converter needs for everything else it accepts.
+        if (value.ValueKind == JsonValueKind.String && JsonMarshal.GetRawUtf8Value(value) is [.., (byte)'Z', (byte)'"'] &&
+            value.TryGetDateTimeOffset(out var utc) && utc.Offset == TimeSpan.Zero)
+            return utc;
         var reader = new Utf8JsonReader(JsonMarshal.GetRawUtf8Value(value));
         reader.Read();
         try
