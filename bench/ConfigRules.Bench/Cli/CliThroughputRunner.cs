@@ -7,7 +7,7 @@ namespace ConfigRules.Bench.Cli;
 /// <param name="Scripted">jq and python3 doing <see cref="OneRule"/>'s check; empty where not run.</param>
 public sealed record CliThroughputResult(
     int Items, long FileBytes, TimeSpan Generation, RawScanResult Raw, ProcessMeasurement Cli, int Runs, ProcessMeasurement OneRule,
-    IReadOnlyList<(string Rule, ProcessMeasurement Run)> Rules, IReadOnlyList<ScriptedRun> Scripted)
+    IReadOnlyList<(string Rule, ProcessMeasurement Run)> Rules, IReadOnlyList<ScriptedRun> Scripted, string? Profile = null)
 {
     public double RatioOf(ProcessMeasurement run) => Raw.Wall.TotalSeconds / run.Wall.TotalSeconds;
 
@@ -72,18 +72,20 @@ public static class CliThroughputRunner
                 // Each rule alone and the scripted checks on the files that take seconds, not minutes (jq and python3
                 // hold the whole document in memory: several GB at 1,000,000 items).
                 var perRule = new List<(string, ProcessMeasurement)>();
+                string? profile = null;
                 var scripted = new List<ScriptedRun>();
                 if (runs > 1)
                 {
                     foreach (var definition in ConfigRules.Rules.RuleCatalog.Definitions)
                         perRule.Add((definition.Id, RunCli(cli, path, workingDirectory, "/dev/null", "--rule", definition.Id)));
+                    profile = Profile(cli, path, workingDirectory);
                     scripted.Add(ScriptedCheck.Jq(path, workingDirectory));
                     scripted.Add(ScriptedCheck.Python(path, workingDirectory));
                     foreach (var tool in scripted)
                         Console.WriteLine(tool.Measurement is { } m ? $"[cli] {items:N0} items: {tool.Tool} {m.Wall.TotalSeconds:F2} s, peak RSS {m.PeakRssBytes / 1_048_576d:F0} MB" : $"[cli] {items:N0} items: {tool.Tool} not run: {tool.NotRun}");
                 }
                 var result = new CliThroughputResult(items, bytes, generation.Elapsed,
-                    raws.OrderBy(r => r.Wall).ElementAt(runs / 2), clis.OrderBy(c => c.Wall).ElementAt(runs / 2), runs, oneRule, perRule, scripted);
+                    raws.OrderBy(r => r.Wall).ElementAt(runs / 2), clis.OrderBy(c => c.Wall).ElementAt(runs / 2), runs, oneRule, perRule, scripted, profile);
                 Console.WriteLine($"[cli] {items:N0} items: raw {result.RawMegabytesPerSecond:F0} MB/s, CLI {result.CliMegabytesPerSecond:F1} MB/s, " +
                                   $"{result.CliItemsPerSecond:F0} items/s, peak RSS {result.Cli.PeakRssBytes / 1_048_576d:F0} MB; one rule {result.OneRuleMegabytesPerSecond:F1} MB/s");
                 results.Add(result);
@@ -106,6 +108,21 @@ public static class CliThroughputRunner
         if (measurement.ExitCode is not (0 or 1))
             throw new InvalidOperationException($"configrules evaluate {path} exited with {measurement.ExitCode}: {measurement.StandardError.Trim()}");
         return measurement;
+    }
+
+    /// <summary>The CLI's own breakdown of its time by stage (<c>CONFIGRULES_PROFILE=1</c>, every rule), as it writes it to stderr.</summary>
+    private static string? Profile(string cli, string path, string workingDirectory)
+    {
+        Environment.SetEnvironmentVariable("CONFIGRULES_PROFILE", "1");
+        try
+        {
+            var run = RunCli(cli, path, workingDirectory, "/dev/null");
+            return run.StandardError.Split('\n').FirstOrDefault(line => line.Contains("profile:", StringComparison.Ordinal))?.Trim();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CONFIGRULES_PROFILE", null);
+        }
     }
 
     /// <summary>Once, on the smallest file, keeps the JSON output and checks that every item was evaluated.</summary>

@@ -20,9 +20,6 @@ public sealed class SuiteResults
     public IReadOnlyList<WarmPathResult>? WarmPath { get; set; }
     public IReadOnlyList<CliThroughputResult>? Cli { get; set; }
     public CliOutputCheck? CliCheck { get; set; }
-
-    /// <summary>Where the CLI's time goes, from its <c>CONFIGRULES_PROFILE</c> breakdown on the largest file with per-rule runs.</summary>
-    public string? CliProfile { get; set; }
     public IReadOnlyList<PeriodicScaleResult>? Periodic { get; set; }
     public IReadOnlyList<FootprintResult>? Footprint { get; set; }
 

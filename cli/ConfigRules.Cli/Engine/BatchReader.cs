@@ -16,7 +16,7 @@ internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCo
     private StageTimes? Times => times;
     private long _bytesDone;
 
-    /// <summary>The first pass over the inputs: every item, read once. A broken input stops where it breaks; the others go on.</summary>
+    /// <summary>The inputs, every item read once. A broken input stops where it breaks; the others go on.</summary>
     public static void ReadInputs(IReadOnlyList<JsonInput> inputs, BatchReader batches)
     {
         for (var index = 0; index < inputs.Count; index++)
