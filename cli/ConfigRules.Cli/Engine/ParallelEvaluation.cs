@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using ConfigRules.Cli.Input;
 using ConfigRules.Cli.Reporting;
 using ConfigRules.Framework.Model;
@@ -129,6 +130,11 @@ internal sealed class ParallelEvaluation : IDisposable
             catch (AggregateException) when (stop.IsCancellationRequested)
             {
                 // Already failing or cancelled: the first error is the one that propagates.
+            }
+            catch (AggregateException ex)
+            {
+                // The reader failed on something other than an input (which it reports as a problem): as if thrown here.
+                ExceptionDispatchInfo.Throw(ex.Flatten().InnerExceptions[0]);
             }
         }
     }

@@ -38,6 +38,7 @@ public sealed class RelatedItems
     /// <summary>
     /// Hands an item of a related type to every index that wants it; other items are ignored. Safe from several
     /// threads (the indexes are fed one item at a time); the lookups read the indexes only once all are fed.
+    /// The item's JSON is released once it is judged: an index keeps the values it needs, never the item's JsonElements.
     /// </summary>
     public void Add(ConfigurationItem item)
     {
