@@ -64,17 +64,6 @@ public sealed class StreamReaderTests
         Read(new TrickleStream(Encoding.UTF8.GetBytes(json))).Select(i => i.ResourceId).Should().Equal("b1");
     }
 
-    [Test]
-    public void The_filter_skips_parsing_items_it_rejects()
-    {
-        var stream = new MemoryStream(File.ReadAllBytes(Fixtures.Input("snapshot.json")));
-        var reader = new ConfigurationItemStreamReader(stream, "test.json", RolesOnly.MayBeRelated);
-        var types = new List<string>();
-        while (reader.TryReadNext(out var read)) types.Add(read.Item!.ResourceType);
-        // Functions mention no role type in these fixtures (no relationships), so only the role item is parsed.
-        types.Should().Equal("AWS::IAM::Role");
-    }
-
     private static List<ConfigRules.Framework.Model.ConfigurationItem> Read(Stream stream)
     {
         var reader = new ConfigurationItemStreamReader(stream, "test.json");
@@ -94,8 +83,4 @@ public sealed class StreamReaderTests
 
         public override int Read(byte[] buffer, int offset, int count) => base.Read(buffer, offset, Math.Min(count, (_next++ % 7) + 1));
     }
-
-    private static readonly ConfigRules.Cli.Engine.RelatedItems RolesOnly = new(
-        [new ConfigRules.Cli.Selection.SelectedRule(ConfigRules.Rules.RuleCatalog.Find("lambda-execution-role-check")!, new object(), new Dictionary<string, string>())],
-        ConfigRules.Framework.Rules.OfflineSource.RecordedItems);
 }

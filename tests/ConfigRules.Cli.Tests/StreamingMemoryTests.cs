@@ -36,7 +36,7 @@ public sealed class StreamingMemoryTests
         var small = Generate("small.json", SmallCount);
         var large = Generate("large.json", LargeCount);
 
-        // Both passes run (the execution-role rule reads roles); SARIF lists only findings, and every item passes,
+        // The execution-role rule's items wait for the roles, which all come after them; SARIF lists only findings, and every item passes,
         // so the output stays small and the measurement is the reader's and the engine's.
         string[] options = ["--rule", "lambda-memory-size-check", "--rule", "lambda-execution-role-check", "--format", "sarif"];
         var smallRun = await CliProcess.RunAsync(new CliProcessOptions { MeasureMemory = true }, ["evaluate", small, .. options]);

@@ -3,9 +3,20 @@ using System.Text.Json;
 namespace ConfigRules.Bench.Cli;
 
 /// <summary>One snapshot size: the CLI against the raw scan of the same file, in the same run.</summary>
+/// <param name="Rules">The CLI with each rule alone (<c>--rule ID</c>), by rule id; empty for the largest file, which runs once.</param>
+/// <param name="Scripted">jq and python3 doing <see cref="OneRule"/>'s check; empty where not run.</param>
 public sealed record CliThroughputResult(
-    int Items, long FileBytes, TimeSpan Generation, RawScanResult Raw, ProcessMeasurement Cli, int Runs, ProcessMeasurement OneRule)
+    int Items, long FileBytes, TimeSpan Generation, RawScanResult Raw, ProcessMeasurement Cli, int Runs, ProcessMeasurement OneRule,
+    IReadOnlyList<(string Rule, ProcessMeasurement Run)> Rules, IReadOnlyList<ScriptedRun> Scripted, string? Profile = null)
 {
+    public double RatioOf(ProcessMeasurement run) => Raw.Wall.TotalSeconds / run.Wall.TotalSeconds;
+
+    /// <summary>How many times faster the CLI with <see cref="CliThroughputRunner.OneRule"/> alone is than the tool.</summary>
+    public double OneRuleSpeedupOver(ScriptedRun tool) => tool.Measurement!.Wall.TotalSeconds / OneRule.Wall.TotalSeconds;
+
+    /// <summary>How many times faster the CLI with every rule is than the tool with one.</summary>
+    public double FullSpeedupOver(ScriptedRun tool) => tool.Measurement!.Wall.TotalSeconds / Cli.Wall.TotalSeconds;
+
     /// <summary>The same CLI with one cheap rule: what reading and mapping the items costs on its own.</summary>
     public double OneRuleMegabytesPerSecond => FileBytes / 1_048_576d / OneRule.Wall.TotalSeconds;
 
@@ -17,7 +28,8 @@ public sealed record CliThroughputResult(
 }
 
 /// <summary>What the CLI reported when its JSON output was kept: evaluations written and the summary's total.</summary>
-public sealed record CliOutputCheck(int Items, int Functions, int FunctionRules, long Evaluations, long SummaryTotal, int ExitCode);
+/// <param name="AccountRules">Rules of <c>AWS::::Account</c>: each judges the one generated account once.</param>
+public sealed record CliOutputCheck(int Items, int Functions, int FunctionRules, int AccountRules, long Evaluations, long SummaryTotal, int ExitCode);
 
 /// <summary>
 /// Generates snapshots of growing size in a temporary folder, scans each raw, then runs
@@ -57,8 +69,23 @@ public static class CliThroughputRunner
                     clis.Add(RunCli(cli, path, workingDirectory, "/dev/null"));
                 }
                 var oneRule = RunCli(cli, path, workingDirectory, "/dev/null", "--rule", OneRule);
+                // Each rule alone and the scripted checks on the files that take seconds, not minutes (jq and python3
+                // hold the whole document in memory: several GB at 1,000,000 items).
+                var perRule = new List<(string, ProcessMeasurement)>();
+                string? profile = null;
+                var scripted = new List<ScriptedRun>();
+                if (runs > 1)
+                {
+                    foreach (var definition in ConfigRules.Rules.RuleCatalog.Definitions)
+                        perRule.Add((definition.Id, RunCli(cli, path, workingDirectory, "/dev/null", "--rule", definition.Id)));
+                    profile = Profile(cli, path, workingDirectory);
+                    scripted.Add(ScriptedCheck.Jq(path, workingDirectory));
+                    scripted.Add(ScriptedCheck.Python(path, workingDirectory));
+                    foreach (var tool in scripted)
+                        Console.WriteLine(tool.Measurement is { } m ? $"[cli] {items:N0} items: {tool.Tool} {m.Wall.TotalSeconds:F2} s, peak RSS {m.PeakRssBytes / 1_048_576d:F0} MB" : $"[cli] {items:N0} items: {tool.Tool} not run: {tool.NotRun}");
+                }
                 var result = new CliThroughputResult(items, bytes, generation.Elapsed,
-                    raws.OrderBy(r => r.Wall).ElementAt(runs / 2), clis.OrderBy(c => c.Wall).ElementAt(runs / 2), runs, oneRule);
+                    raws.OrderBy(r => r.Wall).ElementAt(runs / 2), clis.OrderBy(c => c.Wall).ElementAt(runs / 2), runs, oneRule, perRule, scripted, profile);
                 Console.WriteLine($"[cli] {items:N0} items: raw {result.RawMegabytesPerSecond:F0} MB/s, CLI {result.CliMegabytesPerSecond:F1} MB/s, " +
                                   $"{result.CliItemsPerSecond:F0} items/s, peak RSS {result.Cli.PeakRssBytes / 1_048_576d:F0} MB; one rule {result.OneRuleMegabytesPerSecond:F1} MB/s");
                 results.Add(result);
@@ -83,6 +110,21 @@ public static class CliThroughputRunner
         return measurement;
     }
 
+    /// <summary>The CLI's own breakdown of its time by stage (<c>CONFIGRULES_PROFILE=1</c>, every rule), as it writes it to stderr.</summary>
+    private static string? Profile(string cli, string path, string workingDirectory)
+    {
+        Environment.SetEnvironmentVariable("CONFIGRULES_PROFILE", "1");
+        try
+        {
+            var run = RunCli(cli, path, workingDirectory, "/dev/null");
+            return run.StandardError.Split('\n').FirstOrDefault(line => line.Contains("profile:", StringComparison.Ordinal))?.Trim();
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("CONFIGRULES_PROFILE", null);
+        }
+    }
+
     /// <summary>Once, on the smallest file, keeps the JSON output and checks that every item was evaluated.</summary>
     private static CliOutputCheck CheckOutput(string cli, string path, string folder, string workingDirectory, int items)
     {
@@ -95,9 +137,10 @@ public static class CliThroughputRunner
         foreach (var count in document.RootElement.GetProperty("summary").EnumerateObject()) total += count.Value.GetInt64();
         File.Delete(output);
         var functions = items - items / 100; // one item in a hundred is a role, which no rule evaluates
-        var functionRules = ConfigRules.Rules.RuleCatalog.Definitions.Count(d => d.ResourceTypes.Contains(Fixtures.LambdaFunctionItems.ResourceType, StringComparer.Ordinal));
-        if (evaluations != (long)functions * functionRules || total != evaluations)
-            throw new InvalidOperationException($"configrules wrote {evaluations} evaluations (summary {total}) for {functions} functions: expected one per function and Lambda rule ({functionRules}).");
-        return new CliOutputCheck(items, functions, functionRules, evaluations, total, measurement.ExitCode);
+        var functionRules = ConfigRules.Rules.RuleCatalog.Definitions.Count(d => d.Covers(Fixtures.LambdaFunctionItems.ResourceType));
+        var accountRules = ConfigRules.Rules.RuleCatalog.Definitions.Count(d => d.Covers(ConfigRules.Framework.Model.AccountItem.ResourceType));
+        if (evaluations != (long)functions * functionRules + accountRules || total != evaluations)
+            throw new InvalidOperationException($"configrules wrote {evaluations} evaluations (summary {total}) for {functions} functions: expected one per function and Lambda rule ({functionRules}) and one per account rule ({accountRules}).");
+        return new CliOutputCheck(items, functions, functionRules, accountRules, evaluations, total, measurement.ExitCode);
     }
 }

@@ -14,14 +14,11 @@ namespace ConfigRules.Cli.Commands;
 /// (<see cref="AwsSourceEvaluation"/>).
 /// </summary>
 /// <remarks>
-/// Related items: some rules read other resources (lambda-execution-role-check reads each function's IAM role), and
-/// such an item may come anywhere in the input: after the function, in another file (IAM is global, so roles sit in
-/// one region's snapshot), in any order. Two passes keep memory flat: a first pass parses only items whose own
-/// resourceType is one the selected rules' lookups declare as related (a skim of the item's top-level properties
-/// decides before parsing) and keeps what those lookups need, bounded by the related resources' count; the second
-/// pass evaluates item by item. Buffering functions until their role shows up would instead grow with the input.
-/// Stdin is spooled to a temporary file so it can be read twice. The first pass runs only when a selected rule
-/// declares related resource types.
+/// One pass over the input, on every core (<see cref="ParallelEvaluation"/>): each item is parsed once and judged by
+/// the rules that need nothing else. Related items (an IAM role, a web ACL, an alarm) may come anywhere in the input:
+/// after the items that need them, in another file (IAM is global, so roles sit in one region's snapshot), in any
+/// order. They feed the lookups' indexes as they are met, and the rules that read them judge at the end, from items
+/// kept meanwhile on disk, not in memory, so memory stays flat however large the input.
 /// </remarks>
 internal static class EvaluateCommand
 {
@@ -42,67 +39,28 @@ internal static class EvaluateCommand
         files = SkipNonJsonFound(files, opener, console, problems);
 
         var related = new RelatedItems(rules, OfflineSource.RecordedItems);
-        if (related.Any) CollectRelated(files, opener, related);
-
         var engine = new EvaluationEngine(rules, new RuleContext(CommandSupport.Now(options, console), related.Services), exemptions);
         using var reporter = Reporters.For(options.Format, console);
         var progress = new ProgressLine(console.StandardError, console.ErrorIsTerminal, console.Clock);
-        var totalBytes = files.Sum(file => File.Exists(file.Path) ? new FileInfo(file.Path).Length : 0);
-        long doneBytes = 0, items = 0;
+        var inputs = files.Select(file => new JsonInput(file.Name, () =>
+        {
+            var content = opener.Open(file, out var raw);
+            return new OpenedInput(content, raw);
+        }, File.Exists(file.Path) ? new FileInfo(file.Path).Length : null)).ToList();
 
         reporter.Begin(rules);
-        foreach (var file in files)
+        var started = console.Clock.GetTimestamp();
+        using var evaluation = new ParallelEvaluation(engine, related, reporter, Environment.ProcessorCount)
         {
-            try
-            {
-                using var stream = opener.Open(file, out var raw);
-                var reader = new ConfigurationItemStreamReader(stream, file.Name);
-                while (reader.TryReadNext(out var read))
-                {
-                    if (read.Item is { } item) await engine.EvaluateAsync(item, null, reporter, cancellationToken);
-                    else if (read.Problem is { } problem) problems.Add(problem);
-                    if ((++items & 0xFF) == 0) progress.Report(doneBytes + SafePosition(raw), totalBytes, items);
-                }
-                doneBytes += SafePosition(raw);
-            }
-            catch (InputException ex)
-            {
-                problems.Add(ex.Problem);
-            }
-            catch (IOException ex)
-            {
-                problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
-            }
-            catch (UnauthorizedAccessException ex)
-            {
-                problems.Add(new InputProblem(file.Name, null, $"cannot be read: {ex.Message}"));
-            }
-        }
+            Progress = (done, total, items) => progress.Report(done, total, items),
+            Times = StageTimes.FromEnvironment(),
+        };
+        problems.AddRange(evaluation.Run(inputs, cancellationToken));
         await engine.EvaluateAccountsAsync(reporter, cancellationToken);
         progress.Clear();
         reporter.Complete(engine.Summary);
+        evaluation.Times?.Report(console.StandardError, console.Clock.GetElapsedTime(started), evaluation.Items, evaluation.Waited);
         return CommandSupport.Finish(console, problems, engine);
-    }
-
-    /// <summary>First pass: the related items of the whole input. Problems are left to the second pass, which reports each once.</summary>
-    private static void CollectRelated(IReadOnlyList<InputFile> files, InputOpener opener, RelatedItems related)
-    {
-        foreach (var file in files)
-        {
-            try
-            {
-                using var stream = opener.Open(file, out _);
-                var reader = new ConfigurationItemStreamReader(stream, file.Name, related.MayBeRelated);
-                while (reader.TryReadNext(out var read))
-                {
-                    if (read.Item is { } item) related.Add(item);
-                }
-            }
-            catch (Exception ex) when (ex is InputException or IOException or UnauthorizedAccessException)
-            {
-                // Reported by the evaluation pass, which reads the same file and meets the same problem.
-            }
-        }
     }
 
     /// <summary>Files found in folders that are not JSON (a README beside snapshots) are skipped with a notice; named files are always read.</summary>
@@ -125,5 +83,4 @@ internal static class EvaluateCommand
         return kept;
     }
 
-    private static long SafePosition(Stream raw) => raw.CanSeek ? raw.Position : 0;
 }

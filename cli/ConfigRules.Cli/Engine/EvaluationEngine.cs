@@ -13,14 +13,22 @@ namespace ConfigRules.Cli.Engine;
 /// hands each finding to a sink. No I/O: inputs and reporters live outside.
 /// Rules see only items of their resource types, as in Config; deleted items of those types are NOT_APPLICABLE.
 /// </summary>
+/// <remarks>
+/// Safe to call from several threads at once through <see cref="EvaluateAsync(ConfigurationItem, IFindingSink, FindingSummary, RuleSet, RuleSet, CancellationToken)"/>,
+/// each caller counting into a summary of its own (merged with <see cref="FindingSummary.Add"/>), as the parallel
+/// evaluation of a stream does.
+/// </remarks>
 public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleContext context, ExemptionDocument? exemptions = null)
 {
     private readonly ExemptionDocument _exemptions = exemptions ?? ExemptionDocument.None;
+    private readonly List<string> _ruleFailures = [];
+
+    public IReadOnlyList<SelectedRule> Rules => rules;
 
     public FindingSummary Summary { get; } = new();
 
     /// <summary>Failures of a rule on an item (a rule bug, not an input problem), reported by the caller.</summary>
-    public List<string> RuleFailures { get; } = [];
+    public IReadOnlyList<string> RuleFailures => _ruleFailures;
 
     /// <summary>The accounts (and the regions of each) the input's items belong to: the accounts rules of AWS::::Account judge.</summary>
     private readonly SortedDictionary<string, SortedSet<string>> _accounts = new(StringComparer.Ordinal);
@@ -35,13 +43,43 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
         context = new RuleContext(context.Now, services);
     }
 
+    /// <summary>Every selected rule that covers the item judges it now; findings are counted in <see cref="Summary"/>.</summary>
     public async ValueTask EvaluateAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, CancellationToken cancellationToken)
     {
         NoteAccount(item);
-        foreach (var rule in rules)
+        await JudgeAsync(item, unknowns, sink, Summary, RuleSet.All(rules.Count), RuleSet.None, cancellationToken);
+    }
+
+    /// <summary>
+    /// The rules of <paramref name="now"/> that cover the item judge it, except those of <paramref name="deferrable"/>:
+    /// those are returned, to be judged later with <see cref="JudgeAsync(ConfigurationItem, IFindingSink, FindingSummary, RuleSet, CancellationToken)"/>
+    /// once everything they look up has been read. Each rule's findings stay in input order either way.
+    /// </summary>
+    public async ValueTask<RuleSet> EvaluateAsync(ConfigurationItem item, IFindingSink sink, FindingSummary summary, RuleSet now, RuleSet deferrable, CancellationToken cancellationToken)
+    {
+        NoteAccount(item);
+        return await JudgeAsync(item, null, sink, summary, now, deferrable, cancellationToken);
+    }
+
+    /// <summary>The rules of <paramref name="now"/> that cover the item judge it (the item's account was noted when it was first read).</summary>
+    public ValueTask<RuleSet> JudgeAsync(ConfigurationItem item, IFindingSink sink, FindingSummary summary, RuleSet now, CancellationToken cancellationToken) =>
+        JudgeAsync(item, null, sink, summary, now, RuleSet.None, cancellationToken);
+
+    private async ValueTask<RuleSet> JudgeAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, FindingSummary summary,
+        RuleSet now, RuleSet deferrable, CancellationToken cancellationToken)
+    {
+        var deferred = RuleSet.None;
+        for (var index = 0; index < rules.Count; index++)
         {
+            var rule = rules[index];
             // A template item (it comes with its unknowns) is judged by the rules that cover its type in templates.
-            if (unknowns is null ? !rule.Definition.Covers(item.ResourceType) : !rule.Definition.CoversInTemplate(item.ResourceType)) continue;
+            var covers = unknowns is null ? rule.Definition.Covers(item.ResourceType) : rule.Definition.CoversInTemplate(item.ResourceType);
+            if (!now.Contains(index) || !covers) continue;
+            if (deferrable.Contains(index))
+            {
+                deferred = deferred.With(index);
+                continue;
+            }
             var orderingTimestamp = item.CaptureTime ?? context.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
@@ -57,14 +95,15 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    RuleFailures.Add($"{Where(item)}: {rule.Id} failed on {item.ResourceType} {item.ResourceId}: {ex.GetType().Name}: {ex.Message}");
+                    lock (_ruleFailures) _ruleFailures.Add($"{Where(item)}: {rule.Id} failed on {item.ResourceType} {item.ResourceId}: {ex.GetType().Name}: {ex.Message}");
                     continue;
                 }
             }
             var exempted = ApplyExemptions(rule, item, ref evaluation);
-            Summary.Count(evaluation.ComplianceType, exempted is not null);
+            summary.Count(evaluation.ComplianceType, exempted is not null);
             sink.Add(new Finding(rule, evaluation, item.Source, exempted));
         }
+        return deferred;
     }
 
     /// <summary>
@@ -85,10 +124,20 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     private void NoteAccount(ConfigurationItem item)
     {
         if (string.IsNullOrEmpty(item.AwsAccountId) || AccountItem.IsAccountType(item.ResourceType)) return;
-        if (!_accounts.TryGetValue(item.AwsAccountId, out var regions)) _accounts[item.AwsAccountId] = regions = new SortedSet<string>(StringComparer.Ordinal);
-        // IAM's items say "global": that names no region the account's trails could record.
-        if (!string.IsNullOrEmpty(item.AwsRegion) && item.AwsRegion != "global") regions.Add(item.AwsRegion);
+        // Items come in runs of one account and region: the last pair noted spares the lock (one reference, read atomically).
+        if (_lastNoted is { } last && last.Account == item.AwsAccountId && last.Region == item.AwsRegion) return;
+        lock (_accounts)
+        {
+            if (!_accounts.TryGetValue(item.AwsAccountId, out var regions)) _accounts[item.AwsAccountId] = regions = new SortedSet<string>(StringComparer.Ordinal);
+            // IAM's items say "global": that names no region the account's trails could record.
+            if (!string.IsNullOrEmpty(item.AwsRegion) && item.AwsRegion != "global") regions.Add(item.AwsRegion);
+        }
+        _lastNoted = new AccountRegion(item.AwsAccountId, item.AwsRegion);
     }
+
+    private sealed record AccountRegion(string Account, string? Region);
+
+    private AccountRegion? _lastNoted;
 
     /// <summary>
     /// An entry in force turns the rule's verdict NOT_APPLICABLE with the exemption's annotation; an expired one

@@ -15,7 +15,7 @@ public sealed record Finding(SelectedRule Rule, Framework.Evaluation.Evaluation 
 /// <summary>What an exemption covered: the entry, and the rule's own verdict before it (for SARIF's suppressed results).</summary>
 public sealed record ExemptedFinding(ExemptionEntry Entry, ComplianceType RuleCompliance, string? RuleAnnotation);
 
-/// <summary>Counts by compliance type, as the JSON summary reports them.</summary>
+/// <summary>Counts by compliance type, as the JSON summary reports them. Not thread-safe: one per thread, then <see cref="Add"/>.</summary>
 public sealed class FindingSummary
 {
     public long Compliant { get; private set; }
@@ -34,6 +34,18 @@ public sealed class FindingSummary
         }
         if (exempted) Exempted++;
     }
+
+    /// <summary>Adds another summary's counts (a worker's, for one run of items).</summary>
+    public void Add(FindingSummary other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        Compliant += other.Compliant;
+        NonCompliant += other.NonCompliant;
+        NotApplicable += other.NotApplicable;
+        Exempted += other.Exempted;
+    }
+
+    public void Clear() => Compliant = NonCompliant = NotApplicable = Exempted = 0;
 }
 
 /// <summary>Where findings go as they are made (a reporter); the engine itself writes nothing.</summary>

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
@@ -36,43 +35,18 @@ public sealed class RelatedItems
 
     public IReadOnlyCollection<string> ResourceTypes => _byType.Keys;
 
-    /// <summary>Hands an item of a related type to every index that wants it; other items are ignored.</summary>
+    /// <summary>
+    /// Hands an item of a related type to every index that wants it; other items are ignored. Safe from several
+    /// threads (the indexes are fed one item at a time); the lookups read the indexes only once all are fed.
+    /// The item's JSON is released once it is judged: an index keeps the values it needs, never the item's JsonElements.
+    /// </summary>
     public void Add(ConfigurationItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (!_byType.TryGetValue(item.ResourceType, out var indexes)) return;
-        foreach (var index in indexes) index.Add(item);
-    }
-
-    /// <summary>
-    /// A cheap test on raw JSON before parsing: only items whose top-level <c>resourceType</c> is a related type can
-    /// be related items. Only the item's own properties are looked at (nested values are skipped unread), because
-    /// every function names its role in <c>relationships</c>: a text search would let each of them through.
-    /// </summary>
-    public bool MayBeRelated(ReadOnlySpan<byte> utf8Json)
-    {
-        var reader = new Utf8JsonReader(utf8Json);
-        try
+        lock (_byType)
         {
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return true; // the parser says what is wrong
-            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
-            {
-                var isResourceType = IsResourceTypeName(ref reader);
-                if (!reader.Read()) return true;
-                // Escaped text cannot be compared byte for byte: let the parser decide.
-                if (isResourceType && reader.TokenType == JsonTokenType.String &&
-                    (reader.ValueIsEscaped || _byType.ContainsKey(reader.GetString()!))) return true;
-                reader.Skip(); // nested values unread; a no-op on a string or number
-            }
-            return false;
-        }
-        catch (JsonException)
-        {
-            return true; // broken JSON is parsed, and reported, by the evaluation pass
+            foreach (var index in indexes) index.Add(item);
         }
     }
-
-    /// <summary>The mapper matches property names case-insensitively, so this does too; escaped names go to the parser.</summary>
-    private static bool IsResourceTypeName(ref Utf8JsonReader reader) =>
-        reader.ValueIsEscaped || System.Text.Ascii.EqualsIgnoreCase(reader.ValueSpan, "resourceType"u8);
 }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Input;
 
@@ -13,7 +12,27 @@ public sealed partial class ConfigurationItemStreamReader
     // (Message, JSON text), an EventBridge event (detail, an object). Their content is read as a document of its own.
     private static readonly string[] EnvelopeProperties = ["invokingEvent", "Message", "detail"];
 
-    private readonly Queue<ItemRead> _enveloped = new();
+    /// <summary>What an envelope held: an item's JSON (copied out) or a problem, each placed at the envelope's line.</summary>
+    private readonly record struct Enveloped(byte[]? Json, long Line, InputProblem? Problem);
+
+    private readonly Queue<Enveloped> _enveloped = new();
+
+    /// <summary>Hands out the next thing an envelope held, if any, as the reader's current item or problem.</summary>
+    private bool TakeEnveloped()
+    {
+        if (!_enveloped.TryDequeue(out var next)) return false;
+        _itemLine = next.Line;
+        if (next.Problem is { } problem)
+        {
+            _problem = problem;
+            return true;
+        }
+        var json = next.Json!;
+        if (_unescaped.Length < json.Length) _unescaped = new byte[Math.Max(json.Length, _unescaped.Length * 2)];
+        json.CopyTo(_unescaped, 0);
+        (_itemUnescaped, _itemStart, _itemEnd) = (true, 0, json.Length);
+        return true;
+    }
 
     /// <summary>
     /// Reads an envelope's content (JSON text or an object) as a document of its own and queues what it holds, each
@@ -42,28 +61,28 @@ public sealed partial class ConfigurationItemStreamReader
             _window.Commit(ref reader);
             break;
         }
-        var nested = new ConfigurationItemStreamReader(new MemoryStream(content), file, filter);
+        var nested = new ConfigurationItemStreamReader(new MemoryStream(content), file);
         var count = 0;
         try
         {
-            while (nested.TryReadNext(out var read))
+            while (nested.TryReadNextRaw(out var json, out _))
             {
-                _enveloped.Enqueue(read.Item is { } item
-                    ? read with { Item = item with { Source = new SourceLocation(file, (int)line) } }
-                    : read with { Problem = read.Problem! with { Line = line } });
+                _enveloped.Enqueue(nested.Problem is { } problem
+                    ? new Enveloped(null, line, problem with { Line = line })
+                    : new Enveloped(json.ToArray(), line, null));
                 count++;
             }
         }
         catch (InputException ex)
         {
-            _enveloped.Enqueue(new ItemRead(null, ex.Problem with { Line = line, Message = "the envelope's content: " + ex.Problem.Message }));
+            _enveloped.Enqueue(new Enveloped(null, line, ex.Problem with { Line = line, Message = "the envelope's content: " + ex.Problem.Message }));
             count++;
         }
         return count;
     }
 
     /// <summary>Reads the object that comes next as one item.</summary>
-    private bool ReadObjectValue(out ItemRead result)
+    private bool ReadObjectValue()
     {
         while (true)
         {
@@ -72,9 +91,8 @@ public sealed partial class ConfigurationItemStreamReader
             var start = _window.AbsoluteOf(reader.TokenStartIndex);
             if (!reader.TrySkip()) { RefillOrFail(); continue; }
             var end = _window.AbsoluteOf(reader.BytesConsumed);
-            var found = TryParse(_window.Slice(start, end), start, out result);
             _window.Commit(ref reader);
-            return found;
+            return Found(start, end);
         }
     }
 }

@@ -1,11 +1,7 @@
-using System.Buffers;
 using System.Text.Json;
 using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Input;
-
-/// <summary>Says from an item's raw UTF-8 JSON whether it is worth parsing (a cheap pre-filter).</summary>
-public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
 
 /// <summary>
 /// Reads configuration items one at a time from JSON in any shape AWS produces, recognised by content:
@@ -18,7 +14,11 @@ public delegate bool RawItemFilter(ReadOnlySpan<byte> utf8Json);
 /// summary: it is reported with the S3 object Config delivered the whole item to.
 /// Only the current item is ever held in memory: memory stays flat however large the input.
 /// </summary>
-public sealed partial class ConfigurationItemStreamReader(Stream stream, string file, RawItemFilter? filter = null)
+/// <remarks>
+/// <see cref="TryReadNextRaw"/> only splits: it hands out each item's JSON (validated by the tokenizer while it
+/// finds the item's end) without parsing it, so that parsing can happen on other threads.
+/// </remarks>
+public sealed partial class ConfigurationItemStreamReader(Stream stream, string file)
 {
     private enum Mode { Top, TopArray, ObjectScan, ContainerArray }
 
@@ -30,12 +30,60 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
     private bool _containerFound;
     private bool _oversizedSummary;
 
+    // The item found last: a slice of the window, or the unescaped text of a string item in _unescaped.
+    private long _itemStart, _itemEnd, _itemLine;
+    private bool _itemUnescaped;
+    private byte[] _unescaped = [];
+    private InputProblem? _problem;
+
+    /// <summary>
+    /// Set when the last <see cref="TryReadNextRaw(out ReadOnlySpan{byte}, out long, out long)"/> met a document that is
+    /// no item but an input problem (an oversized change notification, a broken envelope): its JSON is then empty.
+    /// </summary>
+    public InputProblem? Problem => _problem;
+
     /// <summary>The next item or item problem; false at the end. Throws <see cref="InputException"/> when the JSON is broken.</summary>
     public bool TryReadNext(out ItemRead result)
     {
+        if (!TryReadNextRaw(out var json, out var line))
+        {
+            result = default;
+            return false;
+        }
+        if (_problem is { } problem)
+        {
+            result = new ItemRead(null, problem);
+            return true;
+        }
         try
         {
-            return ReadNext(out result);
+            result = new ItemRead(ConfigurationItemMapper.Parse(json, new SourceLocation(file, (int)line)), null);
+        }
+        catch (InvalidConfigurationItemException ex)
+        {
+            result = new ItemRead(null, new InputProblem(file, line, ex.Message));
+        }
+        return true;
+    }
+
+    /// <summary>
+    /// The next item's UTF-8 JSON, unparsed, and the line it starts on; valid until the next call. False at the end.
+    /// Throws <see cref="InputException"/> when the JSON is broken.
+    /// </summary>
+    public bool TryReadNextRaw(out ReadOnlySpan<byte> json, out long line) => TryReadNextRaw(out json, out line, out _);
+
+    /// <summary>
+    /// As <see cref="TryReadNextRaw(out ReadOnlySpan{byte}, out long)"/>, with where the item's bytes start in the
+    /// stream: the same bytes can be read again from there. -1 when they are not the stream's own (an item held as a
+    /// JSON string, which is unescaped).
+    /// </summary>
+    public bool TryReadNextRaw(out ReadOnlySpan<byte> json, out long line, out long offset)
+    {
+        bool found;
+        _problem = null;
+        try
+        {
+            found = ReadNext();
         }
         catch (JsonException ex)
         {
@@ -45,18 +93,22 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
         {
             throw new InputException(new InputProblem(file, null, ex.Message), ex);
         }
+        line = _itemLine;
+        offset = found && !_itemUnescaped ? _itemStart : -1;
+        json = !found || _problem is not null ? default : _itemUnescaped ? _unescaped.AsSpan(0, (int)_itemEnd) : _window.Slice(_itemStart, _itemEnd);
+        return found;
     }
 
-    private bool ReadNext(out ItemRead result)
+    private bool ReadNext()
     {
         while (true)
         {
-            if (_enveloped.TryDequeue(out result)) return true;
+            if (TakeEnveloped()) return true;
             switch (_mode)
             {
                 case Mode.Top:
                     var top = NextToken(out _, out var topStart, out _);
-                    if (top == JsonTokenType.None) { result = default; return false; }
+                    if (top == JsonTokenType.None) return false;
                     if (top == JsonTokenType.StartArray) _mode = Mode.TopArray;
                     else if (top == JsonTokenType.StartObject)
                     {
@@ -70,20 +122,19 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
 
                 case Mode.TopArray:
                 case Mode.ContainerArray:
-                    if (ReadElement(out result)) return true;
+                    if (ReadElement()) return true;
                     break;
 
                 case Mode.ObjectScan:
-                    if (ScanObject(out result)) return true;
+                    if (ScanObject()) return true;
                     break;
             }
         }
     }
 
-    /// <summary>Reads one array element; false (mode updated) when the array ended or an element was filtered out.</summary>
-    private bool ReadElement(out ItemRead result)
+    /// <summary>Reads one array element; false (mode updated) when the array ended.</summary>
+    private bool ReadElement()
     {
-        result = default;
         while (true)
         {
             var reader = _window.CreateReader();
@@ -98,25 +149,18 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
                     var start = _window.AbsoluteOf(reader.TokenStartIndex);
                     if (!reader.TrySkip()) { RefillOrFail(); continue; }
                     var end = _window.AbsoluteOf(reader.BytesConsumed);
-                    var found = TryParse(_window.Slice(start, end), start, out result);
                     _window.Commit(ref reader);
-                    return found;
+                    return Found(start, end);
                 case JsonTokenType.String:
                     // select-resource-config: each result is an item serialized as a JSON string.
                     var stringStart = _window.AbsoluteOf(reader.TokenStartIndex);
                     var length = reader.HasValueSequence ? (int)reader.ValueSequence.Length : reader.ValueSpan.Length;
-                    var rented = ArrayPool<byte>.Shared.Rent(Math.Max(length, 1));
-                    try
-                    {
-                        var written = reader.CopyString(rented);
-                        var parsed = TryParse(rented.AsSpan(0, written), stringStart, out result);
-                        _window.Commit(ref reader);
-                        return parsed;
-                    }
-                    finally
-                    {
-                        ArrayPool<byte>.Shared.Return(rented);
-                    }
+                    if (_unescaped.Length < length) _unescaped = new byte[Math.Max(length, _unescaped.Length * 2)];
+                    var written = reader.CopyString(_unescaped);
+                    _window.Commit(ref reader);
+                    _itemLine = _window.LineAt(stringStart);
+                    (_itemUnescaped, _itemStart, _itemEnd) = (true, 0, written);
+                    return true;
                 default:
                     throw Unexpected(_window.AbsoluteOf(reader.TokenStartIndex), $"expected a configuration item (an object, or a JSON string holding one), found {Describe(reader.TokenType)}");
             }
@@ -127,9 +171,8 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
     /// Reads the next property of a top-level object. The object stays pinned in the window until a container
     /// property (<c>configurationItems</c> ...) shows it is a document of items; an object without one is one item.
     /// </summary>
-    private bool ScanObject(out ItemRead result)
+    private bool ScanObject()
     {
-        result = default;
         var token = NextToken(out var name, out _, out var tokenEnd);
         if (token == JsonTokenType.EndObject)
         {
@@ -139,10 +182,11 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
             if (_containerFound || pin is not { } start) return false;
             if (_oversizedSummary)
             {
-                result = new ItemRead(null, OversizedNotification.Problem(_window.Slice(start, tokenEnd), file, _window.LineAt(start)));
+                _itemLine = _window.LineAt(start);
+                _problem = OversizedNotification.Problem(_window.Slice(start, tokenEnd), file, _itemLine);
                 return true;
             }
-            return TryParse(_window.Slice(start, tokenEnd), start, out result);
+            return Found(start, tokenEnd);
         }
         if (token != JsonTokenType.PropertyName)
             throw Unexpected(_window.AbsolutePosition, $"expected a property name, found {Describe(token)}");
@@ -159,7 +203,7 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
         {
             _containerFound = true;
             _window.Pin = null;
-            return ReadObjectValue(out result);
+            return ReadObjectValue();
         }
         if (Array.IndexOf(EnvelopeProperties, name) >= 0 && (PeekIs(JsonTokenType.String) || PeekIs(JsonTokenType.StartObject)))
         {
@@ -231,19 +275,11 @@ public sealed partial class ConfigurationItemStreamReader(Stream stream, string 
         _window.Refill();
     }
 
-    private bool TryParse(ReadOnlySpan<byte> json, long start, out ItemRead result)
+    /// <summary>Notes an item that is a slice of the window (from <paramref name="start"/> to <paramref name="end"/>, absolute).</summary>
+    private bool Found(long start, long end)
     {
-        result = default;
-        if (filter is not null && !filter(json)) return false;
-        var line = _window.LineAt(start);
-        try
-        {
-            result = new ItemRead(ConfigurationItemMapper.Parse(json, new SourceLocation(file, (int)line)), null);
-        }
-        catch (InvalidConfigurationItemException ex)
-        {
-            result = new ItemRead(null, new InputProblem(file, line, ex.Message));
-        }
+        _itemLine = _window.LineAt(start);
+        (_itemUnescaped, _itemStart, _itemEnd) = (false, start, end);
         return true;
     }
 

@@ -5,8 +5,9 @@ namespace ConfigRules.Cli.Input;
 
 /// <summary>
 /// Opens an input for reading: gzip is recognised by its magic bytes (Config delivers <c>.json.gz</c> to S3,
-/// and names lie), and stdin is first copied to a temporary file (deleted on close) so that it can be read
-/// twice like a file, without holding it in memory. With <paramref name="s3"/>, s3:// objects are streamed from S3.
+/// and names lie), and stdin is first copied to a temporary file (deleted on close) so that, like a file, the items
+/// that wait for related items can be read again from their offsets instead of being kept whole. With
+/// <paramref name="s3"/>, s3:// objects are streamed from S3.
 /// </summary>
 public sealed class InputOpener(Func<Stream> standardInput, S3Inputs? s3 = null) : IDisposable
 {

@@ -9,6 +9,49 @@ public interface IReporter : IFindingSink, IDisposable
 {
     void Begin(IReadOnlyList<SelectedRule> rules);
     void Complete(FindingSummary summary);
+
+    /// <summary>
+    /// A sink for the findings of one run of items, filled on a worker thread (one fragment per thread at a time);
+    /// <see cref="Append"/> then adds them, in input order, on the thread that writes. A format that can render
+    /// findings apart does so in the fragment; the others keep the findings and take them one by one.
+    /// </summary>
+    FindingFragment CreateFragment() => new FindingList();
+
+    /// <summary>Adds a fragment's findings after those added before; the fragment is then cleared for reuse.</summary>
+    void Append(FindingFragment fragment)
+    {
+        ArgumentNullException.ThrowIfNull(fragment);
+        foreach (var finding in ((FindingList)fragment).Findings) Add(finding);
+        fragment.Clear();
+    }
+}
+
+/// <summary>The findings of a run of items, gathered apart from the report and added to it in order.</summary>
+public abstract class FindingFragment : IFindingSink, IDisposable
+{
+    public abstract void Add(Finding finding);
+
+    public abstract void Clear();
+
+    public void Dispose()
+    {
+        Dispose(true);
+        GC.SuppressFinalize(this);
+    }
+
+    protected virtual void Dispose(bool disposing)
+    {
+    }
+}
+
+/// <summary>The findings themselves, for reporters that group or sort them (table, SARIF, HTML).</summary>
+public sealed class FindingList : FindingFragment
+{
+    public List<Finding> Findings { get; } = [];
+
+    public override void Add(Finding finding) => Findings.Add(finding);
+
+    public override void Clear() => Findings.Clear();
 }
 
 public static class Reporters

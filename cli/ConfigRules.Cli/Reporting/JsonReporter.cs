@@ -1,8 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
-using ConfigRules.Framework.Exemptions;
-using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Reporting;
 
@@ -13,24 +12,16 @@ namespace ConfigRules.Cli.Reporting;
 /// exemption made NOT_APPLICABLE also carries <c>"exemption": {"reason", "owner", "ticket", "expires"}</c> (CONTRACT 2.5).
 /// </summary>
 /// <remarks>
-/// Written once per rule and item, so what repeats is encoded once: property names, rule names and compliance
-/// types as <see cref="JsonEncodedText"/>, and the ordering timestamp (the same for every rule of an item) formatted
-/// only when it changes.
+/// Workers render their findings into <see cref="JsonFragment"/>s (the bytes of array elements, written by a
+/// Utf8JsonWriter at the depth of the report's array), and the report writes each fragment as it is, so that
+/// serializing runs on every core and the thread that writes only copies bytes.
 /// </remarks>
 public sealed class JsonReporter(Stream output) : IReporter
 {
     private const int FlushThreshold = 32 * 1024;
-    private static readonly JsonEncodedText ConfigRuleName = JsonEncodedText.Encode("configRuleName");
-    private static readonly JsonEncodedText ComplianceResourceType = JsonEncodedText.Encode("complianceResourceType");
-    private static readonly JsonEncodedText ComplianceResourceId = JsonEncodedText.Encode("complianceResourceId");
-    private static readonly JsonEncodedText ComplianceTypeName = JsonEncodedText.Encode("complianceType");
-    private static readonly JsonEncodedText AnnotationName = JsonEncodedText.Encode("annotation");
-    private static readonly JsonEncodedText OrderingTimestamp = JsonEncodedText.Encode("orderingTimestamp");
 
-    private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { Indented = true });
-    private readonly Dictionary<string, JsonEncodedText> _encoded = new(StringComparer.Ordinal);
-    private readonly byte[] _timestamp = new byte[Reporters.TimestampLength];
-    private DateTimeOffset? _timestampOf;
+    private readonly Utf8JsonWriter _writer = new(output, EvaluationJsonWriter.Options);
+    private readonly EvaluationJsonWriter _evaluations = new();
 
     public void Begin(IReadOnlyList<SelectedRule> rules)
     {
@@ -40,34 +31,20 @@ public sealed class JsonReporter(Stream output) : IReporter
 
     public void Add(Finding finding)
     {
-        var evaluation = finding.Evaluation;
-        _writer.WriteStartObject();
-        _writer.WriteString(ConfigRuleName, Encoded(finding.RuleId));
-        _writer.WriteString(ComplianceResourceType, Encoded(evaluation.ComplianceResourceType));
-        _writer.WriteString(ComplianceResourceId, evaluation.ComplianceResourceId);
-        _writer.WriteString(ComplianceTypeName, Encoded(evaluation.ComplianceType.ToWire()));
-        if (evaluation.Annotation is { } annotation) _writer.WriteString(AnnotationName, annotation);
-        else _writer.WriteNull(AnnotationName);
-        if (_timestampOf != evaluation.OrderingTimestamp)
-        {
-            Reporters.FormatTimestamp(evaluation.OrderingTimestamp, _timestamp);
-            _timestampOf = evaluation.OrderingTimestamp;
-        }
-        _writer.WriteString(OrderingTimestamp, _timestamp);
-        if (finding.Exempted is { } exempted) WriteExemption(exempted.Entry);
-        _writer.WriteEndObject();
+        _evaluations.Write(_writer, finding);
         if (_writer.BytesPending > FlushThreshold) _writer.Flush();
     }
 
-    private void WriteExemption(ExemptionEntry entry)
+    public FindingFragment CreateFragment() => new JsonFragment();
+
+    public void Append(FindingFragment fragment)
     {
-        _writer.WriteStartObject("exemption");
-        _writer.WriteString("reason", entry.Reason);
-        _writer.WriteString("owner", entry.Owner);
-        if (entry.Ticket is { } ticket) _writer.WriteString("ticket", ticket);
-        else _writer.WriteNull("ticket");
-        _writer.WriteString("expires", entry.Expires.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
-        _writer.WriteEndObject();
+        ArgumentNullException.ThrowIfNull(fragment);
+        var json = (JsonFragment)fragment;
+        // The elements as written, separator and indentation included: the writer adds the comma between fragments.
+        if (json.Elements.Length > 0) _writer.WriteRawValue(json.Elements.Span, skipInputValidation: true);
+        if (_writer.BytesPending > FlushThreshold) _writer.Flush();
+        json.Clear();
     }
 
     public void Complete(FindingSummary summary)
@@ -84,19 +61,55 @@ public sealed class JsonReporter(Stream output) : IReporter
         output.Flush();
     }
 
-    /// <summary>
-    /// Rule names, resource types and compliance types come from small sets: each is escaped once. Bounded by the
-    /// number of distinct values (resource types are a fixed AWS list), never by the input's size.
-    /// </summary>
-    private JsonEncodedText Encoded(string value)
-    {
-        if (!_encoded.TryGetValue(value, out var encoded))
-        {
-            encoded = JsonEncodedText.Encode(value);
-            if (_encoded.Count < 4096) _encoded[value] = encoded;
-        }
-        return encoded;
-    }
-
     public void Dispose() => _writer.Dispose();
+
+    /// <summary>
+    /// Evaluations rendered apart: the writer opens the report's object and array first, so that what follows is
+    /// indented and separated exactly as in the report, and <see cref="Elements"/> is what comes after that opening.
+    /// </summary>
+    private sealed class JsonFragment : FindingFragment
+    {
+        private readonly ArrayBufferWriter<byte> _buffer = new(64 * 1024);
+        private readonly Utf8JsonWriter _writer;
+        private readonly EvaluationJsonWriter _evaluations = new();
+        private int _opening;
+
+        public JsonFragment()
+        {
+            _writer = new Utf8JsonWriter(_buffer, EvaluationJsonWriter.Options);
+            Open();
+        }
+
+        public ReadOnlyMemory<byte> Elements
+        {
+            get
+            {
+                _writer.Flush();
+                return _buffer.WrittenMemory[_opening..];
+            }
+        }
+
+        public override void Add(Finding finding) => _evaluations.Write(_writer, finding);
+
+        public override void Clear()
+        {
+            _buffer.ResetWrittenCount();
+            _writer.Reset(_buffer);
+            Open();
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing) _writer.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private void Open()
+        {
+            _writer.WriteStartObject();
+            _writer.WriteStartArray("evaluations");
+            _writer.Flush();
+            _opening = _buffer.WrittenCount;
+        }
+    }
 }

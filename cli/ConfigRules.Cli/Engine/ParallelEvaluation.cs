@@ -1,0 +1,203 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using ConfigRules.Cli.Input;
+using ConfigRules.Cli.Reporting;
+using ConfigRules.Framework.Model;
+
+namespace ConfigRules.Cli.Engine;
+
+/// <summary>
+/// Evaluates streams of JSON on every core, in one pass: a reader thread splits the inputs into items (without
+/// parsing them) and hands them out in batches; workers parse each item once, feed the related items to the
+/// lookups' indexes, judge it and render the findings; the calling thread writes the batches in input order, so
+/// the report is the same whatever the timing.
+/// </summary>
+/// <remarks>
+/// Rules with offline lookups (<see cref="Framework.Rules.RuleDefinition.RelatedResourceTypes"/>) cannot judge an item
+/// before the whole input is read: the role, web ACL or alarm it needs may come later, and a lookup such as "the
+/// account's alarms" is only complete at the end. Their (rule, item) pairs wait in <see cref="WaitingItems"/> (on disk,
+/// not in memory) and are judged after the input, on every core again; their findings follow the others'.
+/// A fixed number of batches circulate between the threads, so memory does not grow with the input.
+/// </remarks>
+internal sealed class ParallelEvaluation : IDisposable
+{
+    private readonly EvaluationEngine _engine;
+    private readonly RelatedItems _related;
+    private readonly IReporter _reporter;
+    private readonly RuleSet _all;
+    private readonly RuleSet _deferrable;
+    private readonly BlockingCollection<ItemBatch> _free = [];
+    private readonly int _workers;
+
+    public ParallelEvaluation(EvaluationEngine engine, RelatedItems related, IReporter reporter, int workers)
+    {
+        _engine = engine;
+        _related = related;
+        _reporter = reporter;
+        _workers = Math.Max(1, workers);
+        _all = RuleSet.All(engine.Rules.Count);
+        _deferrable = RuleSet.Where(engine.Rules, rule => rule.Definition.RelatedResourceTypes.Count > 0);
+        // Three batches per worker: one being filled, one being judged, one being written.
+        for (var i = 0; i < 3 * _workers; i++) _free.Add(new ItemBatch(reporter.CreateFragment()));
+    }
+
+    /// <summary>Called by the writing thread after each batch: raw bytes read, their total, items evaluated.</summary>
+    public Action<long, long, long>? Progress { get; init; }
+
+    /// <summary>Times by stage when profiling (<see cref="StageTimes.FromEnvironment"/>), else null.</summary>
+    public StageTimes? Times { get; init; }
+
+    public long Items { get; private set; }
+
+    public long Waited { get; private set; }
+
+    /// <summary>Evaluates every item of the inputs; returns the problems met, in input order.</summary>
+    public List<InputProblem> Run(IReadOnlyList<JsonInput> inputs, CancellationToken cancellationToken)
+    {
+        var problems = new List<InputProblem>();
+        using var waiting = new WaitingItems();
+        var total = inputs.Sum(input => input.Length ?? 0);
+        RunPhase(batches => BatchReader.ReadInputs(inputs, batches), waiting, problems, total, cancellationToken);
+        Waited = waiting.Count;
+        if (waiting.Count > 0)
+        {
+            waiting.Rewind(input => inputs[input].Open());
+            var spooled = waiting.Length;
+            RunPhase(batches => BatchReader.ReadWaiting(waiting, batches), null, problems, spooled, cancellationToken);
+        }
+        return problems;
+    }
+
+    private void RunPhase(Action<BatchReader> read, WaitingItems? waiting, List<InputProblem> problems, long totalBytes, CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var work = new BlockingCollection<ItemBatch>();
+        using var ordered = new BlockingCollection<ItemBatch>();
+        var reader = Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                read(new BatchReader(_free, work, ordered, Times, stop.Token));
+            }
+            finally
+            {
+                work.CompleteAdding();
+                ordered.CompleteAdding();
+            }
+        }, stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        var workers = Enumerable.Range(0, _workers)
+            .Select(_ => Task.Factory.StartNew(() => Work(work, stop.Token), stop.Token, TaskCreationOptions.LongRunning, TaskScheduler.Default))
+            .ToArray();
+        try
+        {
+            long items = 0;
+            foreach (var batch in ordered.GetConsumingEnumerable(stop.Token))
+            {
+                batch.Done.Wait(stop.Token);
+                if (batch.Failure is { } failure) throw new AggregateException(failure);
+                var started = Stopwatch.GetTimestamp();
+                _reporter.Append(batch.Fragment);
+                Times?.Write(started);
+                _engine.Summary.Add(batch.Summary);
+                problems.AddRange(batch.ItemProblems);
+                problems.AddRange(batch.ReadProblems);
+                started = Stopwatch.GetTimestamp();
+                foreach (var (index, rules) in batch.Waiting)
+                {
+                    var item = batch.Items[index];
+                    waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset);
+                }
+                Times?.Spool(started);
+                items += batch.Items.Count;
+                if (waiting is not null) Items += batch.Items.Count;
+                Progress?.Invoke(batch.BytesRead, totalBytes, items);
+                batch.Reset();
+                _free.Add(batch, stop.Token);
+            }
+        }
+        catch
+        {
+            stop.Cancel(); // the reader and the workers stop at their next hand-over
+            throw;
+        }
+        finally
+        {
+            try
+            {
+                Task.WaitAll([reader, .. workers]);
+            }
+            catch (AggregateException) when (stop.IsCancellationRequested)
+            {
+                // Already failing or cancelled: the first error is the one that propagates.
+            }
+            catch (AggregateException ex)
+            {
+                // The reader failed on something other than an input (which it reports as a problem): as if thrown here.
+                ExceptionDispatchInfo.Throw(ex.Flatten().InnerExceptions[0]);
+            }
+        }
+    }
+
+    private void Work(BlockingCollection<ItemBatch> work, CancellationToken cancellationToken)
+    {
+        foreach (var batch in work.GetConsumingEnumerable(cancellationToken))
+        {
+            try
+            {
+                Judge(batch, cancellationToken);
+            }
+            catch (Exception ex)
+            {
+                batch.Failure = ex; // the writer rethrows it in order, and stops everything
+            }
+            batch.Done.Set();
+        }
+    }
+
+    private void Judge(ItemBatch batch, CancellationToken cancellationToken)
+    {
+        for (var index = 0; index < batch.Items.Count; index++)
+        {
+            var entry = batch.Items[index];
+            ParsedItem parsed;
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                parsed = ConfigurationItemParser.Parse(batch.Json(entry), new SourceLocation(entry.File, (int)entry.Line));
+            }
+            catch (InvalidConfigurationItemException ex)
+            {
+                batch.ItemProblems.Add(new InputProblem(entry.File, entry.Line, ex.Message));
+                continue;
+            }
+            Times?.Parse(started);
+            using (parsed)
+            {
+                started = Stopwatch.GetTimestamp();
+                if (entry.Waiting.IsEmpty)
+                {
+                    _related.Add(parsed.Item);
+                    var deferred = Completed(_engine.EvaluateAsync(parsed.Item, batch.Fragment, batch.Summary, _all, _deferrable, cancellationToken));
+                    if (!deferred.IsEmpty) batch.Waiting.Add((index, deferred));
+                    Times?.Judge(started);
+                }
+                else
+                {
+                    Completed(_engine.JudgeAsync(parsed.Item, batch.Fragment, batch.Summary, entry.Waiting, cancellationToken));
+                    Times?.JudgeLater(started);
+                }
+            }
+        }
+    }
+
+    public void Dispose()
+    {
+        while (_free.TryTake(out var batch)) batch.Dispose();
+        _free.Dispose();
+    }
+
+    /// <summary>Offline lookups answer synchronously; a rule that does wait is waited for on this worker's thread.</summary>
+    private static RuleSet Completed(ValueTask<RuleSet> pending) =>
+        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+}
