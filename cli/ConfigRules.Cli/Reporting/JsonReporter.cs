@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
+using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Cli.Reporting;
 
