@@ -42,7 +42,9 @@ public sealed class ApiGatewayStageWafCheck : ConfigRule<ApiGatewayStageWafCheck
         if (parsed is null)
             return Verdict.NonCompliant(WafAnnotations.NotWafV2(stage, arn));
 
-        var acl = await context.Services.GetRequired<IWebAclLookup>().GetWebAclAsync(parsed, cancellationToken).ConfigureAwait(false);
+        var found = await context.Services.GetRequired<IWebAclLookup>().FindWebAclAsync(parsed, cancellationToken).ConfigureAwait(false);
+        if (found.NotApplicableVerdict is { } unknown) return unknown;
+        var acl = found.Value;
         return acl is null ? Verdict.NonCompliant(WafAnnotations.Missing(stage, parsed.Name)) : Judge(stage, acl, parameters.MaxRateLimit);
     }
 

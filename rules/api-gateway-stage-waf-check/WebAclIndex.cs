@@ -35,15 +35,20 @@ public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAcl
         _byArn[arn] = new WebAclDescription(arn, Text(configuration, "name") ?? item.ResourceName ?? item.ResourceId, Text(configuration, "id") ?? "", rules);
     }
 
-    public ValueTask<WebAclDescription?> GetWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
+    /// <summary>The web ACL, or that the input does not hold it (as a value, not an exception).</summary>
+    public ValueTask<LookupResult<WebAclDescription?>> FindWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        return _byArn.TryGetValue(arn.Arn, out var acl)
-            ? ValueTask.FromResult<WebAclDescription?>(acl)
-            : throw new NotInInputException(source.Kind == OfflineSourceKind.Template
+        return ValueTask.FromResult(_byArn.TryGetValue(arn.Arn, out var acl)
+            ? LookupResult<WebAclDescription?>.Found(acl)
+            : LookupResult<WebAclDescription?>.NotInInput(source.Kind == OfflineSourceKind.Template
                 ? $"The web ACL {arn.Name} is not defined by the template, so its rules cannot be known before deployment; evaluate the account's {WebAclResourceType} items to check it."
-                : $"The web ACL {arn.Name} is not {source.WhereToFind(WebAclResourceType)}.");
+                : $"The web ACL {arn.Name} is not {source.WhereToFind(WebAclResourceType)}."));
     }
+
+    /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
+    public async ValueTask<WebAclDescription?> GetWebAclAsync(WebAclArn arn, CancellationToken cancellationToken) =>
+        (await FindWebAclAsync(arn, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
 
     private static WebAclRule ReadRule(JsonElement rule)
     {

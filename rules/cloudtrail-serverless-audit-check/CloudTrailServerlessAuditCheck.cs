@@ -31,9 +31,9 @@ public sealed class CloudTrailServerlessAuditCheck : ConfigRule<CloudTrailServer
 
         var lookup = context.Services.GetRequired<ITrailLookup>();
         var accountId = item.ResourceId;
-        var trails = await context.Memo.GetOrAddAsync("cloudtrail-serverless-audit-check:trails:" + accountId,
-            ct => lookup.ListTrailsAsync(accountId, ct), cancellationToken).ConfigureAwait(false);
-        return JudgeAccount(accountId, trails, parameters);
+        var found = await context.Memo.GetOrAddAsync("cloudtrail-serverless-audit-check:trails:" + accountId,
+            ct => lookup.FindTrailsAsync(accountId, ct), cancellationToken).ConfigureAwait(false);
+        return found.NotApplicableVerdict ?? JudgeAccount(accountId, found.Value, parameters);
     }
 
     private static Verdict JudgeAccount(string accountId, IReadOnlyList<TrailFacts> trails, CloudTrailServerlessAuditCheckParameters parameters)

@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Rules;
+
 namespace ConfigRules.Rules.CloudTrailServerlessAudit;
 
 /// <summary>
@@ -36,4 +38,11 @@ public interface ITrailLookup
 {
     /// <summary>The trails that record the account in this region (multi-region trails of other home regions included).</summary>
     Task<IReadOnlyList<TrailFacts>> ListTrailsAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the rule calls: the trails, or, offline, that the input holds none of the account's. A live lookup always
+    /// answers; the offline index overrides this to say "not in the input" without an exception.
+    /// </summary>
+    async Task<LookupResult<IReadOnlyList<TrailFacts>>> FindTrailsAsync(string accountId, CancellationToken cancellationToken) =>
+        LookupResult.Found(await ListTrailsAsync(accountId, cancellationToken).ConfigureAwait(false));
 }

@@ -28,15 +28,20 @@ public sealed class TrailIndex(OfflineSource source) : RelatedItemIndex<ITrailLo
         _trails[$"{item.AwsAccountId}/{item.ResourceId}"] = facts;
     }
 
-    public Task<IReadOnlyList<TrailFacts>> ListTrailsAsync(string accountId, CancellationToken cancellationToken)
+    /// <summary>The account's trails, or that the input holds none of them (as a value, not an exception).</summary>
+    public Task<LookupResult<IReadOnlyList<TrailFacts>>> FindTrailsAsync(string accountId, CancellationToken cancellationToken)
     {
         var trails = _trails.Values.Where(t => t.AccountId is null || t.AccountId == accountId).ToList();
-        return trails.Count > 0
-            ? Task.FromResult<IReadOnlyList<TrailFacts>>(trails)
-            : throw new NotInInputException(source.Kind == OfflineSourceKind.Template
+        return Task.FromResult(trails.Count > 0
+            ? LookupResult<IReadOnlyList<TrailFacts>>.Found(trails)
+            : LookupResult<IReadOnlyList<TrailFacts>>.NotInInput(source.Kind == OfflineSourceKind.Template
                 ? $"The template defines no {TrailResourceType}; trails of the account cannot be seen from it."
-                : $"The input holds no {TrailResourceType} items of account {accountId}; add the account's trails to check it.");
+                : $"The input holds no {TrailResourceType} items of account {accountId}; add the account's trails to check it."));
     }
+
+    /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
+    public async Task<IReadOnlyList<TrailFacts>> ListTrailsAsync(string accountId, CancellationToken cancellationToken) =>
+        (await FindTrailsAsync(accountId, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
 
     /// <summary>A trail from its recorded configuration or its template properties (CloudFormation names accepted too).</summary>
     public static TrailFacts FromConfiguration(JsonElement configuration, string fallbackName)

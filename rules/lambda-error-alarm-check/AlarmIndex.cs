@@ -31,12 +31,16 @@ public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAl
     }
 
     /// <summary>The alarms of the input; without any, whether a function has one cannot be told (NOT_APPLICABLE with a note).</summary>
-    public Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>
-        _alarms.Count > 0
-            ? Task.FromResult<IReadOnlyList<ErrorAlarm>>([.. _alarms.Values])
-            : throw new NotInInputException(Source.Kind == OfflineSourceKind.Template
+    public Task<LookupResult<IReadOnlyList<ErrorAlarm>>> FindMetricAlarmsAsync(CancellationToken cancellationToken) =>
+        Task.FromResult(_alarms.Count > 0
+            ? LookupResult<IReadOnlyList<ErrorAlarm>>.Found([.. _alarms.Values])
+            : LookupResult<IReadOnlyList<ErrorAlarm>>.NotInInput(Source.Kind == OfflineSourceKind.Template
                 ? $"The template defines no {AlarmResourceType}; an alarm defined in another stack cannot be seen before deployment."
-                : $"The input holds no {AlarmResourceType} items; add the account's alarms to check whether one watches the function's errors.");
+                : $"The input holds no {AlarmResourceType} items; add the account's alarms to check whether one watches the function's errors."));
+
+    /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
+    public async Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>
+        (await FindMetricAlarmsAsync(cancellationToken).ConfigureAwait(false)).ValueOrThrow();
 
     /// <summary>An alarm from its recorded configuration (or a template's properties mapped the same way).</summary>
     public static ErrorAlarm FromConfiguration(JsonElement configuration, string fallbackName)

@@ -1,3 +1,5 @@
+using ConfigRules.Framework.Rules;
+
 namespace ConfigRules.Rules.LambdaErrorAlarm;
 
 /// <summary>
@@ -24,4 +26,11 @@ public interface IErrorAlarmLookup
 {
     /// <summary>Every metric alarm (the rule filters). Called once per run: the rule keeps the answer in <c>RuleContext.Memo</c>.</summary>
     Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken);
+
+    /// <summary>
+    /// What the rule calls: the alarms, or, offline, that the input holds none. A live lookup always answers; the
+    /// offline index overrides this to say "not in the input" without an exception.
+    /// </summary>
+    async Task<LookupResult<IReadOnlyList<ErrorAlarm>>> FindMetricAlarmsAsync(CancellationToken cancellationToken) =>
+        LookupResult.Found(await ListMetricAlarmsAsync(cancellationToken).ConfigureAwait(false));
 }

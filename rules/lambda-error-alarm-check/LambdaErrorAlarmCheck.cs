@@ -37,8 +37,9 @@ public sealed class LambdaErrorAlarmCheck : ConfigRule<LambdaErrorAlarmCheckPara
     {
         var functionName = RecordedFields.String(item.Configuration, "functionName") ?? item.ResourceName ?? item.ResourceId;
         var lookup = context.Services.GetRequired<IErrorAlarmLookup>();
-        var alarms = await context.Memo.GetOrAddAsync(AlarmsMemoKey, lookup.ListMetricAlarmsAsync, cancellationToken).ConfigureAwait(false);
-        var watching = alarms.Where(alarm => SameAccountAndRegion(alarm, item) && ErrorMetrics.Watches(alarm, functionName))
+        var found = await context.Memo.GetOrAddAsync(AlarmsMemoKey, lookup.FindMetricAlarmsAsync, cancellationToken).ConfigureAwait(false);
+        if (found.NotApplicableVerdict is { } unknown) return unknown;
+        var watching = found.Value.Where(alarm => SameAccountAndRegion(alarm, item) && ErrorMetrics.Watches(alarm, functionName))
             .OrderBy(alarm => alarm.Name, StringComparer.Ordinal).ToList();
         return Judge(functionName, watching, parameters);
     }

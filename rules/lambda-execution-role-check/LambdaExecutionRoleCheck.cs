@@ -31,16 +31,13 @@ public sealed class LambdaExecutionRoleCheck : ConfigRule<LambdaExecutionRoleChe
 
         if (parameters.NeedsRoleDetails)
         {
-            ExecutionRoleDetails? role;
-            try
+            var found = await context.Services.GetRequired<IExecutionRoleLookup>().FindRoleAsync(roleArn, cancellationToken).ConfigureAwait(false);
+            if (found.NotApplicableVerdict is { } unknown)
             {
-                role = await context.Services.GetRequired<IExecutionRoleLookup>().GetRoleAsync(roleArn, cancellationToken).ConfigureAwait(false);
+                // Offline without the role's details: the pattern finding alone already decides; else nothing can be told.
+                return findings.Count > 0 ? Verdict.NonCompliant(findings[0]) : unknown;
             }
-            catch (NotInInputException) when (findings.Count > 0)
-            {
-                // Offline without the role's details: the pattern finding alone already decides.
-                return Verdict.NonCompliant(findings[0]);
-            }
+            var role = found.Value;
             if (role is null)
             {
                 findings.Insert(0, RoleAnnotations.DoesNotExist(roleArn));

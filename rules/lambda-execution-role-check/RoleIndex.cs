@@ -38,8 +38,13 @@ public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutio
         _roles[arn] = new ExecutionRoleDetails(arn, configuration.GetStringOrNull("roleName") ?? item.ResourceName ?? item.ResourceId, boundary, policies);
     }
 
-    public ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken) =>
-        _roles.TryGetValue(roleArn, out var role)
-            ? ValueTask.FromResult<ExecutionRoleDetails?>(role)
-            : throw new NotInInputException($"The execution role {roleArn} is not {source.WhereToFind(RoleResourceType)}.");
+    /// <summary>The role, or that the input does not hold it (as a value: most functions' roles may be missing offline).</summary>
+    public ValueTask<LookupResult<ExecutionRoleDetails?>> FindRoleAsync(string roleArn, CancellationToken cancellationToken) =>
+        ValueTask.FromResult(_roles.TryGetValue(roleArn, out var role)
+            ? LookupResult<ExecutionRoleDetails?>.Found(role)
+            : LookupResult<ExecutionRoleDetails?>.NotInInput($"The execution role {roleArn} is not {source.WhereToFind(RoleResourceType)}."));
+
+    /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
+    public async ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken) =>
+        (await FindRoleAsync(roleArn, cancellationToken).ConfigureAwait(false)).ValueOrThrow();
 }
