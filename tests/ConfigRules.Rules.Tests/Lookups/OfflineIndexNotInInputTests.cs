@@ -69,7 +69,7 @@ public sealed class OfflineIndexNotInInputTests
     public async Task With_no_alarm_in_the_input_every_function_of_a_run_is_not_applicable_from_one_answer()
     {
         var lookup = new CountingAlarmIndex(new AlarmIndex(OfflineSource.RecordedItems));
-        var rule = new LambdaErrorAlarmCheck();
+        IConfigRule rule = new LambdaErrorAlarmCheck();
         var parameters = rule.ParseParameters(new Dictionary<string, string>());
         var context = new RuleContext(RuleHarness.DefaultNow, RuleServices.Empty.Add<IErrorAlarmLookup>(lookup));
 
