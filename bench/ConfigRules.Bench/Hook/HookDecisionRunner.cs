@@ -32,7 +32,7 @@ public static class HookDecisionRunner
     public static IReadOnlyList<HookDecisionResult> Run(int iterations)
     {
         var template = StackTemplate(StackResources);
-        var hook = Hook(new MemoryPayloads(PayloadUrl, new JsonObject { ["template"] = template, ["previousTemplate"] = "" }.ToJsonString()));
+        var hook = Hook(new MemoryPayloads(PayloadUrl, StackPayload(template)));
         return
         [
             Measure("RESOURCE, warm (one AWS::Lambda::Function)", 1, hook, ResourceRequest(), iterations),
@@ -66,7 +66,8 @@ public static class HookDecisionRunner
         return new CloudFormationHookHandler(rules, FixedExemptions.None, payloads, new HookLookups(offline, null, offline), time, RuntimeLogger.Null);
     }
 
-    private static byte[] ResourceRequest() => Request(new JsonObject
+    /// <summary>A RESOURCE request for one AWS::Lambda::Function, as CloudFormation sends it before provisioning.</summary>
+    public static byte[] ResourceRequest() => Request(new JsonObject
     {
         ["targetName"] = "AWS::Lambda::Function",
         ["targetType"] = "RESOURCE",
@@ -82,7 +83,11 @@ public static class HookDecisionRunner
         },
     });
 
-    private static byte[] StackRequest() => Request(new JsonObject { ["targetName"] = "orders-stack", ["targetType"] = "STACK", ["payload"] = PayloadUrl });
+    /// <summary>A STACK request whose template CloudFormation serves at the presigned <paramref name="payloadUrl"/>.</summary>
+    public static byte[] StackRequest(string payloadUrl = PayloadUrl) => Request(new JsonObject { ["targetName"] = "orders-stack", ["targetType"] = "STACK", ["payload"] = payloadUrl });
+
+    /// <summary>The STACK payload's body: the template, and no previous one (a new stack).</summary>
+    public static string StackPayload(string template) => new JsonObject { ["template"] = template, ["previousTemplate"] = "" }.ToJsonString();
 
     private static byte[] Request(JsonObject requestData) => Encoding.UTF8.GetBytes(new JsonObject
     {

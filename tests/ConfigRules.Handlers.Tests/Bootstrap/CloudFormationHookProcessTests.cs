@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Handlers.Tests.CloudFormationHook;
+using ConfigRules.Testing.Aws;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;

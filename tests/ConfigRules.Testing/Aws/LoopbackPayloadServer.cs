@@ -4,13 +4,13 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace ConfigRules.Handlers.Tests.Bootstrap;
+namespace ConfigRules.Testing.Aws;
 
 /// <summary>
 /// Presigned payload URLs on 127.0.0.1, as S3 serves them to a Lambda hook: a plain GET returns the body
 /// registered for the path; any other path is a 404. Requests are counted per path.
 /// </summary>
-internal sealed class LoopbackPayloadServer : IAsyncDisposable
+public sealed class LoopbackPayloadServer : IAsyncDisposable
 {
     private readonly HttpListener _listener;
     private readonly ConcurrentDictionary<string, string> _bodies = new(StringComparer.Ordinal);
