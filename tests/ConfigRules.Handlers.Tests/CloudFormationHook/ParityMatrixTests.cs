@@ -18,7 +18,9 @@ namespace ConfigRules.Handlers.Tests.CloudFormationHook;
 /// One matrix of functions and REST APIs, compliant and not for each rule, judged with the same parameters at all
 /// three enforcement points: as a Config item through the rule functions' step (ItemEvaluator), in a template by
 /// check-template's engine, and by the hook as RESOURCE, STACK and CHANGE_SET. The four template paths agree exactly;
-/// each agrees with Config except where the template says a value is not known before deployment.
+/// each agrees with Config except where the template says a value is not known before deployment. A RESOURCE request
+/// sees one resource, so the rules that read the template's other resources (a function's permissions) are
+/// NOT_APPLICABLE there, saying so, and judged by STACK and CHANGE_SET.
 /// </summary>
 [TestFixture]
 public sealed class ParityMatrixTests
@@ -40,7 +42,9 @@ public sealed class ParityMatrixTests
         """;
 
     /// <summary>A resource as a template states it and as Config records it once deployed.</summary>
-    private sealed record MatrixCase(string LogicalId, string Type, JsonObject Template, JsonObject Configuration, JsonObject? Supplementary = null);
+    /// <remarks><paramref name="Permission"/>: the properties of an <c>AWS::Lambda::Permission</c> the template adds for the function.</remarks>
+    private sealed record MatrixCase(string LogicalId, string Type, JsonObject Template, JsonObject Configuration, JsonObject? Supplementary = null,
+        JsonObject? Permission = null);
 
     private static IReadOnlyList<MatrixCase> Cases() =>
     [
@@ -54,6 +58,7 @@ public sealed class ParityMatrixTests
             new JsonObject { ["functionName"] = "ImageFunction", ["packageType"] = "Image", ["memorySize"] = 1024, ["timeout"] = 30,
                 ["role"] = RoleArn("app-image"), ["codeSize"] = 0 },
             new JsonObject { ["Concurrency"] = new JsonObject { ["reservedConcurrentExecutions"] = 5 } }),
+        PublicFunction("PublicFunction"),
         Api("EdgeApi", null, "EDGE"),
         Api("PrivateApi", "PRIVATE", "PRIVATE"),
         Api("RegionalApi", "REGIONAL", "REGIONAL"),
@@ -71,7 +76,8 @@ public sealed class ParityMatrixTests
         var stack = Judgements(await Hook(Parameters, new FakePayloads().With("https://payloads.example/matrix", StackPayload(TemplateText(cases))))
             .HandleAsync(Stack("https://payloads.example/matrix"), CancellationToken.None));
         var changeSet = Judgements(await Hook(Parameters, new FakePayloads().With("https://payloads.example/matrix-cs", ChangeSetPayload(
-                [.. cases.Select((c, line) => ("CREATE", c.LogicalId, c.Type, Stringified(c.Template), line + 1))])))
+                [.. cases.Select((c, line) => ("CREATE", c.LogicalId, c.Type, Stringified(c.Template), line + 1)),
+                 .. cases.Where(c => c.Permission is not null).Select((c, line) => ("CREATE", c.LogicalId + "Permission", PermissionType, Stringified(c.Permission!), cases.Count + line + 1))])))
             .HandleAsync(ChangeSet("https://payloads.example/matrix-cs"), CancellationToken.None));
 
         // The matrix means something: each rule a template can judge finds a NON_COMPLIANT case in it, and some cases pass.
@@ -82,7 +88,11 @@ public sealed class ParityMatrixTests
         template.Keys.Should().BeEquivalentTo(config.Keys);
         foreach (var (key, judged) in template)
         {
-            resource[key].Compliance.Should().Be(judged.Compliance, $"RESOURCE agrees with check-template on {key}");
+            if (resource[key].Compliance != judged.Compliance)
+            {
+                resource[key].Compliance.Should().Be("NOT_APPLICABLE", $"RESOURCE agrees with check-template on {key}, or cannot tell");
+                resource[key].Annotation.Should().Contain("seen only when the whole template is judged", $"RESOURCE says why it does not judge {key}");
+            }
             stack[key].Compliance.Should().Be(judged.Compliance, $"STACK agrees with check-template on {key}");
             changeSet[key].Compliance.Should().Be(judged.Compliance, $"CHANGE_SET (values as strings) agrees with check-template on {key}");
             if (judged.Compliance == config[key].Compliance) continue;
@@ -168,6 +178,29 @@ public sealed class ParityMatrixTests
         return new MatrixCase(logicalId, "AWS::Lambda::Function", template, configuration, supplementary);
     }
 
+    /// <summary>A compliant function but for an AWS::Lambda::Permission that lets anyone invoke it (Config records the resulting policy).</summary>
+    private static MatrixCase PublicFunction(string logicalId)
+    {
+        var function = Function(logicalId, runtime: "python3.13", handler: "orders.handler", memory: 512, timeout: 30, role: "app-public", reserved: 10);
+        var policy = new JsonObject
+        {
+            ["Version"] = "2012-10-17",
+            ["Statement"] = new JsonArray(new JsonObject
+            {
+                ["Sid"] = "public", ["Effect"] = "Allow", ["Principal"] = "*", ["Action"] = "lambda:InvokeFunction",
+                ["Resource"] = $"arn:aws:lambda:eu-west-1:{Account}:function:{logicalId}",
+            }),
+        };
+        function.Supplementary!["Policy"] = policy.ToJsonString();
+        var permission = new JsonObject
+        {
+            ["FunctionName"] = new JsonObject { ["Ref"] = logicalId }, ["Action"] = "lambda:InvokeFunction", ["Principal"] = "*",
+        };
+        return function with { Permission = permission };
+    }
+
+    private const string PermissionType = "AWS::Lambda::Permission";
+
     /// <summary>A REST API; without EndpointConfiguration CloudFormation creates it EDGE, as Config then records it.</summary>
     private static MatrixCase Api(string logicalId, string? templateType, string recordedType)
     {
@@ -199,7 +232,11 @@ public sealed class ParityMatrixTests
     {
         var resources = new JsonObject();
         foreach (var matrixCase in cases)
+        {
             resources[matrixCase.LogicalId] = new JsonObject { ["Type"] = matrixCase.Type, ["Properties"] = matrixCase.Template.DeepClone() };
+            if (matrixCase.Permission is { } permission)
+                resources[matrixCase.LogicalId + "Permission"] = new JsonObject { ["Type"] = PermissionType, ["Properties"] = permission.DeepClone() };
+        }
         return new JsonObject { ["Resources"] = resources }.ToJsonString();
     }
 
