@@ -163,6 +163,54 @@ public sealed class TemplateSecurityRuleTests
     }
 
     [Test]
+    public async Task The_stage_a_deployment_creates_is_judged_by_the_stage_rules()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(template, """
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties: { Name: orders }
+              ApiLogs:
+                Type: AWS::Logs::LogGroup
+              Release:
+                Type: AWS::ApiGateway::Deployment
+                Properties:
+                  RestApiId: !Ref Api
+                  StageName: live
+                  StageDescription:
+                    TracingEnabled: true
+                    LoggingLevel: INFO
+                    MetricsEnabled: true
+                    AccessLogSetting: { DestinationArn: !GetAtt ApiLogs.Arn, Format: $context.requestId }
+              Preview:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api, StageName: preview }
+              Snapshot:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api }
+            """);
+        try
+        {
+            var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--format", "json",
+                "--rule", "api-gateway-stage-logging-check", "--rule", "api-gateway-stage-waf-check", "--param", "api-gateway-stage-logging-check.requireTracing=true");
+
+            run.ExitCode.Should().Be(1, run.ToString());
+            run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+            {
+                [("api-gateway-stage-logging-check", "Release")] = "COMPLIANT",
+                [("api-gateway-stage-logging-check", "Preview")] = "NON_COMPLIANT",
+                [("api-gateway-stage-waf-check", "Release")] = "NON_COMPLIANT",
+                [("api-gateway-stage-waf-check", "Preview")] = "NON_COMPLIANT",
+            }, run.ToString() + "\na deployment without a StageName creates no stage");
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    [Test]
     public async Task Cloudtrail_serverless_audit_check_judges_each_trail_of_the_template()
     {
         var run = await Check("--rule", "cloudtrail-serverless-audit-check");
