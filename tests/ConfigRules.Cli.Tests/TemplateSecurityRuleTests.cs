@@ -163,6 +163,42 @@ public sealed class TemplateSecurityRuleTests
     }
 
     [Test]
+    public async Task Only_an_errors_alarm_on_an_undecided_function_holds_back_the_verdict()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(template, """
+            Parameters:
+              Watched: { Type: String }
+            Resources:
+              Report:
+                Type: AWS::Serverless::Function
+                Properties: { Runtime: python3.13, Handler: app.handler, CodeUri: src }
+              Watch:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  Namespace: AWS/Lambda
+                  MetricName: Throttles
+                  Dimensions: [{ Name: FunctionName, Value: !Ref Watched }]
+                  Threshold: 1
+            """);
+        try
+        {
+            var throttles = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
+            throttles.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NON_COMPLIANT", "an alarm on throttles watches no errors, whichever function it is");
+
+            var text = await File.ReadAllTextAsync(template);
+            await File.WriteAllTextAsync(template, text.Replace("MetricName: Throttles", "MetricName: Errors", StringComparison.Ordinal));
+            var errors = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
+            errors.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NOT_APPLICABLE", errors.ToString());
+            errors.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm Watch").And.Contain("(Dimensions)");
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    [Test]
     public async Task The_stage_a_deployment_creates_is_judged_by_the_stage_rules()
     {
         var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
