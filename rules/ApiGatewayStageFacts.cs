@@ -8,6 +8,12 @@ internal static class ApiGatewayStageFacts
     public const string ResourceType = "AWS::ApiGateway::Stage";
 
     /// <summary>
+    /// A deployment with a <c>StageName</c> creates its stage itself: in a template (and for the deployment hook's
+    /// resource operations and change sets) the stage rules judge that stage through the deployment.
+    /// </summary>
+    public const string DeploymentResourceType = "AWS::ApiGateway::Deployment";
+
+    /// <summary>
     /// "stage prod of REST API a1b2c3d4e5": the name from <c>configuration.stageName</c> (else the resource name), the
     /// API from the stage ARN Config uses as resource id (<c>arn:aws:apigateway:{region}::/restapis/{id}/stages/{name}</c>)
     /// or <c>configuration.restApiId</c>; just "stage prod" when neither tells.

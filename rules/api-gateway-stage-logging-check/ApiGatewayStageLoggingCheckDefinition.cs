@@ -11,6 +11,7 @@ public static class ApiGatewayStageLoggingCheckDefinition
         Title = "API Gateway stages log every method, write access logs and, where required, trace",
         Description = "Flags REST API stages whose execution logging for all methods is off or below the minimum level, that write no access logs, or that do not trace with X-Ray when tracing is required. Without persistent logs an attack or an outage leaves no trail.",
         ResourceTypes = [ApiGatewayStageFacts.ResourceType],
+        TemplateResourceTypes = [ApiGatewayStageFacts.DeploymentResourceType],
         Severity = Severity.Medium,
         Packs = [RulePacks.ServerlessSecurity],
         Parameters =

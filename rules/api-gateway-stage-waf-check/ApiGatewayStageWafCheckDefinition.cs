@@ -13,6 +13,7 @@ public static class ApiGatewayStageWafCheckDefinition
         Title = "API Gateway stages are behind a web ACL that rate-limits clients",
         Description = "Flags REST API stages without a WAFv2 web ACL, with one that is not approved, or whose web ACL has no rate-based rule that blocks clients above a request threshold. A rate-based rule is what stops one address from flooding the API and the functions behind it.",
         ResourceTypes = [ApiGatewayStageFacts.ResourceType],
+        TemplateResourceTypes = [ApiGatewayStageFacts.DeploymentResourceType],
         Severity = Severity.High,
         Packs = [RulePacks.ServerlessSecurity],
         Parameters =

@@ -25,7 +25,8 @@ public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAl
     {
         ArgumentNullException.ThrowIfNull(item);
         if (item.ResourceType != AlarmResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
-        var alarm = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId) with { AccountId = item.AwsAccountId, Region = item.AwsRegion };
+        var alarm = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId, Source.Kind == OfflineSourceKind.Template)
+            with { AccountId = item.AwsAccountId, Region = item.AwsRegion };
         // Keyed by account and name: two accounts may both have an alarm "errors".
         _alarms[$"{item.AwsAccountId}/{item.AwsRegion}/{alarm.Name}"] = alarm;
     }
@@ -42,15 +43,19 @@ public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAl
     public async Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>
         (await FindMetricAlarmsAsync(cancellationToken).ConfigureAwait(false)).ValueOrThrow();
 
-    /// <summary>An alarm from its recorded configuration (or a template's properties mapped the same way).</summary>
-    public static ErrorAlarm FromConfiguration(JsonElement configuration, string fallbackName)
+    /// <summary>
+    /// An alarm from its recorded configuration (or a template's properties mapped the same way). In a template
+    /// (<paramref name="fromTemplate"/>) a <c>FunctionName</c> dimension without a value is one only deployment decides.
+    /// </summary>
+    public static ErrorAlarm FromConfiguration(JsonElement configuration, string fallbackName, bool fromTemplate = false)
     {
         var name = RecordedFields.String(configuration, "alarmName") ?? fallbackName;
         var metrics = RecordedFields.Array(configuration, "metrics").ToList();
         IReadOnlyList<AlarmQuery> queries = metrics.Count > 0
-            ? [.. metrics.Select(ReadQuery)]
+            ? [.. metrics.Select((query, position) => ReadQuery(query, position, fromTemplate))]
             : [new AlarmQuery("metric", RecordedFields.String(configuration, "namespace"), RecordedFields.String(configuration, "metricName"),
-                Dimensions(configuration), null, true)];
+                Dimensions(configuration), null, true)
+                { UndecidedFunctionProperty = fromTemplate && HasUndecidedFunction(configuration) ? "Dimensions" : null }];
         return new ErrorAlarm(
             name,
             // CloudWatch and CloudFormation both default ActionsEnabled to true.
@@ -60,18 +65,27 @@ public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAl
             queries);
     }
 
-    private static AlarmQuery ReadQuery(JsonElement query, int position)
+    private static AlarmQuery ReadQuery(JsonElement query, int position, bool fromTemplate)
     {
         RecordedFields.TryGet(query, out var metricStat, "metricStat");
         RecordedFields.TryGet(metricStat, out var metric, "metric");
+        var id = RecordedFields.String(query, "id") ?? $"query{position + 1}";
         return new AlarmQuery(
-            RecordedFields.String(query, "id") ?? $"query{position + 1}",
+            id,
             RecordedFields.String(metric, "namespace"),
             RecordedFields.String(metric, "metricName"),
             Dimensions(metric),
             RecordedFields.String(query, "expression"),
-            RecordedFields.Boolean(query, "returnData") ?? true);
+            RecordedFields.Boolean(query, "returnData") ?? true)
+        {
+            UndecidedFunctionProperty = fromTemplate && HasUndecidedFunction(metric) ? $"Metrics[{id}].MetricStat.Metric.Dimensions" : null,
+        };
     }
+
+    /// <summary>A <c>FunctionName</c> dimension written without its value: the template mapping's mark for one deployment decides.</summary>
+    private static bool HasUndecidedFunction(JsonElement owner) =>
+        RecordedFields.Array(owner, "dimensions").Any(dimension =>
+            RecordedFields.String(dimension, "name") == ErrorMetrics.Dimension && RecordedFields.String(dimension, "value") is null);
 
     private static Dictionary<string, string> Dimensions(JsonElement owner)
     {

@@ -16,7 +16,14 @@ public sealed record ErrorAlarm(string Name, bool ActionsEnabled, IReadOnlyList<
 }
 
 /// <summary>A metric (namespace, name, dimensions) or an expression over other queries' ids.</summary>
-public sealed record AlarmQuery(string Id, string? Namespace, string? MetricName, IReadOnlyDictionary<string, string> Dimensions, string? Expression, bool ReturnData);
+public sealed record AlarmQuery(string Id, string? Namespace, string? MetricName, IReadOnlyDictionary<string, string> Dimensions, string? Expression, bool ReturnData)
+{
+    /// <summary>
+    /// Before deployment: the template property holding a <c>FunctionName</c> dimension whose value only deployment
+    /// decides (the metric's function cannot be told); null when every dimension is known, as it always is once deployed.
+    /// </summary>
+    public string? UndecidedFunctionProperty { get; init; }
+}
 
 /// <summary>
 /// Where lambda-error-alarm-check reads the region's metric alarms: CloudWatch DescribeAlarms in the rule function,

@@ -13,7 +13,19 @@ public static partial class ErrorMetrics
     public const string MetricName = "Errors";
     public const string Dimension = "FunctionName";
 
-    public static bool Watches(ErrorAlarm alarm, string functionName)
+    public static bool Watches(ErrorAlarm alarm, string functionName) =>
+        FirstUsed(alarm, query => IsErrors(query) && query.Dimensions.TryGetValue(Dimension, out var name) &&
+            string.Equals(name, functionName, StringComparison.Ordinal)) is not null;
+
+    /// <summary>
+    /// Before deployment: the query by which the alarm watches the errors of a function the template names only at
+    /// deployment (so it may watch any of them), or null.
+    /// </summary>
+    public static AlarmQuery? UndecidedErrorsQuery(ErrorAlarm alarm) =>
+        FirstUsed(alarm, query => IsErrors(query) && query.UndecidedFunctionProperty is not null);
+
+    /// <summary>The first query the alarm's returned data is made of (itself or through expressions) that <paramref name="matches"/>.</summary>
+    private static AlarmQuery? FirstUsed(ErrorAlarm alarm, Func<AlarmQuery, bool> matches)
     {
         ArgumentNullException.ThrowIfNull(alarm);
         var byId = alarm.Queries.GroupBy(q => q.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal);
@@ -21,24 +33,22 @@ public static partial class ErrorMetrics
         // An alarm with one query returns it whatever ReturnData says; with several, the one marked returns.
         if (returned.Count == 0 && alarm.Queries.Count == 1) returned = [alarm.Queries[0]];
         var visited = new HashSet<string>(StringComparer.Ordinal);
-        return returned.Any(query => Uses(query, functionName, byId, visited));
+        return returned.Select(query => Used(query, matches, byId, visited)).FirstOrDefault(found => found is not null);
     }
 
-    private static bool Uses(AlarmQuery query, string functionName, Dictionary<string, AlarmQuery> byId, HashSet<string> visited)
+    private static AlarmQuery? Used(AlarmQuery query, Func<AlarmQuery, bool> matches, Dictionary<string, AlarmQuery> byId, HashSet<string> visited)
     {
-        if (!visited.Add(query.Id)) return false;
-        if (IsErrorsOf(query, functionName)) return true;
-        if (string.IsNullOrEmpty(query.Expression)) return false;
+        if (!visited.Add(query.Id)) return null;
+        if (matches(query)) return query;
+        if (string.IsNullOrEmpty(query.Expression)) return null;
         foreach (Match token in Identifier().Matches(query.Expression))
         {
-            if (byId.TryGetValue(token.Value, out var used) && Uses(used, functionName, byId, visited)) return true;
+            if (byId.TryGetValue(token.Value, out var used) && Used(used, matches, byId, visited) is { } found) return found;
         }
-        return false;
+        return null;
     }
 
-    private static bool IsErrorsOf(AlarmQuery query, string functionName) =>
-        query.Namespace == Namespace && query.MetricName == MetricName &&
-        query.Dimensions.TryGetValue(Dimension, out var name) && string.Equals(name, functionName, StringComparison.Ordinal);
+    private static bool IsErrors(AlarmQuery query) => query.Namespace == Namespace && query.MetricName == MetricName;
 
     /// <summary>Query ids as metric math writes them: a lowercase letter first, then letters, digits and underscores.</summary>
     [GeneratedRegex("[a-z][A-Za-z0-9_]*", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 200)]

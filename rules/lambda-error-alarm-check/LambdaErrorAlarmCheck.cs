@@ -39,9 +39,25 @@ public sealed class LambdaErrorAlarmCheck : ConfigRule<LambdaErrorAlarmCheckPara
         var lookup = context.Services.GetRequired<IErrorAlarmLookup>();
         var found = await context.Memo.GetOrAddAsync(AlarmsMemoKey, lookup.FindMetricAlarmsAsync, cancellationToken).ConfigureAwait(false);
         if (found.NotApplicableVerdict is { } unknown) return unknown;
-        var watching = found.Value.Where(alarm => SameAccountAndRegion(alarm, item) && ErrorMetrics.Watches(alarm, functionName))
-            .OrderBy(alarm => alarm.Name, StringComparer.Ordinal).ToList();
+        var own = found.Value.Where(alarm => SameAccountAndRegion(alarm, item)).OrderBy(alarm => alarm.Name, StringComparer.Ordinal).ToList();
+        var watching = own.Where(alarm => ErrorMetrics.Watches(alarm, functionName)).ToList();
+        if (watching.Count == 0 && Undecided(own, functionName) is { } note) return Verdict.NotApplicable(note);
         return Judge(functionName, watching, parameters);
+    }
+
+    /// <summary>
+    /// Before deployment, an alarm on the errors of a function the template names only at deployment may be the one
+    /// watching this function: without a known alarm, that cannot be told (never "no alarm").
+    /// </summary>
+    private static string? Undecided(List<ErrorAlarm> alarms, string functionName)
+    {
+        foreach (var alarm in alarms)
+        {
+            if (ErrorMetrics.UndecidedErrorsQuery(alarm) is { } query)
+                return $"Alarm {alarm.Name} watches {ErrorMetrics.Namespace} {ErrorMetrics.MetricName} of a function its {ErrorMetrics.Dimension} dimension ({query.UndecidedFunctionProperty}) names only at deployment; " +
+                    $"whether it watches {functionName} cannot be told before deployment.";
+        }
+        return null;
     }
 
     private static Verdict Judge(string functionName, List<ErrorAlarm> watching, LambdaErrorAlarmCheckParameters parameters)

@@ -24,6 +24,8 @@ internal static class RelatedResourceMapper
     /// <summary>
     /// An alarm, its <c>Dimensions</c> and <c>Metrics</c> as written; a dimension value <c>!Ref MyFunction</c> becomes the
     /// function's name as its item names it (its FunctionName, else its logical id), so the alarm rule matches them.
+    /// A <c>FunctionName</c> dimension that names no function of the template and only deployment decides is kept
+    /// without its value (see <see cref="AlarmFunctionDimensions"/>): the rest of the alarm stays readable.
     /// </summary>
     public static TemplateItem MapAlarm(string file, TemplateResource resource, IReadOnlyDictionary<string, string> functionNames)
     {
@@ -33,7 +35,7 @@ internal static class RelatedResourceMapper
             functionNames.TryGetValue(reference.LogicalId, out var name)
                 ? name
                 : unknown.Symbol;
-        var properties = resource.Properties;
+        var properties = AlarmFunctionDimensions.Open(resource.Properties, functionNames, config);
         config.String("alarmName", "AlarmName", properties.Get("AlarmName") ?? new ScalarValue(resource.LogicalId, false, resource.Line));
         foreach (var property in new[] { "Namespace", "MetricName", "Dimensions", "Metrics", "AlarmActions", "Threshold", "ComparisonOperator", "ActionsEnabled" })
             config.Tree(ConfigurationWriter.CamelCase(property), property, properties.Get(property), Render);

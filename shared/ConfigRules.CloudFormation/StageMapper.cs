@@ -4,9 +4,10 @@ using ConfigRules.Framework.Model;
 namespace ConfigRules.CloudFormation;
 
 /// <summary>
-/// A REST API stage the template creates: an <c>AWS::ApiGateway::Stage</c>, or the stage SAM creates for an
-/// <c>AWS::Serverless::Api</c> (logical id <c>{Api}{StageName}Stage</c>; <c>ServerlessRestApiProdStage</c> for the
-/// implicit API). <paramref name="Api"/> is the REST API's logical id, or its id when the template names one outside it.
+/// A REST API stage the template creates: an <c>AWS::ApiGateway::Stage</c>, the stage CloudFormation creates for an
+/// <c>AWS::ApiGateway::Deployment</c> with a <c>StageName</c> (named by the deployment's logical id, its settings
+/// from <c>StageDescription</c>), or the stage SAM creates for an <c>AWS::Serverless::Api</c> (logical id
+/// <c>{Api}{StageName}Stage</c>; <c>ServerlessRestApiProdStage</c> for the implicit API). <paramref name="Api"/> is the REST API's logical id, or its id when the template names one outside it.
 /// </summary>
 internal sealed record TemplateStage(string LogicalId, string? Api, TemplateValue? StageName, MapValue Properties, int Line, string? SamApi);
 
@@ -23,7 +24,7 @@ internal static class StageMapper
     /// The stages the template creates, explicit and SAM's. A stage SAM would generate under a logical id the template
     /// already uses (a change set lists SAM's own resources) is that resource, not a second stage.
     /// </summary>
-    public static IReadOnlyList<TemplateStage> Stages(IReadOnlyList<TemplateResource> resources)
+    public static IReadOnlyList<TemplateStage> Stages(string file, IReadOnlyList<TemplateResource> resources)
     {
         var stages = new List<TemplateStage>();
         var defined = resources.Select(r => r.LogicalId).ToHashSet(StringComparer.Ordinal);
@@ -34,6 +35,10 @@ internal static class StageMapper
                 case TemplateTypes.Stage:
                     stages.Add(new TemplateStage(resource.LogicalId, ApiOf(resource.Properties.Get("RestApiId")), resource.Properties.Get("StageName"),
                         resource.Properties, resource.Line, null));
+                    break;
+                case TemplateTypes.Deployment when resource.Properties.Get("StageName") is { } deploymentStage:
+                    stages.Add(new TemplateStage(resource.LogicalId, ApiOf(resource.Properties.Get("RestApiId")), deploymentStage,
+                        DeploymentStageSettings.Of(file, resource.Properties.Get("StageDescription"), resource.Line), resource.Line, null));
                     break;
                 case TemplateTypes.ServerlessApi:
                     // SAM names the implicit API's stage Prod; an explicit API's StageName is required.

@@ -61,7 +61,7 @@ public static class TemplateReader
             read.Add(new TemplateResource(ImplicitApiLogicalId, TemplateTypes.ServerlessApi, apiGlobals ?? new MapValue([], apiLine), apiLine) { Implicit = true });
 
         var file = document.File;
-        var stages = StageMapper.Stages(read);
+        var stages = StageMapper.Stages(file, read);
         var webAcls = new WebAclAssociations(file, read, stages, scope);
         var policies = new FunctionPolicies(file, read, scope);
         var functionNames = read.Where(r => TemplateTypes.IsFunction(r.Type))

@@ -27,6 +27,7 @@ internal static class TemplateTypes
     public const string RestApi = "AWS::ApiGateway::RestApi";
     public const string ServerlessApi = "AWS::Serverless::Api";
     public const string Stage = "AWS::ApiGateway::Stage";
+    public const string Deployment = "AWS::ApiGateway::Deployment";
     public const string WebAcl = "AWS::WAFv2::WebACL";
     public const string WebAclAssociation = "AWS::WAFv2::WebACLAssociation";
     public const string Permission = "AWS::Lambda::Permission";
@@ -36,7 +37,7 @@ internal static class TemplateTypes
 
     public static readonly IReadOnlySet<string> Read = new HashSet<string>(StringComparer.Ordinal)
     {
-        LambdaFunction, ServerlessFunction, ServerlessStateMachine, RestApi, ServerlessApi, Stage,
+        LambdaFunction, ServerlessFunction, ServerlessStateMachine, RestApi, ServerlessApi, Stage, Deployment,
         WebAcl, WebAclAssociation, Permission, FunctionUrl, Alarm, Trail,
     };
 

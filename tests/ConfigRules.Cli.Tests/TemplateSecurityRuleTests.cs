@@ -96,6 +96,157 @@ public sealed class TemplateSecurityRuleTests
     }
 
     [Test]
+    public async Task An_error_alarm_on_a_function_named_only_at_deployment_makes_functions_without_a_known_alarm_not_applicable()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(template, """
+            Parameters:
+              Stage: { Type: String }
+            Resources:
+              Topic:
+                Type: AWS::SNS::Topic
+              Orders:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: orders, Runtime: python3.13, Handler: app.handler, CodeUri: src }
+              Billing:
+                Type: AWS::Serverless::Function
+                Properties: { FunctionName: !Sub 'billing-${Stage}', Runtime: python3.13, Handler: app.handler, CodeUri: src }
+              Report:
+                Type: AWS::Serverless::Function
+                Properties: { Runtime: python3.13, Handler: app.handler, CodeUri: src }
+              OrdersErrors:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Dimensions: [{ Name: FunctionName, Value: !Ref Orders }]
+                  Threshold: 1
+                  ComparisonOperator: GreaterThanOrEqualToThreshold
+                  AlarmActions: [!Ref Topic]
+              SharedErrorRate:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  AlarmName: shared-error-rate
+                  Threshold: 0.05
+                  ComparisonOperator: GreaterThanThreshold
+                  AlarmActions: [!Ref Topic]
+                  Metrics:
+                    - Id: rate
+                      Expression: errors / invocations
+                    - Id: errors
+                      ReturnData: false
+                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Errors, Dimensions: [{ Name: FunctionName, Value: !ImportValue shared-function }] } }
+                    - Id: invocations
+                      ReturnData: false
+                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Invocations, Dimensions: [{ Name: FunctionName, Value: !ImportValue shared-function }] } }
+            """);
+        try
+        {
+            var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
+
+            run.ExitCode.Should().Be(0, run.ToString());
+            run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+            {
+                [("lambda-error-alarm-check", "Orders")] = "COMPLIANT",
+                [("lambda-error-alarm-check", "Billing")] = "NOT_APPLICABLE",
+                [("lambda-error-alarm-check", "Report")] = "NOT_APPLICABLE",
+            }, run.ToString());
+            run.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm shared-error-rate")
+                .And.Contain("Metrics[errors].MetricStat.Metric.Dimensions").And.Contain("whether it watches Report cannot be told before deployment");
+            run.Annotation("lambda-error-alarm-check", "Billing").Should().Contain("FunctionName is not known before deployment",
+                "the function's own name is unknown too, and that note comes first");
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    [Test]
+    public async Task Only_an_errors_alarm_on_an_undecided_function_holds_back_the_verdict()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(template, """
+            Parameters:
+              Watched: { Type: String }
+            Resources:
+              Report:
+                Type: AWS::Serverless::Function
+                Properties: { Runtime: python3.13, Handler: app.handler, CodeUri: src }
+              Watch:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  Namespace: AWS/Lambda
+                  MetricName: Throttles
+                  Dimensions: [{ Name: FunctionName, Value: !Ref Watched }]
+                  Threshold: 1
+            """);
+        try
+        {
+            var throttles = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
+            throttles.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NON_COMPLIANT", "an alarm on throttles watches no errors, whichever function it is");
+
+            var text = await File.ReadAllTextAsync(template);
+            await File.WriteAllTextAsync(template, text.Replace("MetricName: Throttles", "MetricName: Errors", StringComparison.Ordinal));
+            var errors = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
+            errors.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NOT_APPLICABLE", errors.ToString());
+            errors.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm Watch").And.Contain("(Dimensions)");
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    [Test]
+    public async Task The_stage_a_deployment_creates_is_judged_by_the_stage_rules()
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(template, """
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties: { Name: orders }
+              ApiLogs:
+                Type: AWS::Logs::LogGroup
+              Release:
+                Type: AWS::ApiGateway::Deployment
+                Properties:
+                  RestApiId: !Ref Api
+                  StageName: live
+                  StageDescription:
+                    TracingEnabled: true
+                    LoggingLevel: INFO
+                    MetricsEnabled: true
+                    AccessLogSetting: { DestinationArn: !GetAtt ApiLogs.Arn, Format: $context.requestId }
+              Preview:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api, StageName: preview }
+              Snapshot:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api }
+            """);
+        try
+        {
+            var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--format", "json",
+                "--rule", "api-gateway-stage-logging-check", "--rule", "api-gateway-stage-waf-check", "--param", "api-gateway-stage-logging-check.requireTracing=true");
+
+            run.ExitCode.Should().Be(1, run.ToString());
+            run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
+            {
+                [("api-gateway-stage-logging-check", "Release")] = "COMPLIANT",
+                [("api-gateway-stage-logging-check", "Preview")] = "NON_COMPLIANT",
+                [("api-gateway-stage-waf-check", "Release")] = "NON_COMPLIANT",
+                [("api-gateway-stage-waf-check", "Preview")] = "NON_COMPLIANT",
+            }, run.ToString() + "\na deployment without a StageName creates no stage");
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    [Test]
     public async Task Cloudtrail_serverless_audit_check_judges_each_trail_of_the_template()
     {
         var run = await Check("--rule", "cloudtrail-serverless-audit-check");

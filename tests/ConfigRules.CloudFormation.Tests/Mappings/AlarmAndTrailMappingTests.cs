@@ -61,6 +61,55 @@ public sealed class AlarmAndTrailMappingTests
     }
 
     [Test]
+    public void A_function_dimension_only_deployment_decides_is_kept_without_its_value_and_noted()
+    {
+        var items = TemplateText.Read("""
+            Parameters:
+              Watched: { Type: String }
+            Resources:
+              Known:
+                Type: AWS::Lambda::Function
+                Properties: { FunctionName: orders, Runtime: python3.13, Handler: a.h, Role: arn:aws:iam::123456789012:role/r, Code: { ZipFile: x } }
+              Imported:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  Namespace: AWS/Lambda
+                  MetricName: Errors
+                  Dimensions: [{ Name: FunctionName, Value: !ImportValue shared-function-name }]
+                  Threshold: 1
+              Rate:
+                Type: AWS::CloudWatch::Alarm
+                Properties:
+                  Threshold: 0.05
+                  Metrics:
+                    - Id: rate
+                      Expression: errors / invocations
+                    - Id: errors
+                      ReturnData: false
+                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Errors, Dimensions: [{ Name: FunctionName, Value: !Ref Watched }] } }
+                    - Id: invocations
+                      ReturnData: false
+                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Invocations, Dimensions: [{ Name: FunctionName, Value: !Ref Known }] } }
+            """);
+
+        var imported = items["Imported"];
+        var dimension = imported.Item.Configuration.GetProperty("dimensions")[0];
+        dimension.GetStringOrNull("name").Should().Be("FunctionName");
+        dimension.TryGetProperty("value", out _).Should().BeFalse("only deployment tells which function it is");
+        imported.Item.Configuration.GetStringOrNull("metricName").Should().Be("Errors", "the rest of the alarm is still read");
+        imported.Unknowns["dimensions"].Should().Be(
+            "the FunctionName dimension of Dimensions is not known before deployment: it is !ImportValue, resolved only at deployment.");
+
+        var rate = items["Rate"];
+        var metrics = rate.Item.Configuration.GetProperty("metrics");
+        metrics[1].GetProperty("metricStat").GetProperty("metric").GetProperty("dimensions")[0].TryGetProperty("value", out _).Should().BeFalse();
+        metrics[2].GetProperty("metricStat").GetProperty("metric").GetProperty("dimensions")[0].GetStringOrNull("value")
+            .Should().Be("orders", "a function of the template keeps its name");
+        rate.Unknowns["metrics"].Should().Be(
+            "the FunctionName dimension of Metrics[errors].MetricStat.Metric.Dimensions is not known before deployment: it is !Ref Watched, a parameter without a Default.");
+    }
+
+    [Test]
     public void A_trail_keeps_its_logging_regions_selectors_and_insights()
     {
         var trail = TemplateText.Read("""

@@ -55,6 +55,93 @@ public sealed class StageMappingTests
     }
 
     [Test]
+    public void A_deployment_with_a_stage_name_creates_a_stage_with_its_stage_description()
+    {
+        var items = TemplateText.Read("""
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+                Properties: { Name: orders }
+              Logs:
+                Type: AWS::Logs::LogGroup
+              Release:
+                Type: AWS::ApiGateway::Deployment
+                Properties:
+                  RestApiId: !Ref Api
+                  StageName: live
+                  StageDescription:
+                    TracingEnabled: true
+                    LoggingLevel: INFO
+                    MetricsEnabled: true
+                    AccessLogSetting: { DestinationArn: !GetAtt Logs.Arn, Format: $context.requestId }
+                    MethodSettings:
+                      - { ResourcePath: /orders, HttpMethod: POST, LoggingLevel: ERROR }
+              Plain:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api }
+            """);
+
+        var stage = items["Release"];
+        var configuration = stage.Item.Configuration;
+        stage.Item.ResourceType.Should().Be(Stage);
+        stage.Item.ResourceName.Should().Be("live");
+        configuration.GetStringOrNull("stageName").Should().Be("live");
+        configuration.GetStringOrNull("restApiId").Should().Be("Api");
+        configuration.GetProperty("tracingEnabled").GetBoolean().Should().BeTrue();
+        configuration.GetProperty("methodSettings").GetProperty("*/*").GetStringOrNull("loggingLevel")
+            .Should().Be("INFO", "the description's own logging level applies to every method");
+        configuration.GetProperty("methodSettings").GetProperty("*/*").GetProperty("metricsEnabled").GetBoolean().Should().BeTrue();
+        configuration.GetProperty("methodSettings").GetProperty("orders/POST").GetStringOrNull("loggingLevel").Should().Be("ERROR");
+        configuration.GetProperty("accessLogSettings").GetStringOrNull("destinationArn").Should().Be("${Logs.Arn}");
+        stage.Unknowns.Should().BeEmpty();
+        items.Should().NotContainKey("Plain", "a deployment without a StageName creates no stage");
+    }
+
+    [Test]
+    public void A_deployment_stage_description_only_deployment_decides_leaves_its_settings_unknown()
+    {
+        var items = TemplateText.Read("""
+            Conditions:
+              IsProd: !Equals [!Ref AWS::AccountId, '123456789012']
+            Resources:
+              Api:
+                Type: AWS::ApiGateway::RestApi
+              Bare:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api, StageName: v1 }
+              Chosen:
+                Type: AWS::ApiGateway::Deployment
+                Properties:
+                  RestApiId: !Ref Api
+                  StageName: v2
+                  StageDescription: !If [IsProd, { TracingEnabled: true }, { TracingEnabled: false }]
+            """);
+
+        var bare = items["Bare"].Item.Configuration;
+        bare.GetProperty("tracingEnabled").GetBoolean().Should().BeFalse("tracing is off unless the description turns it on");
+        bare.TryGetProperty("methodSettings", out _).Should().BeFalse();
+        bare.TryGetProperty("accessLogSettings", out _).Should().BeFalse();
+
+        var chosen = items["Chosen"];
+        chosen.Unknowns.Keys.Should().BeEquivalentTo("methodSettings", "accessLogSettings.destinationArn", "tracingEnabled");
+        chosen.Unknowns["tracingEnabled"].Should().Contain("!If IsProd");
+    }
+
+    [Test]
+    public void A_stage_description_that_is_not_a_mapping_is_rejected()
+    {
+        var act = () => TemplateText.Read("""
+            Resources:
+              Api: { Type: AWS::ApiGateway::RestApi }
+              Release:
+                Type: AWS::ApiGateway::Deployment
+                Properties: { RestApiId: !Ref Api, StageName: v1, StageDescription: [TracingEnabled] }
+            """);
+
+        act.Should().Throw<TemplateException>().WithMessage("*StageDescription must be a mapping*");
+    }
+
+    [Test]
     public void Absent_settings_are_absent_and_tracing_is_off()
     {
         var configuration = TemplateText.Read("""
