@@ -22,12 +22,15 @@ public static class HookTargetReader
         [.. TemplateReader.Read(SingleResource("resourceProperties", resourceType, logicalId, properties), TemplateScope.SingleResource)
             .Select(read => read with { Item = read.Item with { Source = null } })];
 
-    /// <summary>A STACK target's template text (JSON or YAML); an empty template (a deletion) has no items.</summary>
+    /// <summary>
+    /// A STACK target's template text (JSON or YAML); an empty template (a deletion) has no items. Text without a
+    /// Resources section is no template: a <see cref="TemplateException"/> says so, never a silent pass.
+    /// </summary>
     public static IReadOnlyList<TemplateItem> ReadStack(string? template)
     {
         if (string.IsNullOrWhiteSpace(template)) return [];
         var document = TemplateDocument.Load("template", template);
-        return TemplateReader.LooksLikeTemplate(document) ? TemplateReader.Read(document) : [];
+        return TemplateReader.Read(document);
     }
 
     /// <summary>

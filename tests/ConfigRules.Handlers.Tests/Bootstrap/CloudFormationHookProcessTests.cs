@@ -62,6 +62,51 @@ public sealed class CloudFormationHookProcessTests
         decisions.Select(d => d.GetProperty("InternalFailures").GetInt32()).Should().Equal(0, 1, 0, 1, 0, 0);
     }
 
+    [Test]
+    public async Task Payloads_that_are_no_template_fail_cleanly_and_three_hundred_findings_are_cut_at_a_whole_one()
+    {
+        await using var payloads = LoopbackPayloadServer.Start();
+        await using var function = Start();
+        var notJson = payloads.Serve("not-json", "<Error><Code>AccessDenied</Code></Error>");
+        var notTemplate = payloads.Serve("not-template", HookRequests.StackPayload("""{"Description": "no resources here"}"""));
+        var resources = string.Join("\n", Enumerable.Range(1, 300).Select(i =>
+            $"  Function{i:D3}:\n    Type: AWS::Lambda::Function\n    Properties: {{Runtime: python3.13, Handler: a.b, Timeout: 900, Role: arn:aws:iam::123456789012:role/r}}"));
+        var big = payloads.Serve("big", HookRequests.StackPayload("Resources:\n" + resources));
+
+        var garbled = await function.InvokeAsync(HookRequests.Stack(notJson));
+        var empty = await function.InvokeAsync(HookRequests.Stack(notTemplate));
+        var cut = await function.InvokeAsync(HookRequests.Stack(big));
+
+        foreach (var outcome in new[] { garbled, empty, cut }) outcome.IsError.Should().BeFalse(outcome.ToString());
+        garbled.Json.GetProperty("errorCode").GetString().Should().Be("InternalFailure");
+        garbled.Json.GetProperty("message").GetString().Should().Contain("JSON");
+        empty.Json.GetProperty("errorCode").GetString().Should().Be("InternalFailure");
+        empty.Json.GetProperty("message").GetString().Should().Contain("Resources");
+        var message = cut.Json.GetProperty("message").GetString()!;
+        cut.Json.GetProperty("errorCode").GetString().Should().Be("NonCompliant");
+        message.Length.Should().BeLessThanOrEqualTo(4096);
+        message.Should().StartWith("ConfigRules: 300 NON_COMPLIANT findings stop this deployment.");
+        message.Split('\n').Where(line => line.StartsWith("- Function", StringComparison.Ordinal))
+            .Should().OnlyContain(line => line.Contains("lambda-timeout-check"), "every finding shown is whole");
+    }
+
+    [Test]
+    public async Task A_resource_operation_reads_the_role_through_the_signature_checking_iam_endpoint()
+    {
+        await using var function = HandlerFunction.Start(Handler, aws =>
+        {
+            aws.Iam.PutRole("orders-role", null, "arn:aws:iam::aws:policy/AdministratorAccess");
+            return new Dictionary<string, string> { ["CONFIGRULES_RULES"] = """{"lambda-execution-role-check": {}}""" };
+        });
+
+        var outcome = await function.InvokeAsync(HookRequests.Resource("AWS::Lambda::Function", HookRequests.Function()));
+
+        outcome.IsError.Should().BeFalse(outcome.ToString());
+        outcome.Json.GetProperty("hookStatus").GetString().Should().Be("FAILED", outcome.ToString());
+        outcome.Json.GetProperty("message").GetString().Should().Contain("AdministratorAccess");
+        function.Aws.RequestsFor("iam").Should().NotBeEmpty().And.OnlyContain(r => r.Status == 200, "each IAM call is signed as the endpoint checks");
+    }
+
     [TestCase("""{"lambda-nothing-check": {}}""", "lambda-nothing-check")]
     [TestCase("""{"lambda-timeout-check": {"maxTimeout": "forever"}}""", "lambda-timeout-check")]
     public async Task A_rule_selection_mistake_is_an_init_error_naming_it(string rules, string named)
