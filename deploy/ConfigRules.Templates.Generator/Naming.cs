@@ -18,7 +18,7 @@ public static class Naming
     public const string EndpointRemediation = ConfigRules.Handlers.EndpointRemediation.EndpointRemediationHandler.HandlerName;
     public const string CloudFormationHook = ConfigRules.Handlers.CloudFormationHook.CloudFormationHookHandler.HandlerName;
 
-    /// <summary>"lambda-runtime-check" -> "LambdaRuntimeCheck"; "allowedRuntimes" -> "AllowedRuntimes".</summary>
+    /// <summary>A rule id such as "my-rule-check" -> "MyRuleCheck"; a parameter "allowedValues" -> "AllowedValues".</summary>
     public static string Pascal(string id)
     {
         var builder = new StringBuilder(id.Length);

@@ -4,7 +4,7 @@ namespace ConfigRules.Cli.Input;
 /// A forward-only stream (an S3 object's body) whose first bytes can be looked at before reading: the gzip magic
 /// decides how the rest is read, and a network stream cannot seek back to the start.
 /// </summary>
-public sealed class HeadBufferedStream(Stream inner) : Stream
+public sealed class HeadBufferedStream(Stream inner) : ForwardOnlyReadStream
 {
     private byte[] _head = [];
     private int _headRead;
@@ -46,16 +46,6 @@ public sealed class HeadBufferedStream(Stream inner) : Stream
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
-
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
     protected override void Dispose(bool disposing)
     {

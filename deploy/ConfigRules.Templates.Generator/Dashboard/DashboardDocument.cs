@@ -30,7 +30,7 @@ public sealed record AxisRange(double Min);
 /// <summary>
 /// One row of a widget's <c>metrics</c>: either a metric (namespace, name, dimension name/value pairs) or a
 /// metric-math expression, each with its rendering options. The body writes a row as an array:
-/// <c>["ConfigRules", "Errors", "Rule", "lambda-timeout-check", {"label": ...}]</c> or <c>[{"expression": ...}]</c>.
+/// <c>["ConfigRules", "Errors", "Rule", "&lt;rule id&gt;", {"label": ...}]</c> or <c>[{"expression": ...}]</c>.
 /// </summary>
 [JsonConverter(typeof(MetricRowConverter))]
 public sealed record MetricRow

@@ -28,7 +28,7 @@ public static class CloudFormationHookComposition
         var environment = init.Variables();
         var rules = HookRuleSet.FromEnvironment(environment.Get, catalog);
         var aws = AwsClientContext.FromEnvironment(environment, timeProvider: init.Time);
-        var live = new HookLookups(RuleLookups.Live(rules.Definitions, new LookupInfrastructure(init.Time).With(aws)),
+        var live = new HookLookups(RuleComposition.LiveLookups(rules.Definitions, aws, init.Time),
             MemberLookups(environment, init.Time, rules, aws), new HookJudge(rules, init.Time).OfflineServices([]));
         IExemptionSource exemptions = S3Exemptions.FromEnvironment(environment, aws,
             ExemptionCatalog.FromDefinitions(catalog.Select(rule => rule.Definition)), init.Time) ?? (IExemptionSource)FixedExemptions.None;
@@ -51,7 +51,7 @@ public static class CloudFormationHookComposition
         return (partition, account) =>
         {
             var credentials = new AssumeRoleCredentialsProvider(sts, $"arn:{partition}:iam::{account}:role/{roleName}", "configrules-cloudformation-hook", time);
-            return RuleLookups.Live(rules.Definitions, new LookupInfrastructure(time).With(aws.WithCredentials(credentials)));
+            return RuleComposition.LiveLookups(rules.Definitions, aws.WithCredentials(credentials), time);
         };
     }
 }
