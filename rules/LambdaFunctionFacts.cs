@@ -1,4 +1,3 @@
-using System.Text.Json;
 using ConfigRules.Framework.Model;
 
 namespace ConfigRules.Rules;
@@ -21,13 +20,4 @@ internal static class LambdaFunctionFacts
         item.Configuration.GetStringOrNull("functionName") is { Length: > 0 } name
             ? name
             : item.ResourceName is { Length: > 0 } resourceName ? resourceName : item.ResourceId;
-
-    /// <summary>
-    /// The note for a field the item does not record as a whole number (absent, or a value only known after
-    /// deployment in a template): the rule then has nothing to judge rather than a guess.
-    /// </summary>
-    public static string MissingNumberNote(string field, JsonElement configuration) =>
-        JsonValues.TryGetNonNullProperty(configuration, field, out _)
-            ? $"The configuration's {field} is not a whole number, so there is nothing to judge."
-            : $"The configuration records no {field}, so there is nothing to judge.";
 }

@@ -10,40 +10,31 @@ namespace ConfigRules.Rules.ApiGatewayStageWaf;
 /// reduced to their rules. Member names are read case-insensitively, because Config records them camelCase
 /// (<c>rules[].statement.rateBasedStatement.limit</c>, <c>action.block</c>) and templates PascalCase.
 /// </summary>
-public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAclLookup>([WebAclResourceType]), IWebAclLookup
+public sealed class WebAclIndex(OfflineSource source)
+    : KeyedItemIndex<IWebAclLookup, WebAclDescription>(WebAclResourceType, source, StringComparer.OrdinalIgnoreCase), IWebAclLookup
 {
     public const string WebAclResourceType = "AWS::WAFv2::WebACL";
 
-    private readonly Dictionary<string, WebAclDescription> _byArn = new(StringComparer.OrdinalIgnoreCase);
-
-    public int Count => _byArn.Count;
-
-    public override IWebAclLookup Service => this;
-
-    public override void Add(ConfigurationItem item)
+    protected override (string Key, WebAclDescription Value)? Read(ConfigurationItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.ResourceType != WebAclResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
         var configuration = item.Configuration;
         var arn = Text(configuration, "arn") ?? item.Arn;
-        if (string.IsNullOrEmpty(arn)) return;
+        if (string.IsNullOrEmpty(arn)) return null;
         var rules = new List<WebAclRule>();
         if (Member(configuration, "rules") is { ValueKind: JsonValueKind.Array } array)
         {
             foreach (var rule in array.EnumerateArray()) rules.Add(ReadRule(rule));
         }
-        _byArn[arn] = new WebAclDescription(arn, Text(configuration, "name") ?? item.ResourceName ?? item.ResourceId, Text(configuration, "id") ?? "", rules);
+        return (arn, new WebAclDescription(arn, Text(configuration, "name") ?? item.ResourceName ?? item.ResourceId, Text(configuration, "id") ?? "", rules));
     }
 
     /// <summary>The web ACL, or that the input does not hold it (as a value, not an exception).</summary>
     public ValueTask<LookupResult<WebAclDescription?>> FindWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        return ValueTask.FromResult(_byArn.TryGetValue(arn.Arn, out var acl)
-            ? LookupResult<WebAclDescription?>.Found(acl)
-            : LookupResult<WebAclDescription?>.NotInInput(source.Kind == OfflineSourceKind.Template
-                ? $"The web ACL {arn.Name} is not defined by the template, so its rules cannot be known before deployment; evaluate the account's {WebAclResourceType} items to check it."
-                : $"The web ACL {arn.Name} is not {source.WhereToFind(WebAclResourceType)}."));
+        return ValueTask.FromResult(Find(arn.Arn, () => FromTemplate
+            ? $"The web ACL {arn.Name} is not defined by the template, so its rules cannot be known before deployment; evaluate the account's {WebAclResourceType} items to check it."
+            : $"The web ACL {arn.Name} is not {Source.WhereToFind(WebAclResourceType)}."));
     }
 
     /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>

@@ -10,34 +10,20 @@ namespace ConfigRules.Rules.CloudTrailServerlessAudit;
 /// by account. Field names are read in any casing (Config's recorder and CloudFormation spell them differently);
 /// what an item does not say (whether the trail is logging, say) stays unknown.
 /// </summary>
-public sealed class TrailIndex(OfflineSource source) : RelatedItemIndex<ITrailLookup>([TrailResourceType]), ITrailLookup
+public sealed class TrailIndex(OfflineSource source)
+    : KeyedItemIndex<ITrailLookup, TrailFacts>(TrailResourceType, source, StringComparer.Ordinal), ITrailLookup
 {
     public const string TrailResourceType = "AWS::CloudTrail::Trail";
 
-    private readonly Dictionary<string, TrailFacts> _trails = new(StringComparer.Ordinal);
-
-    public override ITrailLookup Service => this;
-
-    public int Count => _trails.Count;
-
-    public override void Add(ConfigurationItem item)
-    {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.ResourceType != TrailResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
-        var facts = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId) with { AccountId = item.AwsAccountId };
-        _trails[$"{item.AwsAccountId}/{item.ResourceId}"] = facts;
-    }
+    protected override (string Key, TrailFacts Value)? Read(ConfigurationItem item) =>
+        ($"{item.AwsAccountId}/{item.ResourceId}",
+            FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId) with { AccountId = item.AwsAccountId });
 
     /// <summary>The account's trails, or that the input holds none of them (as a value, not an exception).</summary>
-    public Task<LookupResult<IReadOnlyList<TrailFacts>>> FindTrailsAsync(string accountId, CancellationToken cancellationToken)
-    {
-        var trails = _trails.Values.Where(t => t.AccountId is null || t.AccountId == accountId).ToList();
-        return Task.FromResult(trails.Count > 0
-            ? LookupResult<IReadOnlyList<TrailFacts>>.Found(trails)
-            : LookupResult<IReadOnlyList<TrailFacts>>.NotInInput(source.Kind == OfflineSourceKind.Template
-                ? $"The template defines no {TrailResourceType}; trails of the account cannot be seen from it."
-                : $"The input holds no {TrailResourceType} items of account {accountId}; add the account's trails to check it."));
-    }
+    public Task<LookupResult<IReadOnlyList<TrailFacts>>> FindTrailsAsync(string accountId, CancellationToken cancellationToken) =>
+        Task.FromResult(FindAll(t => t.AccountId is null || t.AccountId == accountId, () => FromTemplate
+            ? $"The template defines no {TrailResourceType}; trails of the account cannot be seen from it."
+            : $"The input holds no {TrailResourceType} items of account {accountId}; add the account's trails to check it."));
 
     /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
     public async Task<IReadOnlyList<TrailFacts>> ListTrailsAsync(string accountId, CancellationToken cancellationToken) =>

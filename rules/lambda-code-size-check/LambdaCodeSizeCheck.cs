@@ -30,7 +30,7 @@ public sealed class LambdaCodeSizeCheck : ConfigRule<LambdaCodeSizeCheckParamete
         if (string.Equals(configuration.GetStringOrNull("packageType"), "Image", StringComparison.OrdinalIgnoreCase))
             return Verdict.NotApplicable("The function is a container image: codeSize does not measure images (ECR limits them separately).");
         if (!configuration.TryGetInt64("codeSize", out var own))
-            return Verdict.NotApplicable(LambdaFunctionFacts.MissingNumberNote("codeSize", configuration));
+            return Verdict.NotApplicable(NumberBound.MissingNumberNote("codeSize", configuration));
 
         var layers = parameters.IncludeLayers ? ReadLayers(configuration) : new LayerSizes(0, 0, []);
         var total = own + layers.KnownBytes;

@@ -18,13 +18,23 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
     private const string SupplementaryKey = "Concurrency";
     private const string ReservedField = "reservedConcurrentExecutions";
 
+    /// <summary>How the limits are read and a value outside them is worded (the same as every number bound).</summary>
+    private static readonly NumberBound Limits = new()
+    {
+        Field = ReservedField,
+        Label = "Reserved concurrency",
+        Property = "ReservedConcurrentExecutions",
+        MinimumParameter = "concurrencyLimitLow",
+        MaximumParameter = "concurrencyLimitHigh",
+    };
+
     public override RuleDefinition Definition => LambdaConcurrencyCheckDefinition.Value;
 
     protected override LambdaConcurrencyCheckParameters ReadParameters(ParameterReader reader)
     {
         var require = reader.GetBoolean("requireReservedConcurrency") ?? true;
-        var (low, high) = ParameterRanges.Read(reader, "concurrencyLimitLow", "concurrencyLimitHigh");
-        return new LambdaConcurrencyCheckParameters(require, low, high);
+        var limits = Limits.ReadRange(reader);
+        return new LambdaConcurrencyCheckParameters(require, limits.Minimum, limits.Maximum);
     }
 
     protected override async ValueTask<Verdict> EvaluateAsync(
@@ -45,13 +55,7 @@ public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckPa
                     $"No reserved concurrency is set{source}, and it is required; set ReservedConcurrentExecutions{Range(low, high)} or set lambda-concurrency-check's requireReservedConcurrency to false.")
                 : Verdict.Compliant($"No reserved concurrency is set{source}, which is allowed (requireReservedConcurrency is false).");
         }
-        if (low is { } min && value < min)
-            return Verdict.NonCompliant(
-                $"Reserved concurrency {value} is below the minimum of {min}; raise ReservedConcurrentExecutions or lower lambda-concurrency-check's concurrencyLimitLow.");
-        if (high is { } max && value > max)
-            return Verdict.NonCompliant(
-                $"Reserved concurrency {value} is above the maximum of {max}; lower ReservedConcurrentExecutions or raise lambda-concurrency-check's concurrencyLimitHigh.");
-        return Verdict.Compliant(low is null && high is null
+        return Limits.Outside(value, new NumberRange(low, high), LambdaConcurrencyCheckDefinition.Value.Id) ?? Verdict.Compliant(low is null && high is null
             ? $"Reserved concurrency {value} is set; no limits are configured."
             : $"Reserved concurrency {value} is within the limits{Range(low, high)}.");
     }

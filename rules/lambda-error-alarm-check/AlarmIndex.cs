@@ -9,35 +9,24 @@ namespace ConfigRules.Rules.LambdaErrorAlarm;
 /// records the DescribeAlarms shape in camelCase; templates map CloudFormation's PascalCase), reduced to the fields
 /// the rule reads. Bounded by the number of alarms, not by the size of the input.
 /// </summary>
-public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAlarmLookup>([AlarmResourceType]), IErrorAlarmLookup
+public sealed class AlarmIndex(OfflineSource source)
+    : KeyedItemIndex<IErrorAlarmLookup, ErrorAlarm>(AlarmResourceType, source, StringComparer.Ordinal), IErrorAlarmLookup
 {
     public const string AlarmResourceType = "AWS::CloudWatch::Alarm";
 
-    private readonly Dictionary<string, ErrorAlarm> _alarms = new(StringComparer.Ordinal);
-
-    public OfflineSource Source { get; } = source;
-
-    public int Count => _alarms.Count;
-
-    public override IErrorAlarmLookup Service => this;
-
-    public override void Add(ConfigurationItem item)
+    protected override (string Key, ErrorAlarm Value)? Read(ConfigurationItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.ResourceType != AlarmResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
-        var alarm = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId, Source.Kind == OfflineSourceKind.Template)
+        var alarm = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId, FromTemplate)
             with { AccountId = item.AwsAccountId, Region = item.AwsRegion };
         // Keyed by account and name: two accounts may both have an alarm "errors".
-        _alarms[$"{item.AwsAccountId}/{item.AwsRegion}/{alarm.Name}"] = alarm;
+        return ($"{item.AwsAccountId}/{item.AwsRegion}/{alarm.Name}", alarm);
     }
 
     /// <summary>The alarms of the input; without any, whether a function has one cannot be told (NOT_APPLICABLE with a note).</summary>
     public Task<LookupResult<IReadOnlyList<ErrorAlarm>>> FindMetricAlarmsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_alarms.Count > 0
-            ? LookupResult<IReadOnlyList<ErrorAlarm>>.Found([.. _alarms.Values])
-            : LookupResult<IReadOnlyList<ErrorAlarm>>.NotInInput(Source.Kind == OfflineSourceKind.Template
-                ? $"The template defines no {AlarmResourceType}; an alarm defined in another stack cannot be seen before deployment."
-                : $"The input holds no {AlarmResourceType} items; add the account's alarms to check whether one watches the function's errors."));
+        Task.FromResult(FindAll(_ => true, () => FromTemplate
+            ? $"The template defines no {AlarmResourceType}; an alarm defined in another stack cannot be seen before deployment."
+            : $"The input holds no {AlarmResourceType} items; add the account's alarms to check whether one watches the function's errors."));
 
     /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
     public async Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>

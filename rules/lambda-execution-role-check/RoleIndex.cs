@@ -9,23 +9,16 @@ namespace ConfigRules.Rules.LambdaExecutionRole;
 /// roles a template defines), reduced to the few fields the rule needs (ARN, name, permissions boundary, attached
 /// managed policies). Bounded by the number of roles (IAM caps them per account), not by the size of the input.
 /// </summary>
-public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutionRoleLookup>([RoleResourceType]), IExecutionRoleLookup
+public sealed class RoleIndex(OfflineSource source)
+    : KeyedItemIndex<IExecutionRoleLookup, ExecutionRoleDetails>(RoleResourceType, source, StringComparer.OrdinalIgnoreCase), IExecutionRoleLookup
 {
     public const string RoleResourceType = "AWS::IAM::Role";
 
-    private readonly Dictionary<string, ExecutionRoleDetails> _roles = new(StringComparer.OrdinalIgnoreCase);
-
-    public int Count => _roles.Count;
-
-    public override IExecutionRoleLookup Service => this;
-
-    public override void Add(ConfigurationItem item)
+    protected override (string Key, ExecutionRoleDetails Value)? Read(ConfigurationItem item)
     {
-        ArgumentNullException.ThrowIfNull(item);
-        if (item.ResourceType != RoleResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
         var configuration = item.Configuration;
         var arn = configuration.GetStringOrNull("arn") ?? item.Arn;
-        if (string.IsNullOrEmpty(arn)) return;
+        if (string.IsNullOrEmpty(arn)) return null;
         var boundary = configuration.TryGetPath("permissionsBoundary.permissionsBoundaryArn", out var b) && b.ValueKind == JsonValueKind.String ? b.GetString() : null;
         var policies = new List<string>();
         if (configuration.TryGetProperty("attachedManagedPolicies", out var attached) && attached.ValueKind == JsonValueKind.Array)
@@ -35,14 +28,12 @@ public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutio
                 if (policy.GetStringOrNull("policyArn") is { } policyArn) policies.Add(policyArn);
             }
         }
-        _roles[arn] = new ExecutionRoleDetails(arn, configuration.GetStringOrNull("roleName") ?? item.ResourceName ?? item.ResourceId, boundary, policies);
+        return (arn, new ExecutionRoleDetails(arn, configuration.GetStringOrNull("roleName") ?? item.ResourceName ?? item.ResourceId, boundary, policies));
     }
 
     /// <summary>The role, or that the input does not hold it (as a value: most functions' roles may be missing offline).</summary>
     public ValueTask<LookupResult<ExecutionRoleDetails?>> FindRoleAsync(string roleArn, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_roles.TryGetValue(roleArn, out var role)
-            ? LookupResult<ExecutionRoleDetails?>.Found(role)
-            : LookupResult<ExecutionRoleDetails?>.NotInInput($"The execution role {roleArn} is not {source.WhereToFind(RoleResourceType)}."));
+        ValueTask.FromResult(Find(roleArn, () => $"The execution role {roleArn} is not {Source.WhereToFind(RoleResourceType)}."));
 
     /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
     public async ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken) =>

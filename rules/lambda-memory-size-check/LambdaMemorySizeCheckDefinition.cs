@@ -5,6 +5,17 @@ namespace ConfigRules.Rules.LambdaMemorySize;
 /// <summary>lambda-memory-size-check as data: see README.md beside this file.</summary>
 public static class LambdaMemorySizeCheckDefinition
 {
+    /// <summary>What the rule judges and how its annotations word it.</summary>
+    public static NumberBound Bound { get; } = new()
+    {
+        Field = "memorySize",
+        Label = "Memory",
+        Unit = "MB",
+        Property = "MemorySize",
+        MinimumParameter = "minMemorySize",
+        MaximumParameter = "maxMemorySize",
+    };
+
     public static RuleDefinition Value { get; } = new()
     {
         Id = "lambda-memory-size-check",

@@ -5,6 +5,18 @@ namespace ConfigRules.Rules.LambdaTimeout;
 /// <summary>lambda-timeout-check as data: see README.md beside this file.</summary>
 public static class LambdaTimeoutCheckDefinition
 {
+    /// <summary>What the rule judges and how its annotations word it.</summary>
+    public static NumberBound Bound { get; } = new()
+    {
+        Field = "timeout",
+        Label = "Timeout",
+        Unit = "s",
+        Property = "Timeout",
+        MinimumParameter = "minTimeout",
+        MaximumParameter = "maxTimeout",
+        AboveMaximum = "exceeds",
+    };
+
     public static RuleDefinition Value { get; } = new()
     {
         Id = "lambda-timeout-check",

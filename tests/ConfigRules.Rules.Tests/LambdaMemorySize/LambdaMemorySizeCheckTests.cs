@@ -1,5 +1,6 @@
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaMemorySize;
 using ConfigRules.Rules.Tests.Fixtures;
 using FluentAssertions;
@@ -70,7 +71,7 @@ public class LambdaMemorySizeCheckParameterTests
     [Test]
     public void Defaults_come_from_the_catalog()
     {
-        _rule.ParseParameters(Params()).Should().Be(new LambdaMemorySizeCheckParameters(128, 3008));
+        _rule.ParseParameters(Params()).Should().Be(new NumberRange(128, 3008));
     }
 
     [TestCase("minMemorySize", "64", "'minMemorySize' value '64' is not valid; expected a whole number from 128 to 10240.")]

@@ -1,5 +1,6 @@
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
+using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaTimeout;
 using ConfigRules.Rules.Tests.Fixtures;
 using FluentAssertions;
@@ -58,8 +59,8 @@ public class LambdaTimeoutCheckParameterTests
     [Test]
     public void Defaults_come_from_the_catalog()
     {
-        _rule.ParseParameters(Params()).Should().Be(new LambdaTimeoutCheckParameters(1, 300));
-        _rule.ParseParameters(Params(("minTimeout", " 5.0 "), ("maxTimeout", "900"))).Should().Be(new LambdaTimeoutCheckParameters(5, 900));
+        _rule.ParseParameters(Params()).Should().Be(new NumberRange(1, 300));
+        _rule.ParseParameters(Params(("minTimeout", " 5.0 "), ("maxTimeout", "900"))).Should().Be(new NumberRange(5, 900));
     }
 
     [TestCase("minTimeout", "0", "'minTimeout' value '0' is not valid; expected a whole number from 1 to 900.")]
