@@ -16,17 +16,9 @@ public sealed record LambdaConcurrencyCheckParameters(bool RequireReservedConcur
 public sealed class LambdaConcurrencyCheck : ConfigRule<LambdaConcurrencyCheckParameters>
 {
     private const string SupplementaryKey = "Concurrency";
-    private const string ReservedField = "reservedConcurrentExecutions";
+    private static readonly string ReservedField = LambdaConcurrencyCheckDefinition.Limits.Field;
 
-    /// <summary>How the limits are read and a value outside them is worded (the same as every number bound).</summary>
-    private static readonly NumberBound Limits = new()
-    {
-        Field = ReservedField,
-        Label = "Reserved concurrency",
-        Property = "ReservedConcurrentExecutions",
-        MinimumParameter = "concurrencyLimitLow",
-        MaximumParameter = "concurrencyLimitHigh",
-    };
+    private static NumberBound Limits => LambdaConcurrencyCheckDefinition.Limits;
 
     public override RuleDefinition Definition => LambdaConcurrencyCheckDefinition.Value;
 

@@ -7,6 +7,16 @@ namespace ConfigRules.Rules.LambdaConcurrency;
 /// <summary>lambda-concurrency-check as data: see README.md beside this file.</summary>
 public static class LambdaConcurrencyCheckDefinition
 {
+    /// <summary>The inclusive limits on reserved concurrency (empty: no limit on that side) and how a value outside them is worded.</summary>
+    public static NumberBound Limits { get; } = new()
+    {
+        Field = "reservedConcurrentExecutions",
+        Label = "Reserved concurrency",
+        Property = "ReservedConcurrentExecutions",
+        Minimum = new("concurrencyLimitLow", ParameterKind.Integer, null, "The smallest reserved concurrency allowed. Empty: no lower limit.", Minimum: 0),
+        Maximum = new("concurrencyLimitHigh", ParameterKind.Integer, null, "The largest reserved concurrency allowed. Empty: no upper limit.", Minimum: 0),
+    };
+
     public static RuleDefinition Value { get; } = new()
     {
         Id = "lambda-concurrency-check",
@@ -18,8 +28,7 @@ public static class LambdaConcurrencyCheckDefinition
         Parameters =
         [
             new("requireReservedConcurrency", ParameterKind.Boolean, "true", "Require every function to have reserved concurrency."),
-            new("concurrencyLimitLow", ParameterKind.Integer, null, "The smallest reserved concurrency allowed. Empty: no lower limit.", Minimum: 0),
-            new("concurrencyLimitHigh", ParameterKind.Integer, null, "The largest reserved concurrency allowed. Empty: no upper limit.", Minimum: 0),
+            .. Limits.Parameters,
         ],
         Lookups =
         [
@@ -31,7 +40,7 @@ public static class LambdaConcurrencyCheckDefinition
                 Offline = source => new RecordedConcurrency(source),
             },
         ],
-        TemplateInputs = [new("reservedConcurrentExecutions", "ReservedConcurrentExecutions")],
+        TemplateInputs = [Limits.TemplateInput],
         Remediation = "Set ReservedConcurrentExecutions on the function within the limits.",
     };
 }

@@ -12,8 +12,8 @@ public static class LambdaMemorySizeCheckDefinition
         Label = "Memory",
         Unit = "MB",
         Property = "MemorySize",
-        MinimumParameter = "minMemorySize",
-        MaximumParameter = "maxMemorySize",
+        Minimum = new("minMemorySize", ParameterKind.Integer, "128", "The smallest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
+        Maximum = new("maxMemorySize", ParameterKind.Integer, "3008", "The largest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
     };
 
     public static RuleDefinition Value { get; } = new()
@@ -24,12 +24,8 @@ public static class LambdaMemorySizeCheckDefinition
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Medium,
         Packs = [RulePacks.LambdaFunctionStandards],
-        Parameters =
-        [
-            new("minMemorySize", ParameterKind.Integer, "128", "The smallest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
-            new("maxMemorySize", ParameterKind.Integer, "3008", "The largest memory size allowed, in MB.", Minimum: 128, Maximum: 10240),
-        ],
-        TemplateInputs = [new("memorySize", "MemorySize")],
+        Parameters = Bound.Parameters,
+        TemplateInputs = [Bound.TemplateInput],
         Remediation = "Set MemorySize within the range, or change the rule's minMemorySize/maxMemorySize if the range is wrong for this workload.",
     };
 }

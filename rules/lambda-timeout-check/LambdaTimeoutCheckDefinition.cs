@@ -12,8 +12,8 @@ public static class LambdaTimeoutCheckDefinition
         Label = "Timeout",
         Unit = "s",
         Property = "Timeout",
-        MinimumParameter = "minTimeout",
-        MaximumParameter = "maxTimeout",
+        Minimum = new("minTimeout", ParameterKind.Integer, "1", "The shortest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),
+        Maximum = new("maxTimeout", ParameterKind.Integer, "300", "The longest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),
         AboveMaximum = "exceeds",
     };
 
@@ -25,12 +25,8 @@ public static class LambdaTimeoutCheckDefinition
         ResourceTypes = ["AWS::Lambda::Function"],
         Severity = Severity.Medium,
         Packs = [RulePacks.LambdaFunctionStandards],
-        Parameters =
-        [
-            new("minTimeout", ParameterKind.Integer, "1", "The shortest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),
-            new("maxTimeout", ParameterKind.Integer, "300", "The longest timeout allowed, in seconds.", Minimum: 1, Maximum: 900),
-        ],
-        TemplateInputs = [new("timeout", "Timeout")],
+        Parameters = Bound.Parameters,
+        TemplateInputs = [Bound.TemplateInput],
         Remediation = "Set Timeout within the range, or change the rule's minTimeout/maxTimeout if the range is wrong for this workload.",
     };
 }

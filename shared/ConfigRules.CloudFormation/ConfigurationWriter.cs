@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
+using ConfigRules.Framework.Model;
 
 namespace ConfigRules.CloudFormation;
 
@@ -188,6 +189,20 @@ internal sealed class ConfigurationWriter : IDisposable
         using var document = JsonDocument.Parse(_buffer.WrittenMemory);
         return document.RootElement.Clone();
     }
+
+    /// <summary>
+    /// Finishes the configuration as the item Config would record for the resource: named by the template's name
+    /// property when it gives one as text, else by the logical id; with the fields noted as unknown.
+    /// </summary>
+    public TemplateItem FinishItem(string resourceType, string logicalId, TemplateValue? name, int line) =>
+        new(new ConfigurationItem
+        {
+            ResourceType = resourceType,
+            ResourceId = logicalId,
+            ResourceName = (name as ScalarValue)?.Text ?? logicalId,
+            Configuration = Finish(),
+            Source = new SourceLocation(_file, line),
+        }, Unknowns);
 
     public void Dispose() => _writer.Dispose();
 }

@@ -18,7 +18,7 @@ internal static class RelatedResourceMapper
         config.String("scope", "Scope", properties.Get("Scope"));
         config.Tree("rules", "Rules", properties.Get("Rules"));
         config.Tree("defaultAction", "DefaultAction", properties.Get("DefaultAction"));
-        return Finish(file, resource, TemplateTypes.WebAcl, properties.Get("Name"), config);
+        return config.FinishItem(TemplateTypes.WebAcl, resource.LogicalId, properties.Get("Name"), resource.Line);
     }
 
     /// <summary>
@@ -39,7 +39,7 @@ internal static class RelatedResourceMapper
         config.String("alarmName", "AlarmName", properties.Get("AlarmName") ?? new ScalarValue(resource.LogicalId, false, resource.Line));
         foreach (var property in new[] { "Namespace", "MetricName", "Dimensions", "Metrics", "AlarmActions", "Threshold", "ComparisonOperator", "ActionsEnabled" })
             config.Tree(ConfigurationWriter.CamelCase(property), property, properties.Get(property), Render);
-        return Finish(file, resource, TemplateTypes.Alarm, properties.Get("AlarmName"), config);
+        return config.FinishItem(TemplateTypes.Alarm, resource.LogicalId, properties.Get("AlarmName"), resource.Line);
     }
 
     /// <summary>
@@ -60,19 +60,6 @@ internal static class RelatedResourceMapper
         config.Tree("eventSelectors", "EventSelectors", basic);
         config.Tree("advancedEventSelectors", "AdvancedEventSelectors", advanced);
         config.Tree("insightSelectors", "InsightSelectors", properties.Get("InsightSelectors") ?? new ListValue([], resource.Line));
-        return Finish(file, resource, TemplateTypes.Trail, properties.Get("TrailName"), config);
-    }
-
-    private static TemplateItem Finish(string file, TemplateResource resource, string type, TemplateValue? name, ConfigurationWriter config)
-    {
-        var item = new ConfigurationItem
-        {
-            ResourceType = type,
-            ResourceId = resource.LogicalId,
-            ResourceName = (name as ScalarValue)?.Text ?? resource.LogicalId,
-            Configuration = config.Finish(),
-            Source = new SourceLocation(file, resource.Line),
-        };
-        return new TemplateItem(item, config.Unknowns);
+        return config.FinishItem(TemplateTypes.Trail, resource.LogicalId, properties.Get("TrailName"), resource.Line);
     }
 }

@@ -97,16 +97,7 @@ internal static class StageMapper
             case ScalarValue: config.String("webAclArn", "WebACLArn", webAclArn); break;
         }
 
-        var name = (stage.StageName as ScalarValue)?.Text;
-        var item = new ConfigurationItem
-        {
-            ResourceType = ResourceType,
-            ResourceId = stage.LogicalId,
-            ResourceName = name ?? stage.LogicalId,
-            Configuration = config.Finish(),
-            Source = new SourceLocation(file, stage.Line),
-        };
-        return new TemplateItem(item, config.Unknowns);
+        return config.FinishItem(ResourceType, stage.LogicalId, stage.StageName, stage.Line);
     }
 
     /// <summary>

@@ -46,47 +46,35 @@ internal static class TemplateResourceMapper
         }
         if (document is { } written) supplementary["Policy"] = written;
 
-        var item = new ConfigurationItem
-        {
-            ResourceType = LambdaFunction,
-            ResourceId = logicalId,
-            ResourceName = (name as ScalarValue)?.Text ?? logicalId,
-            Configuration = config.Finish(),
-            SupplementaryConfiguration = supplementary,
-            Source = new SourceLocation(file, line),
-        };
-        return new TemplateItem(item, config.Unknowns);
+        var mapped = config.FinishItem(LambdaFunction, logicalId, name, line);
+        return mapped with { Item = mapped.Item with { SupplementaryConfiguration = supplementary } };
     }
 
     /// <summary><c>AWS::ApiGateway::RestApi</c>: <c>EndpointConfiguration.Types</c>, EDGE when absent (API Gateway's default).</summary>
-    public static TemplateItem MapRestApi(string file, string logicalId, MapValue properties, int line)
-    {
-        using var config = new ConfigurationWriter(file);
-        config.String("name", "Name", properties.Get("Name"));
-        var endpoint = properties.Get("EndpointConfiguration");
-        TemplateValue? types = endpoint switch
+    public static TemplateItem MapRestApi(string file, string logicalId, MapValue properties, int line) =>
+        MapApi(file, logicalId, properties, line, "EndpointConfiguration.Types", endpoint => endpoint switch
         {
             MapValue map => map.Get("Types"),
             UnknownValue unknown => unknown,
             _ => null,
-        };
-        WriteEndpointTypes(config, "EndpointConfiguration.Types", types);
-        return Finish(file, logicalId, properties, config, line);
-    }
+        });
 
     /// <summary><c>AWS::Serverless::Api</c>: <c>EndpointConfiguration</c> is a type name or an object with <c>Type</c>.</summary>
-    public static TemplateItem MapServerlessApi(string file, string logicalId, MapValue properties, int line)
-    {
-        using var config = new ConfigurationWriter(file);
-        config.String("name", "Name", properties.Get("Name"));
-        var endpoint = properties.Get("EndpointConfiguration");
-        TemplateValue? type = endpoint switch
+    public static TemplateItem MapServerlessApi(string file, string logicalId, MapValue properties, int line) =>
+        MapApi(file, logicalId, properties, line, "EndpointConfiguration", endpoint => endpoint switch
         {
             MapValue map => map.Get("Type"),
             _ => endpoint,
-        };
-        WriteEndpointTypes(config, "EndpointConfiguration", type);
-        return Finish(file, logicalId, properties, config, line);
+        });
+
+    /// <summary>A REST API as Config records it; <paramref name="types"/> finds the endpoint types where this resource type writes them.</summary>
+    private static TemplateItem MapApi(
+        string file, string logicalId, MapValue properties, int line, string typesProperty, Func<TemplateValue?, TemplateValue?> types)
+    {
+        using var config = new ConfigurationWriter(file);
+        config.String("name", "Name", properties.Get("Name"));
+        WriteEndpointTypes(config, typesProperty, types(properties.Get("EndpointConfiguration")));
+        return config.FinishItem(RestApi, logicalId, properties.Get("Name"), line);
     }
 
     private static void WriteEndpointTypes(ConfigurationWriter config, string property, TemplateValue? types)
@@ -99,18 +87,5 @@ internal static class TemplateResourceMapper
         config.StartObject("endpointConfiguration");
         config.StringList("types", property, types, ["EDGE"], unknownKey: "endpointConfiguration.types");
         config.EndObject();
-    }
-
-    private static TemplateItem Finish(string file, string logicalId, MapValue properties, ConfigurationWriter config, int line)
-    {
-        var item = new ConfigurationItem
-        {
-            ResourceType = RestApi,
-            ResourceId = logicalId,
-            ResourceName = (properties.Get("Name") as ScalarValue)?.Text ?? logicalId,
-            Configuration = config.Finish(),
-            Source = new SourceLocation(file, line),
-        };
-        return new TemplateItem(item, config.Unknowns);
     }
 }

@@ -1,7 +1,3 @@
-using ConfigRules.Framework.Model;
-using FluentAssertions;
-using NUnit.Framework;
-
 namespace ConfigRules.CloudFormation.Tests;
 
 /// <summary>What SAM generates is referable, as SAM documents it; state machines' Api events get the implicit API too.</summary>

@@ -1,8 +1,4 @@
 using System.Text.Json;
-using ConfigRules.CloudFormation.Tests.Support;
-using ConfigRules.Framework.Model;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.CloudFormation.Tests;
 

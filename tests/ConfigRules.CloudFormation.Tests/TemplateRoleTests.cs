@@ -1,7 +1,4 @@
 using System.Text.Json;
-using ConfigRules.Framework.Model;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.CloudFormation.Tests;
 

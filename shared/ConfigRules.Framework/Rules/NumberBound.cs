@@ -26,11 +26,17 @@ public sealed record NumberBound
     /// <summary>The resource property the owner changes to fix it, e.g. <c>Timeout</c>.</summary>
     public required string Property { get; init; }
 
-    /// <summary>The integer parameter holding the minimum.</summary>
-    public required string MinimumParameter { get; init; }
+    /// <summary>The integer parameter holding the minimum, as the rule's definition declares it.</summary>
+    public required ParameterDefinition Minimum { get; init; }
 
-    /// <summary>The integer parameter holding the maximum.</summary>
-    public required string MaximumParameter { get; init; }
+    /// <summary>The integer parameter holding the maximum, as the rule's definition declares it.</summary>
+    public required ParameterDefinition Maximum { get; init; }
+
+    /// <summary>The two parameters, for the rule definition's <c>Parameters</c>.</summary>
+    public IReadOnlyList<ParameterDefinition> Parameters => [Minimum, Maximum];
+
+    /// <summary>Where a template sets the number, for the rule definition's <c>TemplateInputs</c>.</summary>
+    public TemplateInput TemplateInput => new(Field, Property);
 
     /// <summary>How a value above the maximum is said ("is above", "exceeds").</summary>
     public string AboveMaximum { get; init; } = "is above";
@@ -45,12 +51,12 @@ public sealed record NumberBound
     public NumberRange ReadRange(ParameterReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var min = reader.GetInteger(MinimumParameter);
-        var max = reader.GetInteger(MaximumParameter);
+        var min = reader.GetInteger(Minimum.Name);
+        var max = reader.GetInteger(Maximum.Name);
         if (min is { } low && max is { } high && low > high)
         {
             reader.AddProblem(
-                $"parameter '{MinimumParameter}' ({low}) is above '{MaximumParameter}' ({high}); the minimum must be at most the maximum (the range is inclusive).");
+                $"parameter '{Minimum.Name}' ({low}) is above '{Maximum.Name}' ({high}); the minimum must be at most the maximum (the range is inclusive).");
         }
         return new NumberRange(min, max);
     }
@@ -62,12 +68,12 @@ public sealed record NumberBound
         if (range.Minimum is { } min && value < min)
         {
             return Verdict.NonCompliant(
-                $"{Label} {Amount(value)} is below the minimum of {Amount(min)}; raise {Property} or lower {ruleId}'s {MinimumParameter}.");
+                $"{Label} {Amount(value)} is below the minimum of {Amount(min)}; raise {Property} or lower {ruleId}'s {Minimum.Name}.");
         }
         if (range.Maximum is { } max && value > max)
         {
             return Verdict.NonCompliant(
-                $"{Label} {Amount(value)} {AboveMaximum} the maximum of {Amount(max)}; lower {Property} or raise {ruleId}'s {MaximumParameter}.");
+                $"{Label} {Amount(value)} {AboveMaximum} the maximum of {Amount(max)}; lower {Property} or raise {ruleId}'s {Maximum.Name}.");
         }
         return null;
     }
@@ -84,14 +90,27 @@ public sealed record NumberBound
 
 /// <summary>
 /// A whole rule made of data: one <see cref="NumberBound"/> read from the item's configuration and judged against
-/// the range its parameters set (both parameters need a declared default). Missing or non-numeric values are
-/// NOT_APPLICABLE with <see cref="NumberBound.MissingNumberNote"/>.
+/// the range its parameters set. Missing or non-numeric values are NOT_APPLICABLE with
+/// <see cref="NumberBound.MissingNumberNote"/>.
 /// </summary>
-public class NumberBoundCheck(RuleDefinition definition, NumberBound bound) : ConfigRule<NumberRange>
+public class NumberBoundCheck : ConfigRule<NumberRange>
 {
-    public override RuleDefinition Definition { get; } = definition ?? throw new ArgumentNullException(nameof(definition));
+    public NumberBoundCheck(RuleDefinition definition, NumberBound bound)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(bound);
+        foreach (var parameter in bound.Parameters)
+        {
+            if (!definition.Parameters.Contains(parameter))
+                throw new ArgumentException($"{definition.Id} does not declare the bound's parameter '{parameter.Name}'; declare Bound.Parameters.", nameof(definition));
+        }
+        Definition = definition;
+        Bound = bound;
+    }
 
-    public NumberBound Bound { get; } = bound ?? throw new ArgumentNullException(nameof(bound));
+    public override RuleDefinition Definition { get; }
+
+    public NumberBound Bound { get; }
 
     protected override NumberRange ReadParameters(ParameterReader reader) => Bound.ReadRange(reader);
 

@@ -1,8 +1,3 @@
-using ConfigRules.CloudFormation.Tests.Support;
-using ConfigRules.Framework.Model;
-using FluentAssertions;
-using NUnit.Framework;
-
 namespace ConfigRules.CloudFormation.Tests.Mappings;
 
 /// <summary>Alarms and trails in the shape the alarm and CloudTrail rules read (Config's camelCase).</summary>
@@ -12,7 +7,7 @@ public sealed class AlarmAndTrailMappingTests
     [Test]
     public void An_alarm_dimension_referring_to_a_function_names_it_as_its_item_does()
     {
-        var items = TemplateText.Read("""
+        var items = TemplateText.Read($$"""
             Resources:
               Named:
                 Type: AWS::Lambda::Function
@@ -35,15 +30,7 @@ public sealed class AlarmAndTrailMappingTests
                 Properties:
                   AlarmName: unnamed-error-rate
                   Threshold: 0.05
-                  Metrics:
-                    - Id: rate
-                      Expression: errors / invocations
-                    - Id: errors
-                      ReturnData: false
-                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Errors, Dimensions: [{ Name: FunctionName, Value: !Ref Unnamed }] } }
-                    - Id: invocations
-                      ReturnData: false
-                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Invocations, Dimensions: [{ Name: FunctionName, Value: !Ref Unnamed }] } }
+                  Metrics: {{TemplateSnippets.ErrorRateMetrics("!Ref Unnamed", "!Ref Unnamed")}}
             """);
 
         var direct = items["Direct"].Item;
@@ -63,7 +50,7 @@ public sealed class AlarmAndTrailMappingTests
     [Test]
     public void A_function_dimension_only_deployment_decides_is_kept_without_its_value_and_noted()
     {
-        var items = TemplateText.Read("""
+        var items = TemplateText.Read($$"""
             Parameters:
               Watched: { Type: String }
             Resources:
@@ -81,15 +68,7 @@ public sealed class AlarmAndTrailMappingTests
                 Type: AWS::CloudWatch::Alarm
                 Properties:
                   Threshold: 0.05
-                  Metrics:
-                    - Id: rate
-                      Expression: errors / invocations
-                    - Id: errors
-                      ReturnData: false
-                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Errors, Dimensions: [{ Name: FunctionName, Value: !Ref Watched }] } }
-                    - Id: invocations
-                      ReturnData: false
-                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Invocations, Dimensions: [{ Name: FunctionName, Value: !Ref Known }] } }
+                  Metrics: {{TemplateSnippets.ErrorRateMetrics("!Ref Watched", "!Ref Known")}}
             """);
 
         var imported = items["Imported"];

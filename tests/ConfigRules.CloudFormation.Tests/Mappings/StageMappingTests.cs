@@ -1,7 +1,4 @@
-using ConfigRules.CloudFormation.Tests.Support;
-using ConfigRules.Framework.Model;
-using FluentAssertions;
-using NUnit.Framework;
+using System.Text.Json;
 
 namespace ConfigRules.CloudFormation.Tests.Mappings;
 
@@ -45,11 +42,7 @@ public sealed class StageMappingTests
         stage.Item.ResourceType.Should().Be(Stage);
         configuration.GetStringOrNull("stageName").Should().Be("prod");
         configuration.GetStringOrNull("restApiId").Should().Be("Api", "the API of the same template, by logical id");
-        configuration.GetProperty("tracingEnabled").GetBoolean().Should().BeTrue();
-        configuration.GetProperty("methodSettings").GetProperty("*/*").GetStringOrNull("loggingLevel").Should().Be("INFO");
-        configuration.GetProperty("methodSettings").GetProperty("*/*").GetProperty("metricsEnabled").GetBoolean().Should().BeTrue();
-        configuration.GetProperty("methodSettings").GetProperty("orders~1{id}/GET").GetStringOrNull("loggingLevel").Should().Be("ERROR");
-        configuration.GetProperty("accessLogSettings").GetStringOrNull("destinationArn").Should().Be("${Logs.Arn}");
+        ShouldHaveEverySetting(configuration, errorMethod: "orders~1{id}/GET", logGroupArn: "${Logs.Arn}");
         stage.Unknowns.Should().BeEmpty();
         configuration.TryGetProperty("webAclArn", out _).Should().BeFalse("no association names the stage");
     }
@@ -57,44 +50,19 @@ public sealed class StageMappingTests
     [Test]
     public void A_deployment_with_a_stage_name_creates_a_stage_with_its_stage_description()
     {
-        var items = TemplateText.Read("""
-            Resources:
-              Api:
-                Type: AWS::ApiGateway::RestApi
-                Properties: { Name: orders }
-              Logs:
-                Type: AWS::Logs::LogGroup
-              Release:
-                Type: AWS::ApiGateway::Deployment
-                Properties:
-                  RestApiId: !Ref Api
-                  StageName: live
-                  StageDescription:
-                    TracingEnabled: true
-                    LoggingLevel: INFO
-                    MetricsEnabled: true
-                    AccessLogSetting: { DestinationArn: !GetAtt Logs.Arn, Format: $context.requestId }
-                    MethodSettings:
-                      - { ResourcePath: /orders, HttpMethod: POST, LoggingLevel: ERROR }
-              Plain:
-                Type: AWS::ApiGateway::Deployment
-                Properties: { RestApiId: !Ref Api }
-            """);
+        var items = TemplateText.ReadFixture("deployment-stages.yaml");
 
         var stage = items["Release"];
         var configuration = stage.Item.Configuration;
         stage.Item.ResourceType.Should().Be(Stage);
         stage.Item.ResourceName.Should().Be("live");
         configuration.GetStringOrNull("stageName").Should().Be("live");
-        configuration.GetStringOrNull("restApiId").Should().Be("Api");
-        configuration.GetProperty("tracingEnabled").GetBoolean().Should().BeTrue();
-        configuration.GetProperty("methodSettings").GetProperty("*/*").GetStringOrNull("loggingLevel")
-            .Should().Be("INFO", "the description's own logging level applies to every method");
-        configuration.GetProperty("methodSettings").GetProperty("*/*").GetProperty("metricsEnabled").GetBoolean().Should().BeTrue();
-        configuration.GetProperty("methodSettings").GetProperty("orders/POST").GetStringOrNull("loggingLevel").Should().Be("ERROR");
-        configuration.GetProperty("accessLogSettings").GetStringOrNull("destinationArn").Should().Be("${Logs.Arn}");
+        configuration.GetStringOrNull("restApiId").Should().Be("ReleaseApi");
+        ShouldHaveEverySetting(configuration, errorMethod: "orders/POST", logGroupArn: "${ReleaseLogs.Arn}",
+            because: "the description's own logging level applies to every method");
         stage.Unknowns.Should().BeEmpty();
-        items.Should().NotContainKey("Plain", "a deployment without a StageName creates no stage");
+        items["Preview"].Item.Configuration.GetStringOrNull("stageName").Should().Be("preview");
+        items.Should().NotContainKey("Snapshot", "a deployment without a StageName creates no stage");
     }
 
     [Test]
@@ -252,5 +220,16 @@ public sealed class StageMappingTests
                 Properties: { RestApiId: abc, StageName: p, TracingEnabled: sometimes }
             """);
         act.Should().Throw<TemplateException>().Which.Problem.Should().Be("TracingEnabled must be true or false.");
+    }
+
+    /// <summary>Tracing on, INFO logs and metrics for every method, one method logging ERROR, access logs to the log group.</summary>
+    private static void ShouldHaveEverySetting(JsonElement configuration, string errorMethod, string logGroupArn, string because = "")
+    {
+        configuration.GetProperty("tracingEnabled").GetBoolean().Should().BeTrue();
+        var methods = configuration.GetProperty("methodSettings");
+        methods.GetProperty("*/*").GetStringOrNull("loggingLevel").Should().Be("INFO", because);
+        methods.GetProperty("*/*").GetProperty("metricsEnabled").GetBoolean().Should().BeTrue();
+        methods.GetProperty(errorMethod).GetStringOrNull("loggingLevel").Should().Be("ERROR");
+        configuration.GetProperty("accessLogSettings").GetStringOrNull("destinationArn").Should().Be(logGroupArn);
     }
 }

@@ -1,8 +1,3 @@
-using ConfigRules.CloudFormation.Tests.Support;
-using ConfigRules.Framework.Model;
-using FluentAssertions;
-using NUnit.Framework;
-
 namespace ConfigRules.CloudFormation.Tests.Mappings;
 
 /// <summary>Web ACL associations give each stage its webAclArn; a web ACL of the same template is an item the WAF rule's lookup reads.</summary>
