@@ -1,5 +1,6 @@
 using ConfigRules.Cli.Tests.Support;
 using ConfigRules.Rules;
+using ConfigRules.Testing.Templates;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -14,8 +15,29 @@ public sealed class TemplateSecurityRuleTests
 {
     private static readonly string Template = Fixtures.Template("serverless-security.yaml");
 
-    private static Task<CliRun> Check(params string[] args) =>
-        InProcessCli.RunAsync(RuleCatalog.All, null, ["check-template", Template, "--format", "json", .. args]);
+    private static Task<CliRun> Check(params string[] args) => CheckFile(Template, args);
+
+    private static Task<CliRun> CheckFile(string template, params string[] args) =>
+        InProcessCli.RunAsync(RuleCatalog.All, null, ["check-template", template, "--format", "json", .. args]);
+
+    /// <summary>check-template on a template written in the test, from a temporary file removed afterwards.</summary>
+    private static async Task<CliRun> CheckText(string yaml, params string[] args)
+    {
+        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
+        await File.WriteAllTextAsync(template, yaml);
+        try
+        {
+            return await CheckFile(template, args);
+        }
+        finally
+        {
+            File.Delete(template);
+        }
+    }
+
+    /// <summary>The run judged exactly these resources, all by <paramref name="rule"/>.</summary>
+    private static void ShouldJudge(CliRun run, string rule, params (string Resource, string Compliance)[] expected) =>
+        run.Evaluations().Should().BeEquivalentTo(expected.ToDictionary(e => (rule, e.Resource), e => e.Compliance), run.ToString());
 
     [Test]
     public async Task Api_gateway_stage_waf_check_reads_the_web_acl_of_the_template()
@@ -23,12 +45,7 @@ public sealed class TemplateSecurityRuleTests
         var run = await Check("--rule", "api-gateway-stage-waf-check");
 
         run.ExitCode.Should().Be(1, run.ToString());
-        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-        {
-            [("api-gateway-stage-waf-check", "ProdStage")] = "COMPLIANT",
-            [("api-gateway-stage-waf-check", "DevStage")] = "NON_COMPLIANT",
-            [("api-gateway-stage-waf-check", "SharedStage")] = "NOT_APPLICABLE",
-        }, run.ToString());
+        ShouldJudge(run, "api-gateway-stage-waf-check", ("ProdStage", "COMPLIANT"), ("DevStage", "NON_COMPLIANT"), ("SharedStage", "NOT_APPLICABLE"));
         run.Annotation("api-gateway-stage-waf-check", "ProdStage").Should().Contain("blocks clients above 500 requests (rate-based rule per-ip-rate)");
         run.Annotation("api-gateway-stage-waf-check", "SharedStage").Should().Contain("cannot be known before deployment");
     }
@@ -52,12 +69,7 @@ public sealed class TemplateSecurityRuleTests
     {
         var run = await Check("--rule", "api-gateway-stage-logging-check", "--param", "api-gateway-stage-logging-check.requireTracing=true");
 
-        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-        {
-            [("api-gateway-stage-logging-check", "ProdStage")] = "COMPLIANT",
-            [("api-gateway-stage-logging-check", "DevStage")] = "NON_COMPLIANT",
-            [("api-gateway-stage-logging-check", "SharedStage")] = "NON_COMPLIANT",
-        }, run.ToString());
+        ShouldJudge(run, "api-gateway-stage-logging-check", ("ProdStage", "COMPLIANT"), ("DevStage", "NON_COMPLIANT"), ("SharedStage", "NON_COMPLIANT"));
         run.Annotation("api-gateway-stage-logging-check", "SharedStage").Should().Contain("X-Ray tracing is off");
         run.Annotation("api-gateway-stage-logging-check", "DevStage").Should().Contain("access logs are not written");
     }
@@ -67,12 +79,7 @@ public sealed class TemplateSecurityRuleTests
     {
         var run = await Check("--rule", "lambda-public-access-check");
 
-        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-        {
-            [("lambda-public-access-check", "Orders")] = "COMPLIANT",
-            [("lambda-public-access-check", "Webhook")] = "NON_COMPLIANT",
-            [("lambda-public-access-check", "Report")] = "NON_COMPLIANT",
-        }, run.ToString());
+        ShouldJudge(run, "lambda-public-access-check", ("Orders", "COMPLIANT"), ("Webhook", "NON_COMPLIANT"), ("Report", "NON_COMPLIANT"));
         run.Annotation("lambda-public-access-check", "Webhook").Should().Contain("everyone (Principal *)").And.Contain("statement WebhookAnyone");
         run.Annotation("lambda-public-access-check", "Report").Should().Contain("public function URL");
 
@@ -85,12 +92,7 @@ public sealed class TemplateSecurityRuleTests
     {
         var run = await Check("--rule", "lambda-error-alarm-check");
 
-        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-        {
-            [("lambda-error-alarm-check", "Orders")] = "COMPLIANT",
-            [("lambda-error-alarm-check", "Webhook")] = "NON_COMPLIANT",
-            [("lambda-error-alarm-check", "Report")] = "NON_COMPLIANT",
-        }, run.ToString());
+        ShouldJudge(run, "lambda-error-alarm-check", ("Orders", "COMPLIANT"), ("Webhook", "NON_COMPLIANT"), ("Report", "NON_COMPLIANT"));
         run.Annotation("lambda-error-alarm-check", "Webhook").Should().Contain("has no alarm action", "the metric-math error rate watches it, without an action");
         run.Annotation("lambda-error-alarm-check", "Report").Should().Contain("No metric alarm watches the errors of Report");
     }
@@ -98,8 +100,7 @@ public sealed class TemplateSecurityRuleTests
     [Test]
     public async Task An_error_alarm_on_a_function_named_only_at_deployment_makes_functions_without_a_known_alarm_not_applicable()
     {
-        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(template, """
+        var run = await CheckText($$"""
             Parameters:
               Stage: { Type: String }
             Resources:
@@ -130,43 +131,21 @@ public sealed class TemplateSecurityRuleTests
                   Threshold: 0.05
                   ComparisonOperator: GreaterThanThreshold
                   AlarmActions: [!Ref Topic]
-                  Metrics:
-                    - Id: rate
-                      Expression: errors / invocations
-                    - Id: errors
-                      ReturnData: false
-                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Errors, Dimensions: [{ Name: FunctionName, Value: !ImportValue shared-function }] } }
-                    - Id: invocations
-                      ReturnData: false
-                      MetricStat: { Stat: Sum, Period: 60, Metric: { Namespace: AWS/Lambda, MetricName: Invocations, Dimensions: [{ Name: FunctionName, Value: !ImportValue shared-function }] } }
-            """);
-        try
-        {
-            var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
+                  Metrics: {{TemplateSnippets.ErrorRateMetrics("!ImportValue shared-function", "!ImportValue shared-function")}}
+            """, "--rule", "lambda-error-alarm-check");
 
-            run.ExitCode.Should().Be(0, run.ToString());
-            run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-            {
-                [("lambda-error-alarm-check", "Orders")] = "COMPLIANT",
-                [("lambda-error-alarm-check", "Billing")] = "NOT_APPLICABLE",
-                [("lambda-error-alarm-check", "Report")] = "NOT_APPLICABLE",
-            }, run.ToString());
-            run.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm shared-error-rate")
-                .And.Contain("Metrics[errors].MetricStat.Metric.Dimensions").And.Contain("whether it watches Report cannot be told before deployment");
-            run.Annotation("lambda-error-alarm-check", "Billing").Should().Contain("FunctionName is not known before deployment",
-                "the function's own name is unknown too, and that note comes first");
-        }
-        finally
-        {
-            File.Delete(template);
-        }
+        run.ExitCode.Should().Be(0, run.ToString());
+        ShouldJudge(run, "lambda-error-alarm-check", ("Orders", "COMPLIANT"), ("Billing", "NOT_APPLICABLE"), ("Report", "NOT_APPLICABLE"));
+        run.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm shared-error-rate")
+            .And.Contain("Metrics[errors].MetricStat.Metric.Dimensions").And.Contain("whether it watches Report cannot be told before deployment");
+        run.Annotation("lambda-error-alarm-check", "Billing").Should().Contain("FunctionName is not known before deployment",
+            "the function's own name is unknown too, and that note comes first");
     }
 
     [Test]
     public async Task Only_an_errors_alarm_on_an_undecided_function_holds_back_the_verdict()
     {
-        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(template, """
+        const string Throttles = """
             Parameters:
               Watched: { Type: String }
             Resources:
@@ -180,70 +159,30 @@ public sealed class TemplateSecurityRuleTests
                   MetricName: Throttles
                   Dimensions: [{ Name: FunctionName, Value: !Ref Watched }]
                   Threshold: 1
-            """);
-        try
-        {
-            var throttles = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
-            throttles.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NON_COMPLIANT", "an alarm on throttles watches no errors, whichever function it is");
+            """;
 
-            var text = await File.ReadAllTextAsync(template);
-            await File.WriteAllTextAsync(template, text.Replace("MetricName: Throttles", "MetricName: Errors", StringComparison.Ordinal));
-            var errors = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--rule", "lambda-error-alarm-check", "--format", "json");
-            errors.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NOT_APPLICABLE", errors.ToString());
-            errors.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm Watch").And.Contain("(Dimensions)");
-        }
-        finally
-        {
-            File.Delete(template);
-        }
+        var throttles = await CheckText(Throttles, "--rule", "lambda-error-alarm-check");
+        throttles.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NON_COMPLIANT", "an alarm on throttles watches no errors, whichever function it is");
+
+        var errors = await CheckText(Throttles.Replace("MetricName: Throttles", "MetricName: Errors", StringComparison.Ordinal), "--rule", "lambda-error-alarm-check");
+        errors.Evaluations()[("lambda-error-alarm-check", "Report")].Should().Be("NOT_APPLICABLE", errors.ToString());
+        errors.Annotation("lambda-error-alarm-check", "Report").Should().Contain("Alarm Watch").And.Contain("(Dimensions)");
     }
 
     [Test]
     public async Task The_stage_a_deployment_creates_is_judged_by_the_stage_rules()
     {
-        var template = Path.Combine(Path.GetTempPath(), $"configrules-{Guid.NewGuid():N}.yaml");
-        await File.WriteAllTextAsync(template, """
-            Resources:
-              Api:
-                Type: AWS::ApiGateway::RestApi
-                Properties: { Name: orders }
-              ApiLogs:
-                Type: AWS::Logs::LogGroup
-              Release:
-                Type: AWS::ApiGateway::Deployment
-                Properties:
-                  RestApiId: !Ref Api
-                  StageName: live
-                  StageDescription:
-                    TracingEnabled: true
-                    LoggingLevel: INFO
-                    MetricsEnabled: true
-                    AccessLogSetting: { DestinationArn: !GetAtt ApiLogs.Arn, Format: $context.requestId }
-              Preview:
-                Type: AWS::ApiGateway::Deployment
-                Properties: { RestApiId: !Ref Api, StageName: preview }
-              Snapshot:
-                Type: AWS::ApiGateway::Deployment
-                Properties: { RestApiId: !Ref Api }
-            """);
-        try
-        {
-            var run = await InProcessCli.RunAsync(RuleCatalog.All, null, "check-template", template, "--format", "json",
-                "--rule", "api-gateway-stage-logging-check", "--rule", "api-gateway-stage-waf-check", "--param", "api-gateway-stage-logging-check.requireTracing=true");
+        var run = await CheckFile(Fixtures.Template("deployment-stages.yaml"),
+            "--rule", "api-gateway-stage-logging-check", "--rule", "api-gateway-stage-waf-check", "--param", "api-gateway-stage-logging-check.requireTracing=true");
 
-            run.ExitCode.Should().Be(1, run.ToString());
-            run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-            {
-                [("api-gateway-stage-logging-check", "Release")] = "COMPLIANT",
-                [("api-gateway-stage-logging-check", "Preview")] = "NON_COMPLIANT",
-                [("api-gateway-stage-waf-check", "Release")] = "NON_COMPLIANT",
-                [("api-gateway-stage-waf-check", "Preview")] = "NON_COMPLIANT",
-            }, run.ToString() + "\na deployment without a StageName creates no stage");
-        }
-        finally
+        run.ExitCode.Should().Be(1, run.ToString());
+        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
         {
-            File.Delete(template);
-        }
+            [("api-gateway-stage-logging-check", "Release")] = "COMPLIANT",
+            [("api-gateway-stage-logging-check", "Preview")] = "NON_COMPLIANT",
+            [("api-gateway-stage-waf-check", "Release")] = "NON_COMPLIANT",
+            [("api-gateway-stage-waf-check", "Preview")] = "NON_COMPLIANT",
+        }, run.ToString() + "\na deployment without a StageName creates no stage");
     }
 
     [Test]
@@ -251,11 +190,7 @@ public sealed class TemplateSecurityRuleTests
     {
         var run = await Check("--rule", "cloudtrail-serverless-audit-check");
 
-        run.Evaluations().Should().BeEquivalentTo(new Dictionary<(string, string), string>
-        {
-            [("cloudtrail-serverless-audit-check", "Audit")] = "COMPLIANT",
-            [("cloudtrail-serverless-audit-check", "RegionalTrail")] = "NON_COMPLIANT",
-        }, run.ToString());
+        ShouldJudge(run, "cloudtrail-serverless-audit-check", ("Audit", "COMPLIANT"), ("RegionalTrail", "NON_COMPLIANT"));
         run.Annotation("cloudtrail-serverless-audit-check", "RegionalTrail").Should().Contain("not multi-region");
     }
 
