@@ -10,7 +10,7 @@ namespace ConfigRules.Rules.ApiGatewayStageWaf;
 /// reduced to their rules. Member names are read case-insensitively, because Config records them camelCase
 /// (<c>rules[].statement.rateBasedStatement.limit</c>, <c>action.block</c>) and templates PascalCase.
 /// </summary>
-public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAclLookup>([WebAclResourceType]), IWebAclLookup
+public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAclLookup>([WebAclResourceType], StringComparer.OrdinalIgnoreCase), IWebAclLookup
 {
     public const string WebAclResourceType = "AWS::WAFv2::WebACL";
 
@@ -19,6 +19,8 @@ public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAcl
     public int Count => _byArn.Count;
 
     public override IWebAclLookup Service => this;
+
+    public override bool ReportsReads => true;
 
     public override void Add(ConfigurationItem item)
     {
@@ -33,12 +35,14 @@ public sealed class WebAclIndex(OfflineSource source) : RelatedItemIndex<IWebAcl
             foreach (var rule in array.EnumerateArray()) rules.Add(ReadRule(rule));
         }
         _byArn[arn] = new WebAclDescription(arn, Text(configuration, "name") ?? item.ResourceName ?? item.ResourceId, Text(configuration, "id") ?? "", rules);
+        Stored(arn);
     }
 
     /// <summary>The web ACL, or that the input does not hold it (as a value, not an exception).</summary>
     public ValueTask<LookupResult<WebAclDescription?>> FindWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arn);
+        Answered(arn.Arn);
         return ValueTask.FromResult(_byArn.TryGetValue(arn.Arn, out var acl)
             ? LookupResult<WebAclDescription?>.Found(acl)
             : LookupResult<WebAclDescription?>.NotInInput(source.Kind == OfflineSourceKind.Template

@@ -18,6 +18,8 @@ public sealed class TrailIndex(OfflineSource source) : RelatedItemIndex<ITrailLo
 
     public override ITrailLookup Service => this;
 
+    public override bool ReportsReads => true;
+
     public int Count => _trails.Count;
 
     public override void Add(ConfigurationItem item)
@@ -25,12 +27,15 @@ public sealed class TrailIndex(OfflineSource source) : RelatedItemIndex<ITrailLo
         ArgumentNullException.ThrowIfNull(item);
         if (item.ResourceType != TrailResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
         var facts = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId) with { AccountId = item.AwsAccountId };
-        _trails[$"{item.AwsAccountId}/{item.ResourceId}"] = facts;
+        var key = $"{item.AwsAccountId}/{item.ResourceId}";
+        _trails[key] = facts;
+        Stored(key);
     }
 
     /// <summary>The account's trails, or that the input holds none of them (as a value, not an exception).</summary>
     public Task<LookupResult<IReadOnlyList<TrailFacts>>> FindTrailsAsync(string accountId, CancellationToken cancellationToken)
     {
+        AnsweredFromAll();
         var trails = _trails.Values.Where(t => t.AccountId is null || t.AccountId == accountId).ToList();
         return Task.FromResult(trails.Count > 0
             ? LookupResult<IReadOnlyList<TrailFacts>>.Found(trails)

@@ -21,6 +21,8 @@ public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAl
 
     public override IErrorAlarmLookup Service => this;
 
+    public override bool ReportsReads => true;
+
     public override void Add(ConfigurationItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
@@ -28,16 +30,21 @@ public sealed class AlarmIndex(OfflineSource source) : RelatedItemIndex<IErrorAl
         var alarm = FromConfiguration(item.Configuration, item.ResourceName ?? item.ResourceId, Source.Kind == OfflineSourceKind.Template)
             with { AccountId = item.AwsAccountId, Region = item.AwsRegion };
         // Keyed by account and name: two accounts may both have an alarm "errors".
-        _alarms[$"{item.AwsAccountId}/{item.AwsRegion}/{alarm.Name}"] = alarm;
+        var key = $"{item.AwsAccountId}/{item.AwsRegion}/{alarm.Name}";
+        _alarms[key] = alarm;
+        Stored(key);
     }
 
     /// <summary>The alarms of the input; without any, whether a function has one cannot be told (NOT_APPLICABLE with a note).</summary>
-    public Task<LookupResult<IReadOnlyList<ErrorAlarm>>> FindMetricAlarmsAsync(CancellationToken cancellationToken) =>
-        Task.FromResult(_alarms.Count > 0
+    public Task<LookupResult<IReadOnlyList<ErrorAlarm>>> FindMetricAlarmsAsync(CancellationToken cancellationToken)
+    {
+        AnsweredFromAll();
+        return Task.FromResult(_alarms.Count > 0
             ? LookupResult<IReadOnlyList<ErrorAlarm>>.Found([.. _alarms.Values])
             : LookupResult<IReadOnlyList<ErrorAlarm>>.NotInInput(Source.Kind == OfflineSourceKind.Template
                 ? $"The template defines no {AlarmResourceType}; an alarm defined in another stack cannot be seen before deployment."
                 : $"The input holds no {AlarmResourceType} items; add the account's alarms to check whether one watches the function's errors."));
+    }
 
     /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
     public async Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>

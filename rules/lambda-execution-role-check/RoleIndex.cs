@@ -9,7 +9,7 @@ namespace ConfigRules.Rules.LambdaExecutionRole;
 /// roles a template defines), reduced to the few fields the rule needs (ARN, name, permissions boundary, attached
 /// managed policies). Bounded by the number of roles (IAM caps them per account), not by the size of the input.
 /// </summary>
-public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutionRoleLookup>([RoleResourceType]), IExecutionRoleLookup
+public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutionRoleLookup>([RoleResourceType], StringComparer.OrdinalIgnoreCase), IExecutionRoleLookup
 {
     public const string RoleResourceType = "AWS::IAM::Role";
 
@@ -18,6 +18,8 @@ public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutio
     public int Count => _roles.Count;
 
     public override IExecutionRoleLookup Service => this;
+
+    public override bool ReportsReads => true;
 
     public override void Add(ConfigurationItem item)
     {
@@ -35,14 +37,25 @@ public sealed class RoleIndex(OfflineSource source) : RelatedItemIndex<IExecutio
                 if (policy.GetStringOrNull("policyArn") is { } policyArn) policies.Add(policyArn);
             }
         }
-        _roles[arn] = new ExecutionRoleDetails(arn, configuration.GetStringOrNull("roleName") ?? item.ResourceName ?? item.ResourceId, boundary, policies);
+        var role = new ExecutionRoleDetails(arn, configuration.GetStringOrNull("roleName") ?? item.ResourceName ?? item.ResourceId, boundary, policies);
+        // The same role recorded again (another snapshot of it) changes no answer given before.
+        if (_roles.TryGetValue(arn, out var known) && SameAnswer(known, role)) return;
+        _roles[arn] = role;
+        Stored(arn);
     }
 
     /// <summary>The role, or that the input does not hold it (as a value: most functions' roles may be missing offline).</summary>
-    public ValueTask<LookupResult<ExecutionRoleDetails?>> FindRoleAsync(string roleArn, CancellationToken cancellationToken) =>
-        ValueTask.FromResult(_roles.TryGetValue(roleArn, out var role)
+    public ValueTask<LookupResult<ExecutionRoleDetails?>> FindRoleAsync(string roleArn, CancellationToken cancellationToken)
+    {
+        Answered(roleArn);
+        return ValueTask.FromResult(_roles.TryGetValue(roleArn, out var role)
             ? LookupResult<ExecutionRoleDetails?>.Found(role)
             : LookupResult<ExecutionRoleDetails?>.NotInInput($"The execution role {roleArn} is not {source.WhereToFind(RoleResourceType)}."));
+    }
+
+    private static bool SameAnswer(ExecutionRoleDetails known, ExecutionRoleDetails role) =>
+        known.RoleName == role.RoleName && known.PermissionsBoundaryArn == role.PermissionsBoundaryArn &&
+        known.AttachedPolicyArns.SequenceEqual(role.AttachedPolicyArns, StringComparer.Ordinal);
 
     /// <summary>For callers without a verdict of their own: "not in the input" as a <see cref="NotInInputException"/>.</summary>
     public async ValueTask<ExecutionRoleDetails?> GetRoleAsync(string roleArn, CancellationToken cancellationToken) =>
