@@ -12,6 +12,9 @@ public sealed class RecordedConcurrency(OfflineSource source) : RelatedItemIndex
 {
     public override IFunctionConcurrencyLookup Service => this;
 
+    /// <summary>Its answers come from the item itself and never change: nothing to report.</summary>
+    public override bool ReportsReads => true;
+
     public string Source => source.Kind == OfflineSourceKind.Template
         ? "the template, which sets no ReservedConcurrentExecutions"
         : "the recorded item, which has no supplementaryConfiguration.Concurrency";

@@ -31,6 +31,10 @@ public sealed class RoleIndex(OfflineSource source)
         return (arn, new ExecutionRoleDetails(arn, configuration.GetStringOrNull("roleName") ?? item.ResourceName ?? item.ResourceId, boundary, policies));
     }
 
+    protected override bool SameAnswer(ExecutionRoleDetails known, ExecutionRoleDetails read) =>
+        known.RoleName == read.RoleName && known.PermissionsBoundaryArn == read.PermissionsBoundaryArn &&
+        known.AttachedPolicyArns.SequenceEqual(read.AttachedPolicyArns, StringComparer.Ordinal);
+
     /// <summary>The role, or that the input does not hold it (as a value: most functions' roles may be missing offline).</summary>
     public ValueTask<LookupResult<ExecutionRoleDetails?>> FindRoleAsync(string roleArn, CancellationToken cancellationToken) =>
         ValueTask.FromResult(Find(roleArn, () => $"The execution role {roleArn} is not {Source.WhereToFind(RoleResourceType)}."));

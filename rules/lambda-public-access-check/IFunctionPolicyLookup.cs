@@ -31,6 +31,9 @@ public sealed class RecordedFunctionPolicy : RelatedItemIndex<IFunctionPolicyLoo
 
     public override IFunctionPolicyLookup Service => this;
 
+    /// <summary>Its answers come from the item itself and never change: nothing to report.</summary>
+    public override bool ReportsReads => true;
+
     public override void Add(ConfigurationItem item) { }
 
     public ValueTask<string?> GetPolicyAsync(string functionName, CancellationToken cancellationToken) => ValueTask.FromResult<string?>(null);

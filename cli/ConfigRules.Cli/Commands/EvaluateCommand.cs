@@ -59,7 +59,7 @@ internal static class EvaluateCommand
         await engine.EvaluateAccountsAsync(reporter, cancellationToken);
         progress.Clear();
         reporter.Complete(engine.Summary);
-        evaluation.Times?.Report(console.StandardError, console.Clock.GetElapsedTime(started), evaluation.Items, evaluation.Waited);
+        evaluation.Times?.Report(console.StandardError, console.Clock.GetElapsedTime(started), evaluation.Items, evaluation.Waited, evaluation.KeptAhead);
         return CommandSupport.Finish(console, problems, engine);
     }
 

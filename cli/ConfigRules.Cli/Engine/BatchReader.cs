@@ -56,14 +56,18 @@ internal sealed class BatchReader(BlockingCollection<ItemBatch> free, BlockingCo
         batches.Post(0);
     }
 
-    /// <summary>The items that waited for related items, read back in the order they were met.</summary>
-    public static void ReadWaiting(WaitingItems waiting, BatchReader batches)
+    /// <summary>
+    /// The items that waited for related items, read back in the order they were met: the findings of those judged
+    /// ahead whose reads are still the answers (<paramref name="stillRight"/>), the others' JSON to judge again.
+    /// </summary>
+    public static void ReadWaiting(WaitingItems waiting, Func<ReadOnlySpan<byte>, bool> stillRight, BatchReader batches)
     {
         var started = Stopwatch.GetTimestamp();
-        while (waiting.TryReadNext(out var json, out var file, out var line, out var rules))
+        while (waiting.TryReadNext(stillRight, out var read))
         {
             var batch = batches.Current(ref started);
-            batch.Add(json, file, line, rules);
+            if (read.Counts is { } counts) batch.AddRendered(read.Bytes.Span, read.File, read.Line, counts);
+            else batch.Add(read.Bytes.Span, read.File, read.Line, read.Rules);
             if (batch.IsFull) batches.Post(waiting.Position);
         }
         batches.Times?.ReadBack(started);

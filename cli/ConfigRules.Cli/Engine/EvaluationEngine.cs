@@ -47,7 +47,7 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     public async ValueTask EvaluateAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, CancellationToken cancellationToken)
     {
         NoteAccount(item);
-        await JudgeAsync(item, unknowns, sink, Summary, RuleSet.All(rules.Count), RuleSet.None, cancellationToken);
+        await JudgeAsync(item, unknowns, sink, Summary, RuleSet.All(rules.Count), RuleSet.None, context, _ruleFailures, cancellationToken);
     }
 
     /// <summary>
@@ -58,15 +58,31 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     public async ValueTask<RuleSet> EvaluateAsync(ConfigurationItem item, IFindingSink sink, FindingSummary summary, RuleSet now, RuleSet deferrable, CancellationToken cancellationToken)
     {
         NoteAccount(item);
-        return await JudgeAsync(item, null, sink, summary, now, deferrable, cancellationToken);
+        return await JudgeAsync(item, null, sink, summary, now, deferrable, context, _ruleFailures, cancellationToken);
     }
 
     /// <summary>The rules of <paramref name="now"/> that cover the item judge it (the item's account was noted when it was first read).</summary>
     public ValueTask<RuleSet> JudgeAsync(ConfigurationItem item, IFindingSink sink, FindingSummary summary, RuleSet now, CancellationToken cancellationToken) =>
-        JudgeAsync(item, null, sink, summary, now, RuleSet.None, cancellationToken);
+        JudgeAsync(item, null, sink, summary, now, RuleSet.None, context, _ruleFailures, cancellationToken);
+
+    /// <summary>
+    /// The rules of <paramref name="now"/> judge the item before every related item is read, in a context of the
+    /// caller's (<see cref="ContextAhead"/>: what its memo holds may change before the end). The verdicts may be
+    /// thrown away, so a rule's failure is not reported here: false says the item must be judged again at the end.
+    /// </summary>
+    public async ValueTask<bool> JudgeAheadAsync(ConfigurationItem item, IFindingSink sink, FindingSummary summary, RuleSet now, RuleContext ahead,
+        CancellationToken cancellationToken)
+    {
+        var failures = new List<string>(0);
+        await JudgeAsync(item, null, sink, summary, now, RuleSet.None, ahead, failures, cancellationToken);
+        return failures.Count == 0;
+    }
+
+    /// <summary>A context apart from the run's, with a memo of its own, for <see cref="JudgeAheadAsync"/>.</summary>
+    public RuleContext ContextAhead() => new(context.Now, context.Services);
 
     private async ValueTask<RuleSet> JudgeAsync(ConfigurationItem item, IReadOnlyDictionary<string, string>? unknowns, IFindingSink sink, FindingSummary summary,
-        RuleSet now, RuleSet deferrable, CancellationToken cancellationToken)
+        RuleSet now, RuleSet deferrable, RuleContext judging, List<string> failures, CancellationToken cancellationToken)
     {
         var deferred = RuleSet.None;
         for (var index = 0; index < rules.Count; index++)
@@ -80,7 +96,7 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
                 deferred = deferred.With(index);
                 continue;
             }
-            var orderingTimestamp = item.CaptureTime ?? context.Now;
+            var orderingTimestamp = item.CaptureTime ?? judging.Now;
             Evaluation evaluation;
             if (ItemEvaluator.Applicability(rule.Definition, item) is null &&
                 unknowns is not null && TemplateUnknowns.FirstFor(rule.Definition, unknowns) is { } note)
@@ -91,11 +107,11 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
             {
                 try
                 {
-                    evaluation = await ItemEvaluator.EvaluateAsync(rule.Rule, rule.Parameters, item, context, orderingTimestamp, cancellationToken);
+                    evaluation = await ItemEvaluator.EvaluateAsync(rule.Rule, rule.Parameters, item, judging, orderingTimestamp, cancellationToken);
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    lock (_ruleFailures) _ruleFailures.Add($"{Where(item)}: {rule.Id} failed on {item.ResourceType} {item.ResourceId}: {ex.GetType().Name}: {ex.Message}");
+                    lock (failures) failures.Add($"{Where(item)}: {rule.Id} failed on {item.ResourceType} {item.ResourceId}: {ex.GetType().Name}: {ex.Message}");
                     continue;
                 }
             }

@@ -46,7 +46,21 @@ public sealed class FindingSummary
     }
 
     public void Clear() => Compliant = NonCompliant = NotApplicable = Exempted = 0;
+
+    /// <summary>The counts as a value, to be kept with findings rendered ahead and added later.</summary>
+    public FindingCounts Counts => new((int)Compliant, (int)NonCompliant, (int)NotApplicable, (int)Exempted);
+
+    public void Add(FindingCounts counts)
+    {
+        Compliant += counts.Compliant;
+        NonCompliant += counts.NonCompliant;
+        NotApplicable += counts.NotApplicable;
+        Exempted += counts.Exempted;
+    }
 }
+
+/// <summary>The counts of a few findings (one item's), as <see cref="FindingSummary"/> counts them.</summary>
+public readonly record struct FindingCounts(int Compliant, int NonCompliant, int NotApplicable, int Exempted);
 
 /// <summary>Where findings go as they are made (a reporter); the engine itself writes nothing.</summary>
 public interface IFindingSink

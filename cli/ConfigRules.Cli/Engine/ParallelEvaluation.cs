@@ -17,7 +17,9 @@ namespace ConfigRules.Cli.Engine;
 /// Rules with offline lookups (<see cref="Framework.Rules.RuleDefinition.RelatedResourceTypes"/>) cannot judge an item
 /// before the whole input is read: the role, web ACL or alarm it needs may come later, and a lookup such as "the
 /// account's alarms" is only complete at the end. Their (rule, item) pairs wait in <see cref="WaitingItems"/> (on disk,
-/// not in memory) and are judged after the input, on every core again; their findings follow the others'.
+/// not in memory); their findings follow the others'. Where the report renders apart, they judge ahead with what is
+/// known so far (<see cref="JudgingAhead"/>) and only the items whose answers changed by the end are read and
+/// judged again, after the input, on every core again.
 /// A fixed number of batches circulate between the threads, so memory does not grow with the input.
 /// </remarks>
 internal sealed class ParallelEvaluation : IDisposable
@@ -27,6 +29,7 @@ internal sealed class ParallelEvaluation : IDisposable
     private readonly IReporter _reporter;
     private readonly RuleSet _all;
     private readonly RuleSet _deferrable;
+    private readonly RuleSet _ahead;
     private readonly BlockingCollection<ItemBatch> _free = [];
     private readonly int _workers;
 
@@ -38,6 +41,7 @@ internal sealed class ParallelEvaluation : IDisposable
         _workers = Math.Max(1, workers);
         _all = RuleSet.All(engine.Rules.Count);
         _deferrable = RuleSet.Where(engine.Rules, rule => rule.Definition.RelatedResourceTypes.Count > 0);
+        using (var probe = reporter.CreateFragment()) _ahead = JudgingAhead.RulesFor(engine, related, probe).Intersect(_deferrable);
         // Three batches per worker: one being filled, one being judged, one being written.
         for (var i = 0; i < 3 * _workers; i++) _free.Add(new ItemBatch(reporter.CreateFragment()));
     }
@@ -52,6 +56,9 @@ internal sealed class ParallelEvaluation : IDisposable
 
     public long Waited { get; private set; }
 
+    /// <summary>Of the waiting items, those whose findings judged ahead were kept at the end.</summary>
+    public long KeptAhead { get; private set; }
+
     /// <summary>Evaluates every item of the inputs; returns the problems met, in input order.</summary>
     public List<InputProblem> Run(IReadOnlyList<JsonInput> inputs, CancellationToken cancellationToken)
     {
@@ -64,7 +71,8 @@ internal sealed class ParallelEvaluation : IDisposable
         {
             waiting.Rewind(input => inputs[input].Open());
             var spooled = waiting.Length;
-            RunPhase(batches => BatchReader.ReadWaiting(waiting, batches), null, problems, spooled, cancellationToken);
+            RunPhase(batches => BatchReader.ReadWaiting(waiting, reads => ReadRecords.AllCurrent(reads, _related), batches), null, problems, spooled, cancellationToken);
+            KeptAhead = waiting.KeptAhead;
         }
         return problems;
     }
@@ -103,10 +111,16 @@ internal sealed class ParallelEvaluation : IDisposable
                 problems.AddRange(batch.ItemProblems);
                 problems.AddRange(batch.ReadProblems);
                 started = Stopwatch.GetTimestamp();
-                foreach (var (index, rules) in batch.Waiting)
+                foreach (var (index, rules, ahead) in batch.Waiting)
                 {
                     var item = batch.Items[index];
-                    waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset);
+                    if (ahead is { } kept)
+                    {
+                        var bytes = batch.AheadBytes.Slice(kept.Start, kept.RenderedLength + kept.ReadsLength);
+                        waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset, kept.Counts,
+                            bytes[..kept.RenderedLength], bytes[kept.RenderedLength..]);
+                    }
+                    else waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset);
                 }
                 Times?.Spool(started);
                 items += batch.Items.Count;
@@ -141,11 +155,12 @@ internal sealed class ParallelEvaluation : IDisposable
 
     private void Work(BlockingCollection<ItemBatch> work, CancellationToken cancellationToken)
     {
+        using var ahead = _ahead.IsEmpty ? null : new JudgingAhead(_engine, _related, _ahead, _reporter.CreateFragment());
         foreach (var batch in work.GetConsumingEnumerable(cancellationToken))
         {
             try
             {
-                Judge(batch, cancellationToken);
+                Judge(batch, ahead, cancellationToken);
             }
             catch (Exception ex)
             {
@@ -155,11 +170,17 @@ internal sealed class ParallelEvaluation : IDisposable
         }
     }
 
-    private void Judge(ItemBatch batch, CancellationToken cancellationToken)
+    private void Judge(ItemBatch batch, JudgingAhead? ahead, CancellationToken cancellationToken)
     {
         for (var index = 0; index < batch.Items.Count; index++)
         {
             var entry = batch.Items[index];
+            if (entry.Rendered is { } counts)
+            {
+                batch.Fragment.AddRendered(batch.Json(entry).Span);
+                batch.Summary.Add(counts);
+                continue;
+            }
             ParsedItem parsed;
             var started = Stopwatch.GetTimestamp();
             try
@@ -179,8 +200,11 @@ internal sealed class ParallelEvaluation : IDisposable
                 {
                     _related.Add(parsed.Item);
                     var deferred = Completed(_engine.EvaluateAsync(parsed.Item, batch.Fragment, batch.Summary, _all, _deferrable, cancellationToken));
-                    if (!deferred.IsEmpty) batch.Waiting.Add((index, deferred));
                     Times?.Judge(started);
+                    if (deferred.IsEmpty) continue;
+                    started = Stopwatch.GetTimestamp();
+                    batch.Waiting.Add((index, deferred, ahead?.TryJudge(parsed.Item, deferred, batch, cancellationToken)));
+                    Times?.JudgeAhead(started);
                 }
                 else
                 {

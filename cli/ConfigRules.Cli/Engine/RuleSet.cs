@@ -25,6 +25,8 @@ public readonly record struct RuleSet(ulong Bits)
 
     public RuleSet Without(RuleSet other) => new(Bits & ~other.Bits);
 
+    public RuleSet Intersect(RuleSet other) => new(Bits & other.Bits);
+
     /// <summary>The positions of <paramref name="rules"/> that match <paramref name="predicate"/>.</summary>
     public static RuleSet Where<T>(IReadOnlyList<T> rules, Func<T, bool> predicate)
     {

@@ -120,8 +120,8 @@ public static class ConfigurationItemParser
         if (value.ValueKind == JsonValueKind.Null) return null;
         if (value.ValueKind != JsonValueKind.Object)
             throw new InvalidConfigurationItemException($"The configuration item's supplementaryConfiguration is {Describe(value.ValueKind)}; expected an object.");
-        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        foreach (var entry in value.EnumerateObject()) result[entry.Name] = entry.Value;
+        Dictionary<string, JsonElement>? result = null; // most items have none: "supplementaryConfiguration": {}
+        foreach (var entry in value.EnumerateObject()) (result ??= new(StringComparer.Ordinal))[entry.Name] = entry.Value;
         return result;
     }
 

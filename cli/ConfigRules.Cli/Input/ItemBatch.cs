@@ -1,3 +1,4 @@
+using System.Buffers;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Reporting;
 
@@ -7,7 +8,9 @@ namespace ConfigRules.Cli.Input;
 /// <param name="Waiting">Empty when the item is read for the first time; else the rules that judge it now, once related items are all read.</param>
 /// <param name="Input">The input's position in the list of inputs.</param>
 /// <param name="Offset">Where the item's bytes start in the input, when it can be read again from there; else -1.</param>
-internal readonly record struct BatchedItem(int Start, int Length, string File, long Line, RuleSet Waiting, int Input = -1, long Offset = -1);
+/// <param name="Rendered">Set when the bytes are no item but its findings, judged ahead and still right at the end, with their counts.</param>
+internal readonly record struct BatchedItem(int Start, int Length, string File, long Line, RuleSet Waiting, int Input = -1, long Offset = -1,
+    FindingCounts? Rendered = null);
 
 /// <summary>
 /// A run of items' raw JSON, copied out of the reader's window: what the reader hands a worker, and what the
@@ -21,6 +24,7 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
 
     private byte[] _data = new byte[TargetBytes];
     private int _length;
+    private readonly ArrayBufferWriter<byte> _ahead = new(16 * 1024);
 
     public List<BatchedItem> Items { get; } = [];
 
@@ -35,8 +39,14 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
     public FindingSummary Summary { get; } = new();
     public List<InputProblem> ItemProblems { get; } = [];
 
-    /// <summary>Items of this batch that wait for related items, with the rules that wait (indexes into <see cref="Items"/>).</summary>
-    public List<(int Item, RuleSet Rules)> Waiting { get; } = [];
+    /// <summary>
+    /// Items of this batch that wait for related items, with the rules that wait (indexes into <see cref="Items"/>)
+    /// and, when those rules judged ahead, where their rendering is kept (<see cref="AheadBytes"/>).
+    /// </summary>
+    public List<(int Item, RuleSet Rules, JudgedAhead? Ahead)> Waiting { get; } = [];
+
+    /// <summary>Findings rendered ahead and the reads behind them, as <see cref="JudgedAhead"/> entries point into them.</summary>
+    public ReadOnlySpan<byte> AheadBytes => _ahead.WrittenSpan;
 
     /// <summary>What stopped the worker (a bug, not an input problem): the writer rethrows it.</summary>
     public Exception? Failure { get; set; }
@@ -56,6 +66,22 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
         _length += json.Length;
     }
 
+    /// <summary>Findings judged ahead and still right at the end: added to the report as they were rendered.</summary>
+    public void AddRendered(ReadOnlySpan<byte> rendered, string file, long line, FindingCounts counts)
+    {
+        Add(rendered, file, line, RuleSet.None);
+        Items[^1] = Items[^1] with { Rendered = counts };
+    }
+
+    /// <summary>Keeps one item's findings rendered ahead and the reads they rest on, for the writer to keep with the waiting item.</summary>
+    public JudgedAhead KeepAhead(ReadOnlySpan<byte> rendered, ReadOnlySpan<byte> reads, FindingCounts counts)
+    {
+        var start = _ahead.WrittenCount;
+        _ahead.Write(rendered);
+        _ahead.Write(reads);
+        return new JudgedAhead(start, rendered.Length, reads.Length, counts);
+    }
+
     public ReadOnlyMemory<byte> Json(BatchedItem item) => _data.AsMemory(item.Start, item.Length);
 
     /// <summary>Empties the batch for reuse; a batch that grew for one large item shrinks back.</summary>
@@ -65,6 +91,7 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
         ReadProblems.Clear();
         ItemProblems.Clear();
         Waiting.Clear();
+        _ahead.ResetWrittenCount();
         Summary.Clear();
         Fragment.Clear();
         Done.Reset();

@@ -33,6 +33,17 @@ public abstract class FindingFragment : IFindingSink, IDisposable
 
     public abstract void Clear();
 
+    /// <summary>
+    /// The findings added since the last <see cref="Clear"/>, rendered as <see cref="Append"/> will write them, for
+    /// formats that render apart: bytes that can be kept (on disk) and added to a fragment later with
+    /// <see cref="AddRendered"/>. Null for formats that keep the findings themselves.
+    /// </summary>
+    public virtual ReadOnlyMemory<byte>? Rendered => null;
+
+    /// <summary>Adds findings rendered earlier (<see cref="Rendered"/> of a fragment of the same report) after those added before.</summary>
+    public virtual void AddRendered(ReadOnlySpan<byte> rendered) =>
+        throw new NotSupportedException($"{GetType().Name} keeps findings, not their rendering.");
+
     public void Dispose()
     {
         Dispose(true);

@@ -92,6 +92,14 @@ public sealed class JsonReporter(Stream output) : IReporter
 
         public override void Add(Finding finding) => _evaluations.Write(_writer, finding);
 
+        public override ReadOnlyMemory<byte>? Rendered => Elements;
+
+        public override void AddRendered(ReadOnlySpan<byte> rendered)
+        {
+            // Elements as another fragment wrote them, separators included: the writer adds the one between.
+            if (rendered.Length > 0) _writer.WriteRawValue(rendered, skipInputValidation: true);
+        }
+
         public override void Clear()
         {
             _buffer.ResetWrittenCount();

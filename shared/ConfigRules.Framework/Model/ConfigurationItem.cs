@@ -24,11 +24,15 @@ public sealed record ConfigurationItem
 
     public JsonElement Configuration { get; init; }
 
-    public IReadOnlyDictionary<string, JsonElement> SupplementaryConfiguration { get; init; } =
-        new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, JsonElement> SupplementaryConfiguration { get; init; } = NoSupplementaryConfiguration;
 
-    public IReadOnlyDictionary<string, string> Tags { get; init; } =
-        new Dictionary<string, string>(StringComparer.Ordinal);
+    public IReadOnlyDictionary<string, string> Tags { get; init; } = NoTags;
+
+    /// <summary>The empty values, shared (read-only): most items have no supplementary values, many no tags.</summary>
+    public static IReadOnlyDictionary<string, JsonElement> NoSupplementaryConfiguration { get; } =
+        System.Collections.ObjectModel.ReadOnlyDictionary<string, JsonElement>.Empty;
+
+    public static IReadOnlyDictionary<string, string> NoTags { get; } = System.Collections.ObjectModel.ReadOnlyDictionary<string, string>.Empty;
 
     public IReadOnlyList<Relationship> Relationships { get; init; } = [];
 

@@ -58,14 +58,10 @@ public static class ConfigurationItemMapper
             Status = string.IsNullOrEmpty(document.ConfigurationItemStatus) ? ConfigurationItemStatus.Ok : document.ConfigurationItemStatus,
             CaptureTime = document.ConfigurationItemCaptureTime,
             ResourceCreationTime = document.ResourceCreationTime,
-            Configuration = ReadEmbedded(document.Configuration, "configuration"),
+            Configuration = ReadEmbedded(document.Configuration, "configuration", null),
             SupplementaryConfiguration = MapSupplementary(document.SupplementaryConfiguration),
             Tags = MapTags(document.Tags),
-            Relationships = document.Relationships is { Count: > 0 } relationships
-                ? relationships.Select(r => r is null
-                    ? throw new InvalidConfigurationItemException("The configuration item's relationships hold a null entry: each is an object with resourceType, resourceId and relationshipName.")
-                    : new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, (r.RelationshipName ?? r.Name)?.Trim())).ToArray()
-                : [],
+            Relationships = MapRelationships(document.Relationships),
             Source = source,
         };
     }
@@ -74,7 +70,8 @@ public static class ConfigurationItemMapper
     /// The API shape carries <c>configuration</c> and supplementary values as JSON text; the event shape as
     /// JSON. Text that is not JSON (a plain supplementary string) stays a string.
     /// </summary>
-    private static JsonElement ReadEmbedded(JsonElement value, string what)
+    /// <param name="what">The field, for the error (with <paramref name="key"/>: a member of it), spelled only when there is one.</param>
+    private static JsonElement ReadEmbedded(JsonElement value, string what, string? key)
     {
         switch (value.ValueKind)
         {
@@ -94,7 +91,8 @@ public static class ConfigurationItemMapper
                     }
                     catch (JsonException ex)
                     {
-                        throw new InvalidConfigurationItemException($"The item's {what} is a string that is not valid JSON: {ex.Message}", ex);
+                        throw new InvalidConfigurationItemException(
+                            $"The item's {(key is null ? what : $"{what}.{key}")} is a string that is not valid JSON: {ex.Message}", ex);
                     }
                 }
                 return value;
@@ -103,23 +101,37 @@ public static class ConfigurationItemMapper
         }
     }
 
-    private static Dictionary<string, JsonElement> MapSupplementary(Dictionary<string, JsonElement>? source)
+    // Items without supplementary values, tags or relationships (most of a snapshot's) share these empty ones.
+    private static IReadOnlyDictionary<string, JsonElement> MapSupplementary(Dictionary<string, JsonElement>? source)
     {
-        var result = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
-        if (source is null) return result;
+        if (source is not { Count: > 0 }) return ConfigurationItem.NoSupplementaryConfiguration;
+        var result = new Dictionary<string, JsonElement>(source.Count, StringComparer.Ordinal);
         foreach (var (key, value) in source)
         {
-            var parsed = ReadEmbedded(value, $"supplementaryConfiguration.{key}");
+            var parsed = ReadEmbedded(value, "supplementaryConfiguration", key);
             if (parsed.ValueKind != JsonValueKind.Undefined) result[key] = parsed;
         }
         return result;
     }
 
-    private static Dictionary<string, string> MapTags(Dictionary<string, string?>? source)
+    private static IReadOnlyDictionary<string, string> MapTags(Dictionary<string, string?>? source)
     {
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (source is null) return result;
+        if (source is not { Count: > 0 }) return ConfigurationItem.NoTags;
+        var result = new Dictionary<string, string>(source.Count, StringComparer.Ordinal);
         foreach (var (key, value) in source) result[key] = value ?? string.Empty;
+        return result;
+    }
+
+    private static Relationship[] MapRelationships(List<RelationshipDocument>? source)
+    {
+        if (source is not { Count: > 0 }) return [];
+        var result = new Relationship[source.Count];
+        for (var i = 0; i < source.Count; i++)
+        {
+            var r = source[i] ?? throw new InvalidConfigurationItemException(
+                "The configuration item's relationships hold a null entry: each is an object with resourceType, resourceId and relationshipName.");
+            result[i] = new Relationship(r.ResourceType, r.ResourceId, r.ResourceName, (r.RelationshipName ?? r.Name)?.Trim());
+        }
         return result;
     }
 }

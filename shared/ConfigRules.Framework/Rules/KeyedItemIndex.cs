@@ -7,10 +7,11 @@ namespace ConfigRules.Framework.Rules;
 /// defines), each reduced to what the rule reads and kept by a key; a later item with the same key replaces the
 /// earlier one. Deleted, not-recorded and configuration-less items are skipped here, so a rule's index only says how
 /// to read one item and where an item the input lacks can be found. Bounded by the number of related resources, not
-/// by the size of the input.
+/// by the size of the input. Every answer is reported with its version (<see cref="RelatedItemIndex{TService}.ReportsReads"/>):
+/// a streaming host may judge items before the input's end and judge again only those whose answers changed.
 /// </summary>
 public abstract class KeyedItemIndex<TService, TValue>(string resourceType, OfflineSource source, StringComparer keys)
-    : RelatedItemIndex<TService>([resourceType]) where TService : class where TValue : class
+    : RelatedItemIndex<TService>([resourceType], keys) where TService : class where TValue : class
 {
     private readonly Dictionary<string, TValue> _values = new(keys);
 
@@ -26,12 +27,21 @@ public abstract class KeyedItemIndex<TService, TValue>(string resourceType, Offl
     public sealed override TService Service =>
         this as TService ?? throw new InvalidOperationException($"{GetType().Name} must implement {typeof(TService).Name} to serve it.");
 
+    public sealed override bool ReportsReads => true;
+
     public sealed override void Add(ConfigurationItem item)
     {
         ArgumentNullException.ThrowIfNull(item);
         if (item.ResourceType != ResourceType || item.IsDeletedOrNotRecorded || !item.HasConfiguration) return;
-        if (Read(item) is { } entry) _values[entry.Key] = entry.Value;
+        if (Read(item) is not { } entry) return;
+        // The same resource recorded again as it was (another snapshot of it) changes no answer given before.
+        if (_values.TryGetValue(entry.Key, out var known) && SameAnswer(known, entry.Value)) return;
+        _values[entry.Key] = entry.Value;
+        Stored(entry.Key);
     }
+
+    /// <summary>Whether a value read again answers as the one kept; by default the value's own equality.</summary>
+    protected virtual bool SameAnswer(TValue known, TValue read) => EqualityComparer<TValue>.Default.Equals(known, read);
 
     /// <summary>The key and value kept for one live item of the type, or null for an item that names nothing (no ARN).</summary>
     protected abstract (string Key, TValue Value)? Read(ConfigurationItem item);
@@ -40,6 +50,7 @@ public abstract class KeyedItemIndex<TService, TValue>(string resourceType, Offl
     protected LookupResult<TValue?> Find(string key, Func<string> notInInputNote)
     {
         ArgumentNullException.ThrowIfNull(notInInputNote);
+        Answered(key);
         return _values.TryGetValue(key, out var value)
             ? LookupResult<TValue?>.Found(value)
             : LookupResult<TValue?>.NotInInput(notInInputNote());
@@ -50,6 +61,7 @@ public abstract class KeyedItemIndex<TService, TValue>(string resourceType, Offl
     {
         ArgumentNullException.ThrowIfNull(match);
         ArgumentNullException.ThrowIfNull(noneNote);
+        AnsweredFromAll();
         var found = _values.Values.Where(match).ToList();
         return found.Count > 0
             ? LookupResult<IReadOnlyList<TValue>>.Found(found)

@@ -76,25 +76,6 @@ public sealed record OfflineSource(OfflineSourceKind Kind)
         : $"among the input's {resourceType} items; add its configuration item to check it";
 }
 
-/// <summary>Items of related types, handed over by an offline host as it reads them.</summary>
-public interface IRelatedItemIndex
-{
-    IReadOnlyList<string> ResourceTypes { get; }
-
-    /// <summary>Keeps what the lookup needs of one item of a related type (the host filters by type first).</summary>
-    void Add(ConfigurationItem item);
-}
-
-/// <summary>An offline lookup: the service the rule reads and the index that feeds it.</summary>
-public abstract class RelatedItemIndex<TService>(IReadOnlyList<string> resourceTypes) : IRelatedItemIndex where TService : class
-{
-    public IReadOnlyList<string> ResourceTypes { get; } = resourceTypes;
-
-    public abstract TService Service { get; }
-
-    public abstract void Add(ConfigurationItem item);
-}
-
 /// <summary>The host's infrastructure a live lookup is built from (the AWS client context, the clock), by type.</summary>
 public sealed class LookupInfrastructure(TimeProvider time)
 {

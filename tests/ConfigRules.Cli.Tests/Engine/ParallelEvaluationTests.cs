@@ -59,21 +59,63 @@ public sealed class ParallelEvaluationTests
     {
         var broken = Encoding.UTF8.GetString(Functions(0, 50, roles: 1));
         broken = broken[..(broken.Length / 2)];
-        var (output, problems) = Run([("broken.json", Encoding.UTF8.GetBytes(broken)), ("good.json", Functions(50, 20, roles: 1))], workers: 2);
+        var (output, problems, _, _, _) = Run([("broken.json", Encoding.UTF8.GetBytes(broken)), ("good.json", Functions(50, 20, roles: 1))], workers: 2);
         problems.Should().ContainSingle().Which.File.Should().Be("broken.json");
         Evaluations(output).Select(e => e.Resource).Should().Contain("fn-00069");
     }
 
+    [Test]
+    public void Items_whose_related_items_came_first_are_judged_ahead_and_not_read_again()
+    {
+        var inputs = new[] { ("roles.json", Roles(4)), ("functions.json", Functions(0, 300, roles: 4)) };
+        var run = Run(inputs, workers: 2);
+
+        Sorted(Evaluations(run.Output)).Should().Equal(Sorted(Evaluations(RunSequential(inputs))));
+        run.Waited.Should().Be(300, "every function waits for its role and the account's alarms");
+        run.KeptAhead.Should().Be(300, "every role was known when its functions were read, and no alarm came later");
+    }
+
+    [Test]
+    public void A_role_recorded_again_with_other_policies_after_its_functions_has_them_judged_again()
+    {
+        // Recorded again later: role-0 without AdministratorAccess, role-3 with it (the last configuration wins);
+        // role-1 and role-2 again as they were, which changes no answer.
+        var inputs = new[] { ("roles.json", Roles(4)), ("functions.json", Functions(0, 200, roles: 4)), ("later.json", Roles(4, admin: 3)) };
+        var run = Run(inputs, workers: 2);
+
+        var evaluations = Evaluations(run.Output);
+        Sorted(evaluations).Should().Equal(Sorted(Evaluations(RunSequential(inputs))));
+        evaluations.Should().Contain(e => e.Rule == "lambda-execution-role-check" && e.Resource == "fn-00003" && e.Compliance == "NON_COMPLIANT");
+        evaluations.Should().Contain(e => e.Rule == "lambda-execution-role-check" && e.Resource == "fn-00000" && e.Compliance == "COMPLIANT");
+        run.KeptAhead.Should().Be(101, "the 50 functions each of role-1 and role-2 keep their findings, and fn-00199 of role-3, deleted, " +
+            "whose NOT_APPLICABLE read no role; the other functions of role-0 and role-3 are judged again");
+    }
+
+    [Test]
+    public void A_report_that_keeps_findings_themselves_judges_waiting_items_at_the_end()
+    {
+        var inputs = new[] { ("roles.json", Roles(4)), ("functions.json", Functions(0, 120, roles: 4)) };
+        var json = Run(inputs, workers: 2);
+        var sarif = Run(inputs, workers: 2, output => new SarifReporter(output));
+
+        sarif.KeptAhead.Should().Be(0);
+        sarif.Waited.Should().Be(120);
+        sarif.Summary.Should().Be(json.Summary);
+    }
+
     private static string RunParallel((string Name, byte[] Json)[] inputs, int workers) => Run(inputs, workers).Output;
 
-    private static (string Output, List<InputProblem> Problems) Run((string Name, byte[] Json)[] inputs, int workers)
+    private sealed record RunResult(string Output, List<InputProblem> Problems, long Waited, long KeptAhead, FindingCounts Summary);
+
+    private static RunResult Run((string Name, byte[] Json)[] inputs, int workers, Func<Stream, IReporter>? format = null)
     {
         var rules = Catalog();
-        var related = new RelatedItems(rules, OfflineSource.RecordedItems);
+        using var related = new RelatedItems(rules, OfflineSource.RecordedItems);
         var engine = new EvaluationEngine(rules, new RuleContext(Now, related.Services));
         var output = new MemoryStream();
         List<InputProblem> problems;
-        using (var reporter = new JsonReporter(output))
+        long waited, kept;
+        using (var reporter = (format ?? (stream => new JsonReporter(stream)))(output))
         {
             reporter.Begin(rules);
             using var evaluation = new ParallelEvaluation(engine, related, reporter, workers);
@@ -82,16 +124,17 @@ public sealed class ParallelEvaluationTests
                 var stream = new MemoryStream(input.Json);
                 return new OpenedInput(stream, stream);
             }, input.Json.Length))], CancellationToken.None);
+            (waited, kept) = (evaluation.Waited, evaluation.KeptAhead);
             reporter.Complete(engine.Summary);
         }
-        return (Encoding.UTF8.GetString(output.ToArray()), problems);
+        return new RunResult(Encoding.UTF8.GetString(output.ToArray()), problems, waited, kept, engine.Summary.Counts);
     }
 
     /// <summary>The reference: related items fed first, then every item judged by every rule on one thread.</summary>
     private static string RunSequential((string Name, byte[] Json)[] inputs)
     {
         var rules = Catalog();
-        var related = new RelatedItems(rules, OfflineSource.RecordedItems);
+        using var related = new RelatedItems(rules, OfflineSource.RecordedItems);
         var items = inputs.SelectMany(input => Read(input.Name, input.Json)).ToList();
         foreach (var item in items) related.Add(item);
         var engine = new EvaluationEngine(rules, new RuleContext(Now, related.Services));
@@ -152,7 +195,8 @@ public sealed class ParallelEvaluationTests
         }
     });
 
-    private static byte[] Roles(int count) => Snapshot(writer =>
+    /// <summary>Roles role-0 ... : <paramref name="admin"/> has AdministratorAccess attached, the others nothing.</summary>
+    private static byte[] Roles(int count, int admin = 0) => Snapshot(writer =>
     {
         for (var i = 0; i < count; i++)
         {
@@ -165,7 +209,7 @@ public sealed class ParallelEvaluationTests
             writer.WriteString("roleName", $"role-{i}");
             writer.WriteString("arn", $"arn:aws:iam::111122223333:role/role-{i}");
             writer.WriteStartArray("attachedManagedPolicies");
-            if (i == 0)
+            if (i == admin)
             {
                 writer.WriteStartObject();
                 writer.WriteString("policyArn", "arn:aws:iam::aws:policy/AdministratorAccess");
