@@ -1,3 +1,4 @@
+using ConfigRules.Sdk.Testing;
 using System.Text.Json.Nodes;
 using ConfigRules.Aws.WafV2;
 using ConfigRules.Framework.Events;
@@ -35,7 +36,7 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
 
     private ConfigurationItem StageWith(string? webAclArn)
     {
-        var builder = ItemBuilder.Stage();
+        var builder = ConfigurationItemBuilder.RestApiStage();
         if (webAclArn is not null) builder.With("webAclArn", webAclArn);
         return builder.Build(shape);
     }
