@@ -1,4 +1,3 @@
-using ConfigRules.Sdk.Testing;
 using System.Text.Json.Nodes;
 using ConfigRules.Aws.WafV2;
 using ConfigRules.Framework.Events;
@@ -6,6 +5,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.ApiGatewayStageWaf;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;

@@ -1,10 +1,10 @@
-using ConfigRules.Sdk.Testing;
 using System.Text.Json.Nodes;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaPublicAccess;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
