@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 
@@ -22,7 +21,7 @@ public static class ConfigRuleEvents
         {
             ["configurationItemDiff"] = null,
             ["configurationItem"] = item.ToJsonObject(ItemShape.InvokingEvent),
-            ["notificationCreationTime"] = Iso(DefaultNotificationTime),
+            ["notificationCreationTime"] = ConfigurationItemBuilder.Iso(DefaultNotificationTime),
             ["messageType"] = "ConfigurationItemChangeNotification",
             ["recordVersion"] = "1.3",
         }, parameters, options ?? EventOptions.Default);
@@ -36,10 +35,12 @@ public static class ConfigRuleEvents
         summary.Remove("configuration");
         summary.Remove("supplementaryConfiguration");
         summary.Remove("tags");
+        summary.Remove("relationships");
+        summary.Remove("relatedEvents");
         return Envelope(new JsonObject
         {
             ["configurationItemSummary"] = summary,
-            ["notificationCreationTime"] = Iso(DefaultNotificationTime),
+            ["notificationCreationTime"] = ConfigurationItemBuilder.Iso(DefaultNotificationTime),
             ["messageType"] = "OversizedConfigurationItemChangeNotification",
             ["recordVersion"] = "1.0",
         }, parameters, options ?? EventOptions.Default);
@@ -50,7 +51,7 @@ public static class ConfigRuleEvents
         Envelope(new JsonObject
         {
             ["awsAccountId"] = ConfigurationItemBuilder.DefaultAccountId,
-            ["notificationCreationTime"] = Iso(DefaultNotificationTime),
+            ["notificationCreationTime"] = ConfigurationItemBuilder.Iso(DefaultNotificationTime),
             ["messageType"] = "ScheduledNotification",
             ["recordVersion"] = "1.0",
         }, parameters, options ?? EventOptions.Default);
@@ -74,8 +75,6 @@ public static class ConfigRuleEvents
             ["accountId"] = account,
         }.ToJsonString());
     }
-
-    private static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
 }
 
 /// <summary>The envelope fields tests vary.</summary>

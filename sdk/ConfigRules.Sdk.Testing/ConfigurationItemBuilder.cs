@@ -6,25 +6,34 @@ namespace ConfigRules.Sdk.Testing;
 
 /// <summary>
 /// Builds a configuration item the way AWS writes it, in either <see cref="ItemShape"/>, and reads it back through
-/// the framework's own mapper: a rule is tested on exactly what it receives in Lambda and in the CLI.
+/// the framework's own mapper: a rule is tested on exactly what it receives in Lambda and in the CLI. The typed
+/// starting points (<see cref="LambdaFunction"/>, <see cref="RestApi"/>, ...) are in ConfigurationItemBuilder.Resources.cs.
 /// </summary>
-public sealed class ConfigurationItemBuilder
+public sealed partial class ConfigurationItemBuilder
 {
     public const string DefaultAccountId = "123456789012";
     public const string DefaultRegion = "us-east-1";
     public static readonly DateTimeOffset DefaultCaptureTime = new(2026, 1, 15, 8, 30, 0, TimeSpan.Zero);
 
+    // Config writes this for the resource types the kit starts from (regional resources without a zone).
+    private const string AvailabilityZone = "Not Applicable";
+
     private readonly string _resourceType;
-    private readonly string _resourceId;
+    private string _resourceId;
     private readonly JsonObject _configuration;
     private readonly JsonObject _supplementary = [];
     private readonly JsonObject _tags = [];
+    private readonly List<Relationship> _relationships = [];
     private string? _resourceName;
     private string? _arn;
     private string _status = ConfigurationItemStatus.Ok;
     private string _accountId = DefaultAccountId;
     private string _region = DefaultRegion;
     private DateTimeOffset _captureTime = DefaultCaptureTime;
+    private DateTimeOffset? _creationTime;
+
+    // A typed starting point derives its ARNs from the account and region; InAccount derives them again.
+    private Action<ConfigurationItemBuilder>? _placeInAccount;
 
     private ConfigurationItemBuilder(string resourceType, string resourceId, JsonObject configuration)
     {
@@ -38,36 +47,6 @@ public sealed class ConfigurationItemBuilder
     /// <summary>An item of any type, with the configuration given (an empty object when none is).</summary>
     public static ConfigurationItemBuilder Of(string resourceType, string resourceId, JsonObject? configuration = null) =>
         new(resourceType, resourceId, configuration ?? []);
-
-    /// <summary>A zip-packaged <c>AWS::Lambda::Function</c> with typical values; tests change what they judge.</summary>
-    public static ConfigurationItemBuilder LambdaFunction(string name = "orders-api")
-    {
-        var builder = new ConfigurationItemBuilder("AWS::Lambda::Function", name, []) { _resourceName = name };
-        var arn = builder.LambdaArn(name);
-        builder._arn = arn;
-        return builder
-            .With("functionName", name)
-            .With("functionArn", arn)
-            .With("runtime", "python3.13")
-            .With("role", $"arn:aws:iam::{builder._accountId}:role/{name}-role")
-            .With("handler", "app.handler")
-            .With("codeSize", 2048)
-            .With("timeout", 30)
-            .With("memorySize", 256)
-            .With("packageType", "Zip")
-            .With("version", "$LATEST");
-    }
-
-    /// <summary>An <c>AWS::ApiGateway::RestApi</c> with the endpoint types given (none: the key is absent).</summary>
-    public static ConfigurationItemBuilder RestApi(string id = "a1b2c3d4e5", params string[] endpointTypes)
-    {
-        var builder = new ConfigurationItemBuilder("AWS::ApiGateway::RestApi", id, []) { _resourceName = "orders" };
-        builder._arn = $"arn:aws:apigateway:{builder._region}::/restapis/{id}";
-        builder.With("id", id).With("name", "orders");
-        if (endpointTypes.Length > 0)
-            builder.With("endpointConfiguration.types", new JsonArray([.. endpointTypes.Select(type => (JsonNode?)JsonValue.Create(type))]));
-        return builder;
-    }
 
     /// <summary>Sets a configuration property; a dotted path creates the objects on the way.</summary>
     public ConfigurationItemBuilder With(string path, JsonNode? value)
@@ -108,6 +87,30 @@ public sealed class ConfigurationItemBuilder
         return this;
     }
 
+    /// <summary>The item's <c>resourceName</c>; null writes none, as Config does for resources without a name.</summary>
+    public ConfigurationItemBuilder WithResourceName(string? resourceName)
+    {
+        _resourceName = resourceName;
+        return this;
+    }
+
+    /// <summary>The item's ARN (the typed starting points set it; <see cref="Of"/> leaves it out).</summary>
+    public ConfigurationItemBuilder WithArn(string? arn)
+    {
+        _arn = arn;
+        return this;
+    }
+
+    /// <summary>A related resource, as Config records it (for a function, say, its execution role: "Is associated with ").</summary>
+    public ConfigurationItemBuilder WithRelationship(string resourceType, string resourceId, string? resourceName, string relationshipName)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceType);
+        ArgumentException.ThrowIfNullOrWhiteSpace(resourceId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(relationshipName);
+        _relationships.Add(new Relationship(resourceType, resourceId, resourceName, relationshipName));
+        return this;
+    }
+
     /// <summary>The <c>configurationItemStatus</c>; deleted items are written without a configuration, as Config does.</summary>
     public ConfigurationItemBuilder WithStatus(string status)
     {
@@ -121,10 +124,20 @@ public sealed class ConfigurationItemBuilder
         return this;
     }
 
+    /// <summary>The <c>resourceCreationTime</c> (none is written until one is set).</summary>
+    public ConfigurationItemBuilder CreatedAt(DateTimeOffset creationTime)
+    {
+        _creationTime = creationTime;
+        return this;
+    }
+
+    /// <summary>The account and region the item is recorded in; the ARNs a typed starting point derived follow them.</summary>
     public ConfigurationItemBuilder InAccount(string accountId, string? region = null)
     {
+        ArgumentException.ThrowIfNullOrWhiteSpace(accountId);
         _accountId = accountId;
         _region = region ?? _region;
+        _placeInAccount?.Invoke(this);
         return this;
     }
 
@@ -138,14 +151,21 @@ public sealed class ConfigurationItemBuilder
             ["resourceId"] = _resourceId,
             ["resourceName"] = _resourceName,
             ["awsRegion"] = _region,
+            ["availabilityZone"] = AvailabilityZone,
             ["configurationItemStatus"] = _status,
+            ["configurationStateId"] = _captureTime.ToUnixTimeMilliseconds(),
             ["tags"] = _tags.DeepClone(),
+            ["relationships"] = Relationships(shape),
         };
         if (shape == ItemShape.InvokingEvent)
         {
             item["ARN"] = _arn;
             item["awsAccountId"] = _accountId;
-            item["configurationItemCaptureTime"] = _captureTime.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+            item["configurationItemVersion"] = "1.3";
+            item["configurationItemCaptureTime"] = Iso(_captureTime);
+            if (_creationTime is { } created) item["resourceCreationTime"] = Iso(created);
+            item["relatedEvents"] = new JsonArray();
+            item["configurationStateMd5Hash"] = "";
             item["configuration"] = deleted ? null : _configuration.DeepClone();
             item["supplementaryConfiguration"] = _supplementary.DeepClone();
         }
@@ -153,7 +173,9 @@ public sealed class ConfigurationItemBuilder
         {
             item["arn"] = _arn;
             item["accountId"] = _accountId;
-            item["configurationItemCaptureTime"] = _captureTime.ToUnixTimeMilliseconds() / 1000.0;
+            item["version"] = "1.3";
+            item["configurationItemCaptureTime"] = EpochSeconds(_captureTime);
+            if (_creationTime is { } created) item["resourceCreationTime"] = EpochSeconds(created);
             item["configuration"] = deleted ? null : _configuration.ToJsonString();
             var supplementary = new JsonObject();
             foreach (var (key, value) in _supplementary) supplementary[key] = value?.ToJsonString();
@@ -167,5 +189,19 @@ public sealed class ConfigurationItemBuilder
     /// <summary>The item as rules see it, read through the framework's mapper from the given shape.</summary>
     public ConfigurationItem Build(ItemShape shape = ItemShape.InvokingEvent) => ConfigurationItemMapper.Parse(ToJson(shape));
 
-    private string LambdaArn(string name) => $"arn:aws:lambda:{_region}:{_accountId}:function:{name}";
+    // Change notifications and S3 deliveries call the relationship's name "name"; the API calls it "relationshipName".
+    private JsonArray Relationships(ItemShape shape) =>
+    [
+        .. _relationships.Select(relationship => (JsonNode?)new JsonObject
+        {
+            ["resourceType"] = relationship.ResourceType,
+            ["resourceId"] = relationship.ResourceId,
+            ["resourceName"] = relationship.ResourceName,
+            [shape == ItemShape.InvokingEvent ? "name" : "relationshipName"] = relationship.RelationshipName,
+        }),
+    ];
+
+    internal static string Iso(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+
+    private static double EpochSeconds(DateTimeOffset value) => value.ToUnixTimeMilliseconds() / 1000.0;
 }

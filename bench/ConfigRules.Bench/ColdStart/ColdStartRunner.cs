@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConfigRules.Bench.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using ConfigRules.Testing.Lambda;
 
@@ -27,7 +28,7 @@ public static class ColdStartRunner
         var jit = FunctionLauncher.Jit(jitBootstrap);
         var (pythonExecutable, pythonMissing) = PythonInterpreter.Find();
         var python = pythonExecutable is null ? null : FunctionLauncher.Python(pythonExecutable, PythonRule);
-        var payload = ConfigRuleEvents.ChangeNotification(LambdaFunctionItems.ToUtf8(7));
+        var payload = ConfigRuleEvents.Change(LambdaFunctionItems.Function(7));
         await using var aws = LoopbackAwsServer.Start();
 
         await MeasureAsync(aot, Handler, aws, payload);

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ConfigRules.Bench.Fixtures;
 using ConfigRules.Bench.Hook;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using ConfigRules.Testing.Lambda;
 
@@ -46,7 +47,7 @@ public static class FootprintScenarios
         new("lambda-runtime-check", $"a periodic run over {PeriodicFunctions:N0} functions", endpoints =>
         {
             for (var i = 0; i < PeriodicFunctions; i++) endpoints.Aws.Config.Put(LambdaFunctionItems.ResourceType, LambdaFunctionItems.FunctionName(i), LambdaFunctionItems.Configuration(i));
-            return new(NoVariables, ConfigRuleEvents.ScheduledNotification());
+            return new(NoVariables, ConfigRuleEvents.Scheduled());
         }),
         new("compliance-notifier", "one compliance change published to SNS",
             endpoints => new(new Dictionary<string, string> { ["NOTIFICATION_TOPIC_ARN"] = endpoints.Aws.Sns.AddTopic() }, ComplianceChange())),
@@ -63,7 +64,7 @@ public static class FootprintScenarios
             Problem: HookProblem),
     ];
 
-    private static byte[] ChangeNotification() => ConfigRuleEvents.ChangeNotification(LambdaFunctionItems.ToUtf8(7));
+    private static byte[] ChangeNotification() => ConfigRuleEvents.Change(LambdaFunctionItems.Function(7));
 
     /// <summary>The hook answers every request; one it could not judge carries errorCode InternalFailure.</summary>
     private static string? HookProblem(InvocationOutcome outcome) =>

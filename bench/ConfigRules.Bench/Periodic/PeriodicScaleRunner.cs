@@ -9,6 +9,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaRuntime;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using ConfigRules.Framework.Settings;
 
@@ -48,7 +49,7 @@ public static class PeriodicScaleRunner
         var context = AwsClientContext.FromEnvironment(environment, new StaticCredentialsProvider(credentials), http);
         var pipeline = new RuleInvocationPipeline(rule, ConfigServiceClient.Create(context), RuleServices.Empty, TimeProvider.System,
             new PipelineOptions { MaxConcurrentBatches = maxConcurrentBatches });
-        var evt = ConfigRuleEventParser.Parse(ConfigRuleEvents.ScheduledNotification());
+        var evt = ConfigRuleEventParser.Parse(ConfigRuleEvents.Scheduled());
 
         var started = counter.Now;
         var stopwatch = Stopwatch.StartNew();
@@ -86,10 +87,10 @@ public static class PeriodicScaleRunner
                 AwsRegion = LambdaFunctionItems.Region,
                 Configuration = LambdaFunctionItems.Configuration(i),
             });
-            config.SeedResult(ConfigRuleEvents.RuleName, LambdaFunctionItems.ResourceType, name, "COMPLIANT");
+            config.SeedResult(ConfigRuleEvents.DefaultConfigRuleName, LambdaFunctionItems.ResourceType, name, "COMPLIANT");
         }
         for (var i = 0; i < stale; i++)
-            config.SeedResult(ConfigRuleEvents.RuleName, LambdaFunctionItems.ResourceType, $"deleted-function-{i:D4}", "NON_COMPLIANT");
+            config.SeedResult(ConfigRuleEvents.DefaultConfigRuleName, LambdaFunctionItems.ResourceType, $"deleted-function-{i:D4}", "NON_COMPLIANT");
     }
 
     private static int Made(InFlightCounter counter, string operation) => counter.Calls.GetValueOrDefault(operation);

@@ -1,3 +1,4 @@
+using System.Text;
 using BenchmarkDotNet.Attributes;
 using ConfigRules.Aws.Config;
 using ConfigRules.Aws.Credentials;
@@ -9,6 +10,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaRuntime;
+using ConfigRules.Sdk.Testing;
 
 namespace ConfigRules.Bench.Warm;
 
@@ -48,9 +50,11 @@ public class WarmPathBenchmarks
     [GlobalCleanup]
     public void Cleanup() => _http.Dispose();
 
-    public static byte[] BuildItem(string item) => LambdaFunctionItems.ToUtf8(7, item == "OneMegabyte" ? OneMegabyte : 0);
+    public static byte[] BuildItem(string item) => Encoding.UTF8.GetBytes(Function(item).ToJson());
 
-    public static byte[] BuildEvent(string item) => ConfigRuleEvents.ChangeNotification(BuildItem(item));
+    public static byte[] BuildEvent(string item) => ConfigRuleEvents.Change(Function(item));
+
+    private static ConfigurationItemBuilder Function(string item) => LambdaFunctionItems.Function(7, item == "OneMegabyte" ? OneMegabyte : 0);
 
     [Benchmark(Description = "Parse the event")]
     public ConfigRuleEvent Parse() => ConfigRuleEventParser.Parse(_event);

@@ -2,6 +2,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Rules.ApiGatewayEndpointType;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -24,7 +25,7 @@ public class ApiGatewayEndpointTypeCheckTests(ItemShape shape)
     [TestCase(new[] { "regional" }, "REGIONAL", ComplianceType.NonCompliant, "*endpoint type regional, which is not allowed*")]
     public void Every_endpoint_type_must_be_allowed(string[] types, string allowed, ComplianceType expected, string annotation)
     {
-        var item = ItemBuilder.RestApi("a1b2c3", types).Build(shape);
+        var item = ConfigurationItemBuilder.RestApi("a1b2c3", types).Build(shape);
         var evaluation = Evaluate(_rule, item, allowed.Length > 0 ? Params(("allowedEndpointTypes", allowed)) : Params());
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
@@ -33,7 +34,7 @@ public class ApiGatewayEndpointTypeCheckTests(ItemShape shape)
     [Test]
     public void An_api_without_endpoint_configuration_is_edge_optimized()
     {
-        var item = ItemBuilder.RestApi("a1b2c3").Without("endpointConfiguration").Build(shape);
+        var item = ConfigurationItemBuilder.RestApi("a1b2c3").Without("endpointConfiguration").Build(shape);
         var evaluation = Evaluate(_rule, item);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().StartWith("REST API orders uses endpoint type EDGE (the default when none is set), which is not allowed");
@@ -46,7 +47,7 @@ public class ApiGatewayEndpointTypeCheckTests(ItemShape shape)
     [TestCase("""{"types":[{"Ref":"EndpointType"}]}""")]
     public void Unreadable_types_are_not_applicable(string endpointConfiguration)
     {
-        var item = ItemBuilder.RestApi("a1b2c3").With("endpointConfiguration", Json.Raw(endpointConfiguration)).Build(shape);
+        var item = ConfigurationItemBuilder.RestApi("a1b2c3").With("endpointConfiguration", Json.Raw(endpointConfiguration)).Build(shape);
         var evaluation = Evaluate(_rule, item);
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("nothing to judge");
@@ -55,15 +56,14 @@ public class ApiGatewayEndpointTypeCheckTests(ItemShape shape)
     [Test]
     public void The_resource_id_names_the_api_when_the_configuration_has_no_name()
     {
-        var item = ItemBuilder.RestApi("a1b2c3", "EDGE").Without("name").Build(shape);
-        // The builder's resource name comes from the configuration, so without it only the id remains.
+        var item = ConfigurationItemBuilder.RestApi("a1b2c3", "EDGE").Without("name").WithResourceName(null).Build(shape);
         Evaluate(_rule, item).Annotation.Should().StartWith("REST API a1b2c3 uses endpoint type EDGE");
     }
 
     [Test]
     public void Lambda_functions_are_not_this_rules_type()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
     }
 }

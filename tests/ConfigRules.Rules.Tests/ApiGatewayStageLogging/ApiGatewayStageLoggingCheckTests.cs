@@ -3,6 +3,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Rules.ApiGatewayStageLogging;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -16,9 +17,9 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
     private const string LogGroup = "arn:aws:logs:eu-west-1:123456789012:log-group:api-access";
     private readonly ApiGatewayStageLoggingCheck _rule = new();
 
-    private static ItemBuilder StageLogging(string? level, bool accessLogs = true, bool? tracing = null)
+    private static ConfigurationItemBuilder StageLogging(string? level, bool accessLogs = true, bool? tracing = null)
     {
-        var stage = ItemBuilder.Stage();
+        var stage = ConfigurationItemBuilder.RestApiStage();
         var all = new JsonObject { ["metricsEnabled"] = false, ["dataTraceEnabled"] = false, ["throttlingBurstLimit"] = 5000 };
         if (level is not null) all["loggingLevel"] = level;
         stage.With("methodSettings", new JsonObject { ["*/*"] = all, ["orders/GET"] = new JsonObject { ["loggingLevel"] = "INFO" } });
@@ -27,7 +28,7 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
         return stage;
     }
 
-    private Framework.Evaluation.Evaluation Run(ItemBuilder stage, params (string, string)[] parameters) =>
+    private Framework.Evaluation.Evaluation Run(ConfigurationItemBuilder stage, params (string, string)[] parameters) =>
         Evaluate(_rule, stage.Build(shape), Params(parameters));
 
     [TestCase("ERROR", "ERROR", ComplianceType.Compliant)]
@@ -60,7 +61,7 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
     [Test]
     public void Logging_set_only_for_single_methods_does_not_count()
     {
-        var stage = ItemBuilder.Stage().With("methodSettings", new JsonObject { ["orders/GET"] = new JsonObject { ["loggingLevel"] = "INFO" } })
+        var stage = ConfigurationItemBuilder.RestApiStage().With("methodSettings", new JsonObject { ["orders/GET"] = new JsonObject { ["loggingLevel"] = "INFO" } })
             .With("accessLogSettings", new JsonObject { ["destinationArn"] = LogGroup });
         Run(stage).Annotation.Should().Contain("execution logging for all methods (*/*) is not set (minimum ERROR)");
     }
@@ -68,7 +69,7 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
     [Test]
     public void A_stage_without_method_settings_or_access_log_settings_has_both_findings()
     {
-        var stage = ItemBuilder.Stage().Without("methodSettings");
+        var stage = ConfigurationItemBuilder.RestApiStage().Without("methodSettings");
         var evaluation = Run(stage);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Contain("is not set").And.Contain("access logs are not written");

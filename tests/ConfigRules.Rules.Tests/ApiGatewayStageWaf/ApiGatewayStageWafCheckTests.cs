@@ -5,6 +5,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.ApiGatewayStageWaf;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -35,7 +36,7 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
 
     private ConfigurationItem StageWith(string? webAclArn)
     {
-        var builder = ItemBuilder.Stage();
+        var builder = ConfigurationItemBuilder.RestApiStage();
         if (webAclArn is not null) builder.With("webAclArn", webAclArn);
         return builder.Build(shape);
     }

@@ -3,6 +3,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Rules.LambdaCodeSize;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -50,7 +51,7 @@ public class LambdaCodeSizeCheckTests(ItemShape shape)
     [TestCaseSource(nameof(Cases))]
     public void Size_is_judged_against_the_maximum(string codeSize, JsonArray layers, string includeLayers, ComplianceType expected, string annotation)
     {
-        var item = ItemBuilder.Function().With("codeSize", Json.Raw(codeSize)).With("layers", layers.DeepClone()).Build(shape);
+        var item = ConfigurationItemBuilder.LambdaFunction().With("codeSize", Json.Raw(codeSize)).With("layers", layers.DeepClone()).Build(shape);
         var parameters = includeLayers.Length > 0 ? Params(("includeLayers", includeLayers)) : Params();
         var evaluation = Evaluate(_rule, item, parameters);
         evaluation.ComplianceType.Should().Be(expected);
@@ -61,14 +62,14 @@ public class LambdaCodeSizeCheckTests(ItemShape shape)
     [Test]
     public void A_small_maximum_reads_in_bytes()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().With("codeSize", 2048).Build(shape), Params(("maxCodeSizeBytes", "1024")));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().With("codeSize", 2048).Build(shape), Params(("maxCodeSizeBytes", "1024")));
         evaluation.Annotation.Should().StartWith("Code size 2048 bytes exceeds the maximum of 1024 bytes;");
     }
 
     [Test]
     public void A_missing_code_size_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Without("codeSize").Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("codeSize").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no codeSize");
     }
@@ -76,7 +77,7 @@ public class LambdaCodeSizeCheckTests(ItemShape shape)
     [Test]
     public void Container_images_are_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.ContainerImageFunction().With("codeSize", TenMb * 100).Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().With("codeSize", TenMb * 100).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("container image");
     }

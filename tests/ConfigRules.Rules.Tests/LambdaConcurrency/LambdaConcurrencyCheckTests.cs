@@ -3,6 +3,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -16,8 +17,8 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     private readonly LambdaConcurrencyCheck _rule = new();
 
     private ConfigurationItem WithReserved(string? json) => json is null
-        ? ItemBuilder.Function().WithSupplementary("Concurrency", Json.Raw("{}")).Build(shape)
-        : ItemBuilder.Function().WithSupplementary("Concurrency", Json.Raw($$"""{"reservedConcurrentExecutions":{{json}}}""")).Build(shape);
+        ? ConfigurationItemBuilder.LambdaFunction().WithSupplementary("Concurrency", Json.Raw("{}")).Build(shape)
+        : ConfigurationItemBuilder.LambdaFunction().WithSupplementary("Concurrency", Json.Raw($$"""{"reservedConcurrentExecutions":{{json}}}""")).Build(shape);
 
     [TestCase("5", "", "", "", ComplianceType.Compliant, "Reserved concurrency 5 is set; no limits are configured.", TestName = "reserved, no limits")]
     [TestCase("5", "", "5", "10", ComplianceType.Compliant, "Reserved concurrency 5 is within the limits (5 to 10).", TestName = "equal to the low limit")]
@@ -54,7 +55,7 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     public void Without_the_supplementary_record_Lambda_is_asked_by_function_name(int? reserved, ComplianceType expected)
     {
         var lookup = new FakeConcurrencyLookup(new() { ["orders-api"] = reserved });
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Build(shape), Params(("concurrencyLimitLow", "1")),
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape), Params(("concurrencyLimitLow", "1")),
             services: RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup));
         evaluation.ComplianceType.Should().Be(expected);
         lookup.Asked.Should().Equal("orders-api");
@@ -63,7 +64,7 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     [Test]
     public void Offline_an_item_without_the_record_has_none_reserved_as_the_managed_rule_reads_it()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Contain("No reserved concurrency is set (read from the recorded item, which has no supplementaryConfiguration.Concurrency)");
     }
@@ -71,7 +72,7 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     [Test]
     public void Offline_an_item_without_the_record_is_compliant_when_reserved_concurrency_is_not_required()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Build(shape), Params(("requireReservedConcurrency", "false")));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape), Params(("requireReservedConcurrency", "false")));
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
         evaluation.Annotation.Should().Contain("read from the recorded item");
     }
@@ -80,7 +81,7 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     public void A_failing_lookup_fails_the_evaluation_rather_than_guessing()
     {
         var lookup = new FakeConcurrencyLookup([]);
-        var judge = () => Evaluate(_rule, ItemBuilder.Function("gone").Build(shape), services: RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup));
+        var judge = () => Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction("gone").Build(shape), services: RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup));
         judge.Should().Throw<InvalidOperationException>().WithMessage("*Function not found: gone*");
     }
 
@@ -95,7 +96,7 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     [Test]
     public void Container_images_are_judged_too()
     {
-        var item = ItemBuilder.ContainerImageFunction().WithSupplementary("Concurrency", Json.Raw("""{"reservedConcurrentExecutions":3}""")).Build(shape);
+        var item = ConfigurationItemBuilder.LambdaContainerImageFunction().WithSupplementary("Concurrency", Json.Raw("""{"reservedConcurrentExecutions":3}""")).Build(shape);
         Evaluate(_rule, item).ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 }

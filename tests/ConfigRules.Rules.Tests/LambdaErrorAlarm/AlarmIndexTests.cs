@@ -2,6 +2,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaErrorAlarm;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -9,14 +10,14 @@ namespace ConfigRules.Rules.Tests.LambdaErrorAlarm;
 
 public class AlarmIndexTests
 {
-    private static ConfigurationItem AlarmItem(string configuration, string account = "123456789012", string region = "eu-west-1") =>
+    private static ConfigurationItem AlarmItem(string configuration, string account = ConfigurationItemBuilder.DefaultAccountId, string region = ConfigurationItemBuilder.DefaultRegion) =>
         ConfigurationItemMapper.Parse($$"""
             {"resourceType":"AWS::CloudWatch::Alarm","resourceId":"alarm-id","resourceName":"recorded-name","awsAccountId":"{{account}}","awsRegion":"{{region}}",
              "configurationItemStatus":"OK","configuration":{{configuration}} }
             """);
 
     private static Framework.Evaluation.Evaluation Judge(AlarmIndex index, string function = "orders-api") =>
-        RuleHarness.Evaluate(new LambdaErrorAlarmCheck(), ItemBuilder.Function(function).Build(), services: RuleServices.Empty.Add<IErrorAlarmLookup>(index));
+        Fixtures.RuleHarness.Evaluate(new LambdaErrorAlarmCheck(), ConfigurationItemBuilder.LambdaFunction(function).Build(), services: RuleServices.Empty.Add<IErrorAlarmLookup>(index));
 
     [Test]
     public void A_recorded_direct_alarm_in_Config_camelCase_is_read()

@@ -3,6 +3,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaErrorAlarm;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -27,7 +28,7 @@ public class LambdaErrorAlarmCheckTests(ItemShape shape)
         new(name, enabled, actions.Length == 0 ? [Topic] : actions, threshold, [Metric("metric", metric, function, true, ns)]);
 
     private Evaluation Run(IReadOnlyList<ErrorAlarm> alarms, params (string, string)[] parameters) =>
-        Evaluate(_rule, ItemBuilder.Function("orders-api").Build(shape), Params(parameters),
+        Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction("orders-api").Build(shape), Params(parameters),
             services: RuleServices.Empty.Add<IErrorAlarmLookup>(new FakeAlarmLookup(alarms)));
 
     public static IEnumerable<TestCaseData> Cases()
@@ -108,12 +109,12 @@ public class LambdaErrorAlarmCheckTests(ItemShape shape)
         var parameters = ((IConfigRule)_rule).ParseParameters(Params());
 
         var results = await Task.WhenAll(Enumerable.Range(0, 20).Select(n =>
-            ItemEvaluator.EvaluateAsync(_rule, parameters, ItemBuilder.Function(n == 0 ? "orders-api" : $"fn-{n}").Build(shape), context, DefaultNow, CancellationToken.None).AsTask()));
+            ItemEvaluator.EvaluateAsync(_rule, parameters, ConfigurationItemBuilder.LambdaFunction(n == 0 ? "orders-api" : $"fn-{n}").Build(shape), context, DefaultNow, CancellationToken.None).AsTask()));
 
         lookup.Calls.Should().Be(1);
         results.Count(r => r.ComplianceType == ComplianceType.Compliant).Should().Be(1);
         var next = new RuleContext(DefaultNow, context.Services);
-        await ItemEvaluator.EvaluateAsync(_rule, parameters, ItemBuilder.Function().Build(shape), next, DefaultNow, CancellationToken.None);
+        await ItemEvaluator.EvaluateAsync(_rule, parameters, ConfigurationItemBuilder.LambdaFunction().Build(shape), next, DefaultNow, CancellationToken.None);
         lookup.Calls.Should().Be(2, "a new run lists the alarms afresh");
     }
 }

@@ -3,6 +3,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -29,7 +30,7 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
 
     private readonly LambdaExecutionRoleCheck _rule = new();
 
-    private ConfigurationItem FunctionWith(string role) => ItemBuilder.Function().With("role", role).Build(shape);
+    private ConfigurationItem FunctionWith(string role) => ConfigurationItemBuilder.LambdaFunction().With("role", role).Build(shape);
 
     private Framework.Evaluation.Evaluation Run(string role, params (string, string)[] parameters) =>
         Evaluate(_rule, FunctionWith(role), Params(parameters), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
@@ -158,7 +159,7 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     [Test]
     public void A_function_without_a_role_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Without("role").Build(shape), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("role").Build(shape), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no execution role");
     }

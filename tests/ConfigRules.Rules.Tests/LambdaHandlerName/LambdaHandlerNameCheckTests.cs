@@ -3,6 +3,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Rules.LambdaHandlerName;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -16,7 +17,7 @@ public class LambdaHandlerNameCheckTests(ItemShape shape)
     private readonly LambdaHandlerNameCheck _rule = new();
 
     private ConfigurationItem Function(string runtime, string handler) =>
-        ItemBuilder.Function().With("runtime", runtime).With("handler", handler).Build(shape);
+        ConfigurationItemBuilder.LambdaFunction().With("runtime", runtime).With("handler", handler).Build(shape);
 
     [TestCase("nodejs24.x", "index.handler")]
     [TestCase("nodejs22.x", "src/handlers/orders.handler")]
@@ -88,7 +89,7 @@ public class LambdaHandlerNameCheckTests(ItemShape shape)
     [Test]
     public void Container_images_are_not_applicable_even_with_a_pattern()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.ContainerImageFunction().Build(shape), Params(("handlerPattern", "x")));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().Build(shape), Params(("handlerPattern", "x")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("container image");
     }
@@ -96,7 +97,7 @@ public class LambdaHandlerNameCheckTests(ItemShape shape)
     [Test]
     public void A_function_without_a_handler_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Without("handler").Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("handler").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no handler");
     }

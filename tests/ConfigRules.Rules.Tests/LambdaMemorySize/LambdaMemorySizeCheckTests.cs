@@ -3,6 +3,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaMemorySize;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -29,7 +30,7 @@ public class LambdaMemorySizeCheckTests(ItemShape shape)
     [TestCase("513", "256", "512.0", ComplianceType.NonCompliant, "Memory 513 MB is above the maximum of 512 MB;*", TestName = "maximum given as a double")]
     public void Memory_is_judged_against_the_inclusive_range(string memoryJson, string min, string max, ComplianceType expected, string annotation)
     {
-        var item = ItemBuilder.Function().With("memorySize", Json.Raw(memoryJson)).Build(shape);
+        var item = ConfigurationItemBuilder.LambdaFunction().With("memorySize", Json.Raw(memoryJson)).Build(shape);
         var parameters = new Dictionary<string, string>();
         if (min.Length > 0) parameters["minMemorySize"] = min;
         if (max.Length > 0) parameters["maxMemorySize"] = max;
@@ -41,7 +42,7 @@ public class LambdaMemorySizeCheckTests(ItemShape shape)
     [Test]
     public void A_missing_memory_size_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Without("memorySize").Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("memorySize").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Be("The configuration records no memorySize, so there is nothing to judge.");
     }
@@ -51,7 +52,7 @@ public class LambdaMemorySizeCheckTests(ItemShape shape)
     [TestCase("\"large\"")]
     public void A_memory_size_that_is_not_a_whole_number_is_not_applicable(string json)
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().With("memorySize", Json.Raw(json)).Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().With("memorySize", Json.Raw(json)).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("memorySize is not a whole number");
     }
@@ -59,7 +60,7 @@ public class LambdaMemorySizeCheckTests(ItemShape shape)
     [Test]
     public void Container_images_are_judged_too()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.ContainerImageFunction().With("memorySize", 4096).Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().With("memorySize", 4096).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 }

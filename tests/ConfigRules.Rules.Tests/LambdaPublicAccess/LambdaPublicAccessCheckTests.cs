@@ -4,6 +4,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaPublicAccess;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -28,7 +29,7 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     /// <summary>Config records the policy as the document's JSON text.</summary>
     private Framework.Evaluation.Evaluation Run(string? policy, params (string, string)[] parameters)
     {
-        var function = ItemBuilder.Function();
+        var function = ConfigurationItemBuilder.LambdaFunction();
         if (policy is not null) function.WithSupplementary("Policy", JsonValue.Create(policy));
         return Evaluate(_rule, function.Build(shape), Params(parameters));
     }
@@ -72,7 +73,7 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     public void Without_the_recorded_policy_the_rule_asks_lambda_by_the_functions_arn()
     {
         var lookup = new FakePolicyLookup(Policy(Statement("\"*\"", sid: "open")));
-        var function = ItemBuilder.Function().With("functionArn", FunctionArn).Build(shape);
+        var function = ConfigurationItemBuilder.LambdaFunction().With("functionArn", FunctionArn).Build(shape);
 
         var evaluation = Evaluate(_rule, function, services: RuleServices.Empty.Add<IFunctionPolicyLookup>(lookup));
 
@@ -85,10 +86,10 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     public void A_function_lambda_knows_no_policy_of_is_compliant_and_a_recorded_policy_asks_nothing()
     {
         var none = new FakePolicyLookup(null);
-        Evaluate(_rule, ItemBuilder.Function().Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(none))
+        Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(none))
             .Annotation.Should().Contain("has no resource policy");
 
-        var recorded = ItemBuilder.Function().WithSupplementary("Policy", JsonValue.Create(Policy(Statement("\"*\""))));
+        var recorded = ConfigurationItemBuilder.LambdaFunction().WithSupplementary("Policy", JsonValue.Create(Policy(Statement("\"*\""))));
         var unused = new FakePolicyLookup(null);
         Evaluate(_rule, recorded.Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(unused)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
         unused.Asked.Should().BeEmpty();
@@ -182,7 +183,7 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     [Test]
     public void A_policy_recorded_as_an_object_is_read_too()
     {
-        var function = ItemBuilder.Function().WithSupplementary("Policy", JsonNode.Parse(Policy(Statement("\"*\"")))!);
+        var function = ConfigurationItemBuilder.LambdaFunction().WithSupplementary("Policy", JsonNode.Parse(Policy(Statement("\"*\"")))!);
         Evaluate(_rule, function.Build(shape)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 

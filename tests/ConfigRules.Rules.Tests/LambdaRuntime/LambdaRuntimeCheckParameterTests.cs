@@ -3,6 +3,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaRuntime;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -62,7 +63,7 @@ public class LambdaRuntimeCheckParameterTests
         var longList = string.Join(",", RuntimeTable.Embedded.Entries.Select(e => e.Identifier).Where(id => id.StartsWith("java", StringComparison.Ordinal)));
         foreach (var entry in RuntimeTable.Embedded.Entries)
         {
-            var item = ItemBuilder.Function().With("runtime", entry.Identifier).Build();
+            var item = ConfigurationItemBuilder.LambdaFunction().With("runtime", entry.Identifier).Build();
             foreach (var (now, window) in new[] { (new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), "0"), (new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero), "3650") })
             {
                 var verdict = Judge(_rule, item, Params(("allowedRuntimes", longList), ("deprecationWindowDays", window)), now);
@@ -70,7 +71,7 @@ public class LambdaRuntimeCheckParameterTests
                 verdict.Annotation!.Length.Should().BeLessThanOrEqualTo(Annotation.MaxLength, verdict.Annotation);
             }
         }
-        var unknown = Judge(_rule, ItemBuilder.Function().With("runtime", "python3.99").Build(), Params(("allowedRuntimes", longList)));
+        var unknown = Judge(_rule, ConfigurationItemBuilder.LambdaFunction().With("runtime", "python3.99").Build(), Params(("allowedRuntimes", longList)));
         unknown.Annotation!.Length.Should().BeLessThanOrEqualTo(Annotation.MaxLength, unknown.Annotation);
         unknown.Annotation.Should().Contain("more");
     }

@@ -2,6 +2,7 @@ using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Rules.LambdaRuntime;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -32,7 +33,7 @@ public class LambdaRuntimeCheckTests(ItemShape shape)
 
     private readonly LambdaRuntimeCheck _rule = new(TestTable);
 
-    private ConfigurationItem FunctionOn(string runtime) => ItemBuilder.Function().With("runtime", runtime).Build(shape);
+    private ConfigurationItem FunctionOn(string runtime) => ConfigurationItemBuilder.LambdaFunction().With("runtime", runtime).Build(shape);
 
     private static Dictionary<string, string> NoParams => [];
 
@@ -110,7 +111,7 @@ public class LambdaRuntimeCheckTests(ItemShape shape)
     [Test]
     public void Container_images_are_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.ContainerImageFunction().Build(shape), Params(("allowedRuntimes", "python3.14")));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().Build(shape), Params(("allowedRuntimes", "python3.14")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("container image");
     }
@@ -118,7 +119,7 @@ public class LambdaRuntimeCheckTests(ItemShape shape)
     [Test]
     public void A_function_without_a_runtime_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Without("runtime").Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("runtime").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no runtime");
     }

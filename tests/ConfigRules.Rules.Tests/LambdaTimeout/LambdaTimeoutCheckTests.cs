@@ -3,6 +3,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaTimeout;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -27,7 +28,7 @@ public class LambdaTimeoutCheckTests(ItemShape shape)
     [TestCase("60", "10", "60", ComplianceType.Compliant, "Timeout 60 s is within 10-60 s.", TestName = "equal to a set maximum")]
     public void Timeout_is_judged_against_the_inclusive_range(string timeoutJson, string min, string max, ComplianceType expected, string annotation)
     {
-        var item = ItemBuilder.Function().With("timeout", Json.Raw(timeoutJson)).Build(shape);
+        var item = ConfigurationItemBuilder.LambdaFunction().With("timeout", Json.Raw(timeoutJson)).Build(shape);
         var parameters = new Dictionary<string, string>();
         if (min.Length > 0) parameters["minTimeout"] = min;
         if (max.Length > 0) parameters["maxTimeout"] = max;
@@ -39,7 +40,7 @@ public class LambdaTimeoutCheckTests(ItemShape shape)
     [Test]
     public void A_missing_timeout_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().Without("timeout").Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("timeout").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Be("The configuration records no timeout, so there is nothing to judge.");
     }
@@ -47,7 +48,7 @@ public class LambdaTimeoutCheckTests(ItemShape shape)
     [Test]
     public void A_null_timeout_is_treated_as_missing()
     {
-        var evaluation = Evaluate(_rule, ItemBuilder.Function().With("timeout", null).Build(shape));
+        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().With("timeout", null).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
     }
 }

@@ -6,6 +6,7 @@ using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
@@ -45,7 +46,7 @@ public sealed class AwsLookupTests
     public void The_concurrency_rule_asks_Lambda_when_the_item_has_no_record()
     {
         _aws.Server.Lambda.PutFunction("orders-api", 7);
-        var evaluation = Evaluate(new LambdaConcurrencyCheck(), ItemBuilder.Function("orders-api").Build(ItemShape.Api),
+        var evaluation = Evaluate(new LambdaConcurrencyCheck(), ConfigurationItemBuilder.LambdaFunction("orders-api").Build(ItemShape.Api),
             Params(("concurrencyLimitHigh", "5")), services: Services());
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().StartWith("Reserved concurrency 7 is above the maximum of 5;");
@@ -54,7 +55,7 @@ public sealed class AwsLookupTests
     [Test]
     public void A_function_Lambda_does_not_know_fails_the_evaluation()
     {
-        var judge = () => Evaluate(new LambdaConcurrencyCheck(), ItemBuilder.Function("ghost").Build(), services: Services());
+        var judge = () => Evaluate(new LambdaConcurrencyCheck(), ConfigurationItemBuilder.LambdaFunction("ghost").Build(), services: Services());
         judge.Should().Throw<AwsResourceNotFoundException>();
     }
 
@@ -102,11 +103,11 @@ public sealed class AwsLookupTests
         _aws.Server.Iam.PutRole("admin-role", null, Basic, Admin);
         var rule = new LambdaExecutionRoleCheck();
 
-        var admin = Evaluate(rule, ItemBuilder.Function().With("role", "arn:aws:iam::123456789012:role/admin-role").Build(), services: Services());
+        var admin = Evaluate(rule, ConfigurationItemBuilder.LambdaFunction().With("role", "arn:aws:iam::123456789012:role/admin-role").Build(), services: Services());
         admin.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         admin.Annotation.Should().Be("Execution role admin-role has the forbidden policy AdministratorAccess attached; detach it and grant only what the function needs.");
 
-        var missing = Evaluate(rule, ItemBuilder.Function().With("role", "arn:aws:iam::123456789012:role/gone").Build(), services: Services());
+        var missing = Evaluate(rule, ConfigurationItemBuilder.LambdaFunction().With("role", "arn:aws:iam::123456789012:role/gone").Build(), services: Services());
         missing.Annotation.Should().Be("Execution role arn:aws:iam::123456789012:role/gone does not exist; create it or give the function an existing role.");
     }
 

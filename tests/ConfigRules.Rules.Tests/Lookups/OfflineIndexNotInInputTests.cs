@@ -6,6 +6,7 @@ using ConfigRules.Rules.CloudTrailServerlessAudit;
 using ConfigRules.Rules.LambdaErrorAlarm;
 using ConfigRules.Rules.LambdaExecutionRole;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -71,11 +72,11 @@ public sealed class OfflineIndexNotInInputTests
         var lookup = new CountingAlarmIndex(new AlarmIndex(OfflineSource.RecordedItems));
         IConfigRule rule = new LambdaErrorAlarmCheck();
         var parameters = rule.ParseParameters(new Dictionary<string, string>());
-        var context = new RuleContext(RuleHarness.DefaultNow, RuleServices.Empty.Add<IErrorAlarmLookup>(lookup));
+        var context = new RuleContext(Fixtures.RuleHarness.DefaultNow, RuleServices.Empty.Add<IErrorAlarmLookup>(lookup));
 
         var verdicts = new List<Verdict>();
         foreach (var name in new[] { "orders-api", "billing-api", "search-api" })
-            verdicts.Add(await rule.EvaluateAsync(ItemBuilder.Function(name).Build(), parameters, context, CancellationToken.None));
+            verdicts.Add(await rule.EvaluateAsync(ConfigurationItemBuilder.LambdaFunction(name).Build(), parameters, context, CancellationToken.None));
 
         verdicts.Should().OnlyContain(v => v.Compliance == ComplianceType.NotApplicable && v.Annotation!.Contains("no AWS::CloudWatch::Alarm items"));
         lookup.Calls.Should().Be(1, "the run keeps the answer \"not in the input\" as it keeps any other");

@@ -4,6 +4,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.ApiGatewayStageWaf;
 using ConfigRules.Rules.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
@@ -28,7 +29,7 @@ public sealed class WafV2LookupTests
     private RuleServices Services(TimeProvider? time = null) =>
         RuleLookups.Live(RuleCatalog.Definitions, new LookupInfrastructure(time ?? TimeProvider.System).With(_aws.Context));
 
-    private static ConfigurationItem StageWith(string arn) => ItemBuilder.Stage().With("webAclArn", arn).Build(ItemShape.Api);
+    private static ConfigurationItem StageWith(string arn) => ConfigurationItemBuilder.RestApiStage().With("webAclArn", arn).Build(ItemShape.Api);
 
     [Test]
     public void The_stage_rule_reads_the_web_ACL_from_WAFv2()
