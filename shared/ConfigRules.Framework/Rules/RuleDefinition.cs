@@ -70,11 +70,20 @@ public sealed record RuleDefinition
         [.. Lookups.SelectMany(lookup => lookup.RelatedResourceTypes).Distinct(StringComparer.Ordinal)];
 
     /// <summary>Whether the rule judges items of this type (the one place that decides scope).</summary>
-    public bool Covers(string resourceType) => ResourceTypes.Contains(resourceType, StringComparer.Ordinal);
+    public bool Covers(string resourceType) => Holds(ResourceTypes, resourceType);
 
     /// <summary>Whether the rule judges template resources of this type: its own types and its <see cref="TemplateResourceTypes"/>.</summary>
-    public bool CoversInTemplate(string resourceType) =>
-        Covers(resourceType) || TemplateResourceTypes.Contains(resourceType, StringComparer.Ordinal);
+    public bool CoversInTemplate(string resourceType) => Covers(resourceType) || Holds(TemplateResourceTypes, resourceType);
+
+    // Asked for every rule and item a host reads (a million times in a large snapshot): a loop, no enumerator.
+    private static bool Holds(IReadOnlyList<string> types, string resourceType)
+    {
+        for (var i = 0; i < types.Count; i++)
+        {
+            if (string.Equals(types[i], resourceType, StringComparison.Ordinal)) return true;
+        }
+        return false;
+    }
 
     public ParameterDefinition? FindParameter(string name) =>
         Parameters.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.Ordinal));
