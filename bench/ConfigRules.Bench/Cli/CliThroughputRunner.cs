@@ -29,7 +29,9 @@ public sealed record CliThroughputResult(
 
 /// <summary>What the CLI reported when its JSON output was kept: evaluations written and the summary's total.</summary>
 /// <param name="AccountRules">Rules of <c>AWS::::Account</c>: each judges the one generated account once.</param>
-public sealed record CliOutputCheck(int Items, int Functions, int FunctionRules, int AccountRules, long Evaluations, long SummaryTotal, int ExitCode);
+/// <param name="InputBytes">The snapshot's size; <paramref name="OutputBytes"/>, the JSON report's: what the CLI writes beyond what the raw scan reads.</param>
+public sealed record CliOutputCheck(int Items, int Functions, int FunctionRules, int AccountRules, long Evaluations, long SummaryTotal, int ExitCode,
+    long InputBytes, long OutputBytes);
 
 /// <summary>
 /// Generates snapshots of growing size in a temporary folder, scans each raw, then runs
@@ -135,12 +137,14 @@ public static class CliThroughputRunner
         var evaluations = document.RootElement.GetProperty("evaluations").GetArrayLength();
         long total = 0;
         foreach (var count in document.RootElement.GetProperty("summary").EnumerateObject()) total += count.Value.GetInt64();
+        var outputBytes = stream.Length;
         File.Delete(output);
         var functions = items - items / 100; // one item in a hundred is a role, which no rule evaluates
         var functionRules = ConfigRules.Rules.RuleCatalog.Definitions.Count(d => d.Covers(Fixtures.LambdaFunctionItems.ResourceType));
         var accountRules = ConfigRules.Rules.RuleCatalog.Definitions.Count(d => d.Covers(ConfigRules.Framework.Model.AccountItem.ResourceType));
         if (evaluations != (long)functions * functionRules + accountRules || total != evaluations)
             throw new InvalidOperationException($"configrules wrote {evaluations} evaluations (summary {total}) for {functions} functions: expected one per function and Lambda rule ({functionRules}) and one per account rule ({accountRules}).");
-        return new CliOutputCheck(items, functions, functionRules, accountRules, evaluations, total, measurement.ExitCode);
+        return new CliOutputCheck(items, functions, functionRules, accountRules, evaluations, total, measurement.ExitCode,
+            new FileInfo(path).Length, outputBytes);
     }
 }
