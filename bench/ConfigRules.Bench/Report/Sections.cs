@@ -128,13 +128,13 @@ internal static class CliSection
         {
             md.AppendLine("**What stands in the way of 0.5x.** The raw scan tokenizes the input once, on one core, and writes nothing. The CLI");
             md.AppendLine("tokenizes every item twice (to split, then to parse it into the document the rules read), judges each function with");
-            md.AppendLine("ten rules, and writes a report larger than its input (below); the stage table above puts each part beside the raw scan.");
+            md.AppendLine(inv, $"{results.CliCheck?.FunctionRules.ToString(inv) ?? "every Lambda"} rules, and writes a report larger than its input (below); the stage table above puts each part beside the raw scan.");
             if (results.CliCheck is { } written)
             {
                 md.AppendLine(inv, $"At {written.Items:N0} items the JSON report is {Mb(written.OutputBytes)} for an input of {Mb(written.InputBytes)}: ");
                 md.AppendLine(inv, $"**{(double)written.OutputBytes / written.InputBytes:F2}x** the input's bytes, about {written.OutputBytes / Math.Max(1, written.Evaluations):N0} bytes per evaluation; writing that much JSON");
-                md.AppendLine("alone costs about what reading the input costs. With every rule selected, 0.5x would ask the two cores to do all of it in");
-                md.AppendLine("the time of four raw scans.");
+                md.AppendLine("every byte of it rendered by the workers (within judge+render). 0.5x means the whole run in the time of two raw scans:");
+                md.AppendLine("on two cores, at most four raw scans of thread time for splitting, parsing, judging and writing all of that.");
             }
             md.AppendLine();
         }
