@@ -28,19 +28,11 @@ public sealed partial class ConfigServiceClient : IConfigService
 
     public async Task<ConfigurationItem?> GetLatestConfigurationItemAsync(string resourceType, string resourceId, CancellationToken cancellationToken)
     {
-        GetResourceConfigHistoryOutput output;
-        try
-        {
-            output = await _protocol.InvokeAsync("GetResourceConfigHistory",
+        var output = await NoneAnswers.NullWhenAsync(_protocol.InvokeAsync("GetResourceConfigHistory",
                 new GetResourceConfigHistoryInput { ResourceType = resourceType, ResourceId = resourceId, Limit = 1 },
                 ConfigJsonContext.Default.GetResourceConfigHistoryInput, ConfigJsonContext.Default.GetResourceConfigHistoryOutput,
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotDiscoveredException")
-        {
-            return null;
-        }
-        var item = output.ConfigurationItems?.FirstOrDefault();
+                cancellationToken), "ResourceNotDiscoveredException").ConfigureAwait(false);
+        var item = output?.ConfigurationItems?.FirstOrDefault();
         return item is null ? null : ConfigurationItemMapper.FromDocument(item);
     }
 
