@@ -53,10 +53,14 @@ public sealed class NumberBoundTests
     [Test]
     public void The_bound_gives_the_definition_its_parameters_and_template_input()
     {
-        var check = new NumberBoundCheck(Definition(Timeout.Parameters), Timeout);
+        var definition = Definition(Timeout.Parameters);
 
-        check.Definition.Parameters.Should().Equal(MinTimeout, MaxTimeout);
+        var check = new NumberBoundCheck(definition, Timeout);
+
+        Timeout.Parameters.Should().Equal(MinTimeout, MaxTimeout);
         Timeout.TemplateInput.Should().Be(new TemplateInput("timeout", "Timeout"));
+        check.Definition.Should().BeSameAs(definition);
+        check.Bound.Should().BeSameAs(Timeout);
     }
 
     [TestCase(2, "Timeout 2 s is below the minimum of 3 s; raise Timeout or lower test-timeout's minTimeout.")]
