@@ -13,11 +13,9 @@ public static class MemberHookBuilder
     public static YamlMap Build()
     {
         var parameters = new YamlMap()
-            .Add(PackBuilder.CentralAccountIdParameter, new YamlMap().Add("Type", "String")
-                .Add("Description", "The account whose deploy stack (OrganizationId set) runs the cloudformation-hook function.")
-                .Add("AllowedPattern", "^[0-9]{12}$"))
-            .Add(PackBuilder.FunctionNamePrefixParameter, PackBuilder.StringParameter(Naming.DefaultPrefix, "FunctionNamePrefix of the central deploy stack.")
-                .Add("AllowedPattern", "^[a-z][a-z0-9-]{0,19}$"));
+            .Add(PackBuilder.CentralAccountIdParameter,
+                CentralStackParameters.AccountId("The account whose deploy stack (OrganizationId set) runs the cloudformation-hook function."))
+            .Add(PackBuilder.FunctionNamePrefixParameter, CentralStackParameters.FunctionNamePrefix(CentralStackParameters.CentralPrefixDescription));
         HookResources.AddParameters(parameters);
         var conditions = new YamlMap();
         HookResources.AddConditions(conditions);

@@ -14,14 +14,11 @@ public static class MemberRoleBuilder
     public static YamlMap Build()
     {
         var parameters = new YamlMap()
-            .Add(PackBuilder.CentralAccountIdParameter, new YamlMap().Add("Type", "String")
-                .Add("Description", "The account that runs the rule functions (the deploy stack with OrganizationId set).")
-                .Add("AllowedPattern", "^[0-9]{12}$"))
-            .Add(PackBuilder.FunctionNamePrefixParameter, PackBuilder.StringParameter(Naming.DefaultPrefix, "FunctionNamePrefix of the central deploy stack.")
-                .Add("AllowedPattern", "^[a-z][a-z0-9-]{0,19}$"))
-            .Add(OrganizationCentral.MemberRoleNameParameter, PackBuilder.StringParameter(OrganizationCentral.DefaultMemberRoleName,
-                "Name of this role: MemberRoleName of the central deploy stack.")
-                .Add("AllowedPattern", "^[A-Za-z0-9+=,.@_-]{1,64}$"));
+            .Add(PackBuilder.CentralAccountIdParameter,
+                CentralStackParameters.AccountId("The account that runs the rule functions (the deploy stack with OrganizationId set)."))
+            .Add(PackBuilder.FunctionNamePrefixParameter, CentralStackParameters.FunctionNamePrefix(CentralStackParameters.CentralPrefixDescription))
+            .Add(OrganizationCentral.MemberRoleNameParameter,
+                CentralStackParameters.MemberRoleName("Name of this role: MemberRoleName of the central deploy stack."));
 
         var trust = Cfn.PolicyDocument(new YamlMap()
             .Add("Sid", "CentralRuleFunctionsOnly")

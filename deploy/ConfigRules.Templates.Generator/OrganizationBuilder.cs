@@ -22,14 +22,11 @@ public static class OrganizationBuilder
             .Add("MemberRoleTemplateUrl", new YamlMap().Add("Type", "String")
                 .Add("Description", "HTTPS URL of the uploaded deploy/organization/member-role.yaml (https://BUCKET.s3.REGION.amazonaws.com/KEY).")
                 .Add("AllowedPattern", "^https://.+$"))
-            .Add(PackBuilder.CentralAccountIdParameter, new YamlMap().Add("Type", "String")
-                .Add("Description", "The account whose deploy stack (OrganizationId set) runs the rule functions.")
-                .Add("AllowedPattern", "^[0-9]{12}$"))
-            .Add(PackBuilder.FunctionNamePrefixParameter, PackBuilder.StringParameter(Naming.DefaultPrefix, "FunctionNamePrefix of the central deploy stack.")
-                .Add("AllowedPattern", "^[a-z][a-z0-9-]{0,19}$"))
-            .Add(OrganizationCentral.MemberRoleNameParameter, PackBuilder.StringParameter(OrganizationCentral.DefaultMemberRoleName,
-                "MemberRoleName of the central deploy stack: the role created in every member account.")
-                .Add("AllowedPattern", "^[A-Za-z0-9+=,.@_-]{1,64}$"))
+            .Add(PackBuilder.CentralAccountIdParameter,
+                CentralStackParameters.AccountId("The account whose deploy stack (OrganizationId set) runs the rule functions."))
+            .Add(PackBuilder.FunctionNamePrefixParameter, CentralStackParameters.FunctionNamePrefix(CentralStackParameters.CentralPrefixDescription))
+            .Add(OrganizationCentral.MemberRoleNameParameter,
+                CentralStackParameters.MemberRoleName("MemberRoleName of the central deploy stack: the role created in every member account."))
             .Add("DeployMemberRoles", PackBuilder.StringParameter("true",
                 "Create the member roles (StackSet). One role per account serves every region: false in the roll-outs of further regions.")
                 .Add("AllowedValues", Cfn.List("true", "false")))
@@ -46,28 +43,12 @@ public static class OrganizationBuilder
         HookResources.AddParameters(parameters);
         PackWiring.AddRuleParameters(parameters, withRemediation: false);
 
-        var roleParameters = new YamlSequence(
-            StackParameter(PackBuilder.CentralAccountIdParameter), StackParameter(PackBuilder.FunctionNamePrefixParameter),
-            StackParameter(OrganizationCentral.MemberRoleNameParameter));
-
         var resources = new YamlMap()
-            .Add("MemberRoles", new YamlMap()
-                .Add("Type", "AWS::CloudFormation::StackSet")
-                .Add("Condition", "DeployMemberRoles")
-                .Add("Properties", new YamlMap()
-                    .Add("StackSetName", Cfn.Sub("${FunctionNamePrefix}-member-role"))
-                    .Add("Description", "The role the central ConfigRules rule functions assume in every member account.")
-                    .Add("PermissionModel", "SERVICE_MANAGED")
-                    .Add("CallAs", Cfn.Ref("CallAs"))
-                    .Add("AutoDeployment", new YamlMap().Add("Enabled", true).Add("RetainStacksOnAccountRemoval", false))
-                    .Add("Capabilities", Cfn.List("CAPABILITY_NAMED_IAM"))
-                    .Add("ManagedExecution", new YamlMap().Add("Active", true))
-                    .Add("OperationPreferences", new YamlMap().Add("FailureTolerancePercentage", 10).Add("MaxConcurrentPercentage", 25))
-                    .Add("TemplateURL", Cfn.Ref("MemberRoleTemplateUrl"))
-                    .Add("Parameters", roleParameters)
-                    .Add("StackInstancesGroup", new YamlSequence(new YamlMap()
-                        .Add("DeploymentTargets", new YamlMap().Add("OrganizationalUnitIds", Cfn.Ref("OrganizationalUnitIds")))
-                        .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region")), "IAM is global: one stack instance per account is enough.")))))
+            .Add("MemberRoles", MemberStackSet("DeployMemberRoles", "member-role",
+                "The role the central ConfigRules rule functions assume in every member account.",
+                "CAPABILITY_NAMED_IAM", "MemberRoleTemplateUrl",
+                [PackBuilder.CentralAccountIdParameter, PackBuilder.FunctionNamePrefixParameter, OrganizationCentral.MemberRoleNameParameter],
+                regionsComment: "IAM is global: one stack instance per account is enough."))
             .Add("MemberHooks", MemberHooks())
             .Add("OrganizationPack", new YamlMap()
                 .Add("Type", "AWS::Config::OrganizationConformancePack")
@@ -95,25 +76,32 @@ public static class OrganizationBuilder
     /// The deployment hook in every member account of the organizational units, on the central function: each
     /// region's roll-out puts it into that region (a hook invokes a function of its own region). DISABLED removes it.
     /// </summary>
-    private static YamlMap MemberHooks() => new YamlMap()
+    private static YamlMap MemberHooks() => MemberStackSet(HookResources.EnabledCondition, "member-hook",
+        "The ConfigRules deployment hook in every member account, invoking the central cloudformation-hook function.",
+        "CAPABILITY_IAM", "MemberHookTemplateUrl",
+        [PackBuilder.CentralAccountIdParameter, PackBuilder.FunctionNamePrefixParameter, HookResources.ModeParameter]);
+
+    /// <summary>
+    /// A service-managed StackSet of one member template: a stack in every account of the organizational units (and
+    /// in accounts that join them later), in this region, passing the roll-out's own values of the parameters named.
+    /// </summary>
+    private static YamlMap MemberStackSet(string condition, string nameSuffix, string description, string capability,
+        string templateUrlParameter, IReadOnlyList<string> passedParameters, string? regionsComment = null) => new YamlMap()
         .Add("Type", "AWS::CloudFormation::StackSet")
-        .Add("Condition", HookResources.EnabledCondition)
+        .Add("Condition", condition)
         .Add("Properties", new YamlMap()
-            .Add("StackSetName", Cfn.Sub("${FunctionNamePrefix}-member-hook"))
-            .Add("Description", "The ConfigRules deployment hook in every member account, invoking the central cloudformation-hook function.")
+            .Add("StackSetName", Cfn.Sub($"${{FunctionNamePrefix}}-{nameSuffix}"))
+            .Add("Description", description)
             .Add("PermissionModel", "SERVICE_MANAGED")
             .Add("CallAs", Cfn.Ref("CallAs"))
             .Add("AutoDeployment", new YamlMap().Add("Enabled", true).Add("RetainStacksOnAccountRemoval", false))
-            .Add("Capabilities", Cfn.List("CAPABILITY_IAM"))
+            .Add("Capabilities", Cfn.List(capability))
             .Add("ManagedExecution", new YamlMap().Add("Active", true))
             .Add("OperationPreferences", new YamlMap().Add("FailureTolerancePercentage", 10).Add("MaxConcurrentPercentage", 25))
-            .Add("TemplateURL", Cfn.Ref("MemberHookTemplateUrl"))
-            .Add("Parameters", new YamlSequence(StackParameter(PackBuilder.CentralAccountIdParameter),
-                StackParameter(PackBuilder.FunctionNamePrefixParameter), StackParameter(HookResources.ModeParameter)))
+            .Add("TemplateURL", Cfn.Ref(templateUrlParameter))
+            .Add("Parameters", new YamlSequence(passedParameters.Select(name =>
+                (YamlNode)new YamlMap().Add("ParameterKey", name).Add("ParameterValue", Cfn.Ref(name)))))
             .Add("StackInstancesGroup", new YamlSequence(new YamlMap()
                 .Add("DeploymentTargets", new YamlMap().Add("OrganizationalUnitIds", Cfn.Ref("OrganizationalUnitIds")))
-                .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region"))))));
-
-    private static YamlMap StackParameter(string name) =>
-        new YamlMap().Add("ParameterKey", name).Add("ParameterValue", Cfn.Ref(name));
+                .Add("Regions", Cfn.List(Cfn.Ref("AWS::Region")), regionsComment))));
 }

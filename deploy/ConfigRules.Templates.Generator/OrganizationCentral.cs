@@ -24,9 +24,8 @@ public static class OrganizationCentral
         .Add(OrganizationIdParameter, PackBuilder.StringParameter("",
             "Organization id (o-...) when this account runs the rule functions for the whole organization (deploy/organization); empty: this account only.")
             .Add("AllowedPattern", "^(o-[a-z0-9]{10,32})?$"))
-        .Add(MemberRoleNameParameter, PackBuilder.StringParameter(DefaultMemberRoleName,
-            "With OrganizationId: the name of the role deploy/organization/member-role.yaml creates in every member account.")
-            .Add("AllowedPattern", "^[A-Za-z0-9+=,.@_-]{1,64}$"));
+        .Add(MemberRoleNameParameter, CentralStackParameters.MemberRoleName(
+            "With OrganizationId: the name of the role deploy/organization/member-role.yaml creates in every member account."));
 
     public static void AddCondition(YamlMap conditions) =>
         conditions.Add(Condition, Cfn.Not(Cfn.Equals("", Cfn.Ref(OrganizationIdParameter))));

@@ -38,9 +38,8 @@ public static class PackBuilder
 
         if (spec.Functions == FunctionSource.CentralAccount)
         {
-            parameters.Add(CentralAccountIdParameter, new YamlMap().Add("Type", "String")
-                .Add("Description", "The account whose deploy stack (with OrganizationId set) runs the rule functions for the organization.")
-                .Add("AllowedPattern", "^[0-9]{12}$"));
+            parameters.Add(CentralAccountIdParameter,
+                CentralStackParameters.AccountId("The account whose deploy stack (with OrganizationId set) runs the rule functions for the organization."));
             parameters.Add(FunctionNamePrefixParameter, StringParameter(Naming.DefaultPrefix,
                 "Name prefix of the rule functions in the central account."));
         }

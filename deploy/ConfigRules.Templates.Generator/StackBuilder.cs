@@ -27,8 +27,8 @@ public static class StackBuilder
             .Add("CodeS3Key", PackBuilder.StringParameter("config-rules-lambda.zip", "Key of the x86_64 zip written by `dotnet cake --target=Package` (used when Architecture is x86_64)."))
             .Add("CodeS3KeyArm64", PackBuilder.StringParameter("config-rules-lambda-arm64.zip", "Key of the arm64 zip written by `dotnet cake --target=Package` (used when Architecture is arm64)."))
             .Add("CodeS3ObjectVersion", PackBuilder.StringParameter("", "Object version of the zip (versioned buckets); empty: the latest."))
-            .Add("FunctionNamePrefix", PackBuilder.StringParameter(Naming.DefaultPrefix, "Prefix of every function, log group, alarm, topic, role and document name.")
-                .Add("AllowedPattern", "^[a-z][a-z0-9-]{0,19}$"))
+            .Add(PackBuilder.FunctionNamePrefixParameter,
+                CentralStackParameters.FunctionNamePrefix("Prefix of every function, log group, alarm, topic, role and document name."))
             .Add("LogRetentionInDays", new YamlMap().Add("Type", "Number").Add("Default", 90)
                 .Add("Description", "Days the functions' logs are kept.")
                 .Add("AllowedValues", new YamlSequence(LogRetentionDays.Select(days => (YamlNode)days))))

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Model;
@@ -16,8 +15,7 @@ namespace ConfigRules.Cli.Reporting;
 /// </summary>
 public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
 {
-    private const string Exempted = "EXEMPTED";
-    private static readonly string[] Columns = [ComplianceTypeNames.NonCompliant, Exempted, ComplianceTypeNames.NotApplicable, ComplianceTypeNames.Compliant];
+    private static readonly string[] Columns = [ComplianceTypeNames.NonCompliant, ReportText.Exempted, ComplianceTypeNames.NotApplicable, ComplianceTypeNames.Compliant];
 
     private readonly PerRule<RuleFindings> _byRule = new(rule => new RuleFindings(rule));
 
@@ -29,7 +27,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
 
     public void Complete(FindingSummary summary)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), 64 * 1024, leaveOpen: true) { NewLine = "\n" };
+        using var writer = ReportText.Writer(output, 64 * 1024);
         writer.Write(HtmlReportAssets.Head);
         writer.WriteLine($"<header><h1>ConfigRules report</h1><p class=\"meta\">Written {Encode(Reporters.Timestamp(clock.GetUtcNow()))} by configrules {Encode(ToolInformation.Version)}: "
             + $"{Rules.Count} rule(s), {summary.Compliant + summary.NonCompliant + summary.NotApplicable} evaluation(s).</p>");
@@ -49,7 +47,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
         writer.WriteLine("<p class=\"legend\">" + string.Concat(Columns.Select(c => $"<span class=\"{c}\">{Label(c)}</span> ")) + "</p>");
         foreach (var rule in Rules)
         {
-            var counts = Columns.ToDictionary(c => c, c => rule.Findings.Count(f => Category(f) == c), StringComparer.Ordinal);
+            var counts = Columns.ToDictionary(c => c, c => rule.Findings.Count(f => ReportText.Category(f) == c), StringComparer.Ordinal);
             var total = Math.Max(1, counts.Values.Sum());
             writer.Write($"<div class=\"bar-row\" data-rule=\"{Encode(rule.Rule.Id)}\"><span class=\"bar-label\">{Encode(rule.Rule.Id)}</span><span class=\"bar\">");
             foreach (var column in Columns.Where(c => counts[c] > 0))
@@ -83,14 +81,14 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
             var definition = rule.Rule.Definition;
             var severity = definition.Severity.ToName();
             writer.WriteLine($"<tbody class=\"rule-group\" data-rule=\"{Encode(definition.Id)}\"><tr class=\"group-header\"><th colspan=\"7\">{Encode(definition.Id)} <span class=\"severity {severity}\">{severity}</span> {Encode(definition.Title)}</th></tr>");
-            foreach (var finding in rule.Findings.OrderBy(f => Array.IndexOf(Columns, Category(f))))
+            foreach (var finding in rule.Findings.OrderBy(f => Array.IndexOf(Columns, ReportText.Category(f))))
             {
-                var category = Category(finding);
+                var category = ReportText.Category(finding);
                 var evaluation = finding.Evaluation;
                 var exemption = finding.Exempted?.Entry is { } entry
                     ? $"until {entry.Expires.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} ({Encode(entry.Owner)}{(entry.Ticket is { } ticket ? ", " + Encode(ticket) : "")}): {Encode(entry.Reason)}"
                     : "";
-                var source = finding.Source is { } where ? Encode(where.Line is { } line ? $"{where.File}:{line}" : where.File) : "";
+                var source = finding.Source is { } where ? Encode(ReportText.Where(where)) : "";
                 writer.WriteLine($"<tr class=\"finding\" data-rule=\"{Encode(definition.Id)}\" data-compliance=\"{category}\"><td>{Encode(definition.Id)}</td><td class=\"severity {severity}\">{severity}</td>"
                     + $"<td class=\"{category}\">{Label(category)}</td><td>{Encode(evaluation.ComplianceResourceType)}<br><b>{Encode(evaluation.ComplianceResourceId)}</b></td>"
                     + $"<td>{Encode(evaluation.Annotation ?? "")}</td><td class=\"exemption\">{exemption}</td><td class=\"source\">{source}</td></tr>");
@@ -100,10 +98,7 @@ public sealed class HtmlReporter(Stream output, TimeProvider clock) : IReporter
         writer.WriteLine("</table>");
     }
 
-    /// <summary>Exempted findings are NOT_APPLICABLE in Config's terms; the report shows them as their own kind.</summary>
-    private static string Category(Finding finding) => finding.Exempted is not null ? Exempted : finding.Compliance.ToWire();
-
-    private static string Label(string category) => category == Exempted ? "exempted" : category;
+    private static string Label(string category) => category == ReportText.Exempted ? "exempted" : category;
 
     private static string Encode(string text) => WebUtility.HtmlEncode(text);
 

@@ -1,4 +1,3 @@
-using System.Text;
 using ConfigRules.Cli.Engine;
 using ConfigRules.Cli.Selection;
 using ConfigRules.Framework.Model;
@@ -24,15 +23,11 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     public void Add(Finding finding)
     {
         var group = _byRule[finding.RuleId];
-        if (finding.Exempted is not null)
+        switch (ReportText.Category(finding))
         {
-            group.Exempted.Add(finding);
-            return;
-        }
-        switch (finding.Compliance)
-        {
-            case ComplianceType.NonCompliant: group.NonCompliant.Add(finding); break;
-            case ComplianceType.Compliant:
+            case ReportText.Exempted: group.Exempted.Add(finding); break;
+            case ComplianceTypeNames.NonCompliant: group.NonCompliant.Add(finding); break;
+            case ComplianceTypeNames.Compliant:
                 group.CompliantCount++;
                 if (group.CompliantNames.Count < CompliantNamesShown) group.CompliantNames.Add(finding.Evaluation.ComplianceResourceId);
                 break;
@@ -42,7 +37,7 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
 
     public void Complete(FindingSummary summary)
     {
-        using var writer = new StreamWriter(output, new UTF8Encoding(false), 16 * 1024, leaveOpen: true) { NewLine = "\n" };
+        using var writer = ReportText.Writer(output, 16 * 1024);
         foreach (var group in _byRule.InOrder) WriteGroup(writer, group);
         var total = summary.Compliant + summary.NonCompliant + summary.NotApplicable;
         writer.WriteLine(Paint(Bold,
@@ -59,7 +54,7 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
         writer.WriteLine($"{Paint(Bold, definition.Id)}  {definition.Title} [{definition.Severity.ToName()}]");
         writer.WriteLine($"  {Paint(Red, $"{group.NonCompliant.Count} {ComplianceTypeNames.NonCompliant}")}  {Paint(Green, $"{group.CompliantCount} {ComplianceTypeNames.Compliant}")}  {Paint(Dim, $"{group.NotApplicable.Count} {ComplianceTypeNames.NotApplicable}")}{(group.Exempted.Count > 0 ? $" ({group.Exempted.Count} exempted)" : string.Empty)}");
         foreach (var finding in group.NonCompliant) WriteFinding(writer, Paint(Red, ComplianceTypeNames.NonCompliant.PadRight(LabelWidth)), finding);
-        foreach (var finding in group.Exempted) WriteFinding(writer, Paint(Yellow, "EXEMPTED".PadRight(LabelWidth)), finding);
+        foreach (var finding in group.Exempted) WriteFinding(writer, Paint(Yellow, ReportText.Exempted.PadRight(LabelWidth)), finding);
         foreach (var finding in group.NotApplicable) WriteFinding(writer, Paint(Dim, ComplianceTypeNames.NotApplicable.PadRight(LabelWidth)), finding);
         if (group.CompliantCount > 0)
         {
@@ -74,7 +69,7 @@ public sealed class TableReporter(Stream output, bool color) : IReporter
     private void WriteFinding(StreamWriter writer, string label, Finding finding)
     {
         var evaluation = finding.Evaluation;
-        var where = finding.Source is { } source ? $"  ({source.File}{(source.Line is { } line ? $":{line}" : string.Empty)})" : string.Empty;
+        var where = finding.Source is { } source ? $"  ({ReportText.Where(source)})" : string.Empty;
         writer.WriteLine($"  {label} {evaluation.ComplianceResourceId}{Paint(Dim, where)}");
         if (evaluation.Annotation is { } annotation) writer.WriteLine($"      {annotation}");
     }

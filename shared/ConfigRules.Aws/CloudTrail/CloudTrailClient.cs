@@ -51,16 +51,9 @@ public sealed class CloudTrailClient(AwsTransport transport, AwsEndpoint endpoin
     public async Task<IReadOnlyList<string>> GetInsightTypesAsync(string trailArn, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(trailArn);
-        GetInsightSelectorsOutput output;
-        try
-        {
-            output = await _protocol.InvokeAsync("GetInsightSelectors", new TrailNameInput { TrailName = trailArn },
-                CloudTrailJsonContext.Default.TrailNameInput, CloudTrailJsonContext.Default.GetInsightSelectorsOutput, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode == "InsightNotEnabledException")
-        {
-            return [];
-        }
-        return [.. (output.InsightSelectors ?? []).Select(selector => selector.InsightType).OfType<string>()];
+        var output = await NoneAnswers.NullWhenAsync(_protocol.InvokeAsync("GetInsightSelectors", new TrailNameInput { TrailName = trailArn },
+            CloudTrailJsonContext.Default.TrailNameInput, CloudTrailJsonContext.Default.GetInsightSelectorsOutput, cancellationToken),
+            "InsightNotEnabledException").ConfigureAwait(false);
+        return [.. (output?.InsightSelectors ?? []).Select(selector => selector.InsightType).OfType<string>()];
     }
 }

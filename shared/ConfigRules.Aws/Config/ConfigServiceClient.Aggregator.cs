@@ -48,20 +48,20 @@ public sealed partial class ConfigServiceClient
             throw new ArgumentException($"BatchGetAggregateResourceConfig takes at most {MaxBatch} keys a call; {keys.Count} were given.", nameof(keys));
 
         var items = new List<ConfigurationItem>(keys.Count);
-        var pending = keys.Select(ToShape).ToList();
-        for (var round = 1; ; round++)
-        {
-            var output = await _protocol.InvokeAsync("BatchGetAggregateResourceConfig",
-                new BatchGetAggregateResourceConfigInput { ConfigurationAggregatorName = aggregatorName, ResourceIdentifiers = pending },
-                ConfigJsonContext.Default.BatchGetAggregateResourceConfigInput, ConfigJsonContext.Default.BatchGetAggregateResourceConfigOutput,
-                cancellationToken).ConfigureAwait(false);
-            items.AddRange((output.BaseConfigurationItems ?? []).Select(document => ConfigurationItemMapper.FromDocument(document)));
-            pending = output.UnprocessedResourceIdentifiers ?? [];
-            if (pending.Count == 0) return items;
-            await WaitBeforeRetryAsync(round, () => Incomplete("UnprocessedResourceIdentifiers", "BatchGetAggregateResourceConfig",
-                $"left {pending.Count} of {keys.Count} resource identifiers unprocessed", pending.Count, keys.Count, round,
-                pending.Select(k => $"{k.SourceAccountId}/{k.SourceRegion}/{k.ResourceType}/{k.ResourceId}")), cancellationToken).ConfigureAwait(false);
-        }
+        await SendUntilDoneAsync(new BatchRetry<AggregateResourceIdentifierShape>("BatchGetAggregateResourceConfig", "UnprocessedResourceIdentifiers",
+                left => $"left {left} of {keys.Count} resource identifiers unprocessed",
+                k => $"{k.SourceAccountId}/{k.SourceRegion}/{k.ResourceType}/{k.ResourceId}"),
+            [.. keys.Select(ToShape)],
+            async (pending, token) =>
+            {
+                var output = await _protocol.InvokeAsync("BatchGetAggregateResourceConfig",
+                    new BatchGetAggregateResourceConfigInput { ConfigurationAggregatorName = aggregatorName, ResourceIdentifiers = pending },
+                    ConfigJsonContext.Default.BatchGetAggregateResourceConfigInput, ConfigJsonContext.Default.BatchGetAggregateResourceConfigOutput,
+                    token).ConfigureAwait(false);
+                items.AddRange((output.BaseConfigurationItems ?? []).Select(document => ConfigurationItemMapper.FromDocument(document)));
+                return output.UnprocessedResourceIdentifiers ?? [];
+            }, cancellationToken).ConfigureAwait(false);
+        return items;
     }
 
     private static AggregateResourceIdentifierShape ToShape(AggregateResourceKey key) => new()

@@ -28,19 +28,11 @@ public sealed partial class ConfigServiceClient : IConfigService
 
     public async Task<ConfigurationItem?> GetLatestConfigurationItemAsync(string resourceType, string resourceId, CancellationToken cancellationToken)
     {
-        GetResourceConfigHistoryOutput output;
-        try
-        {
-            output = await _protocol.InvokeAsync("GetResourceConfigHistory",
+        var output = await NoneAnswers.NullWhenAsync(_protocol.InvokeAsync("GetResourceConfigHistory",
                 new GetResourceConfigHistoryInput { ResourceType = resourceType, ResourceId = resourceId, Limit = 1 },
                 ConfigJsonContext.Default.GetResourceConfigHistoryInput, ConfigJsonContext.Default.GetResourceConfigHistoryOutput,
-                cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode == "ResourceNotDiscoveredException")
-        {
-            return null;
-        }
-        var item = output.ConfigurationItems?.FirstOrDefault();
+                cancellationToken), "ResourceNotDiscoveredException").ConfigureAwait(false);
+        var item = output?.ConfigurationItems?.FirstOrDefault();
         return item is null ? null : ConfigurationItemMapper.FromDocument(item);
     }
 
@@ -72,19 +64,18 @@ public sealed partial class ConfigServiceClient : IConfigService
             throw new ArgumentException($"BatchGetResourceConfig takes at most {MaxBatch} keys a call; {keys.Count} were given.", nameof(keys));
 
         var items = new List<ConfigurationItem>(keys.Count);
-        var pending = keys.Select(k => new ResourceKeyShape { ResourceType = k.ResourceType, ResourceId = k.ResourceId }).ToList();
-        for (var round = 1; ; round++)
-        {
-            var output = await _protocol.InvokeAsync("BatchGetResourceConfig", new BatchGetResourceConfigInput { ResourceKeys = pending },
-                ConfigJsonContext.Default.BatchGetResourceConfigInput, ConfigJsonContext.Default.BatchGetResourceConfigOutput,
-                cancellationToken).ConfigureAwait(false);
-            items.AddRange((output.BaseConfigurationItems ?? []).Select(document => ConfigurationItemMapper.FromDocument(document)));
-            pending = output.UnprocessedResourceKeys ?? [];
-            if (pending.Count == 0) return items;
-            await WaitBeforeRetryAsync(round, () => Incomplete("UnprocessedResourceKeys", "BatchGetResourceConfig",
-                $"left {pending.Count} of {keys.Count} resource keys unprocessed", pending.Count, keys.Count, round,
-                pending.Select(k => $"{k.ResourceType}/{k.ResourceId}")), cancellationToken).ConfigureAwait(false);
-        }
+        await SendUntilDoneAsync(new BatchRetry<ResourceKeyShape>("BatchGetResourceConfig", "UnprocessedResourceKeys",
+                left => $"left {left} of {keys.Count} resource keys unprocessed", k => $"{k.ResourceType}/{k.ResourceId}"),
+            [.. keys.Select(k => new ResourceKeyShape { ResourceType = k.ResourceType, ResourceId = k.ResourceId })],
+            async (pending, token) =>
+            {
+                var output = await _protocol.InvokeAsync("BatchGetResourceConfig", new BatchGetResourceConfigInput { ResourceKeys = pending },
+                    ConfigJsonContext.Default.BatchGetResourceConfigInput, ConfigJsonContext.Default.BatchGetResourceConfigOutput,
+                    token).ConfigureAwait(false);
+                items.AddRange((output.BaseConfigurationItems ?? []).Select(document => ConfigurationItemMapper.FromDocument(document)));
+                return output.UnprocessedResourceKeys ?? [];
+            }, cancellationToken).ConfigureAwait(false);
+        return items;
     }
 
     public async IAsyncEnumerable<ResourceKey> ListEvaluatedResourcesAsync(string configRuleName, [EnumeratorCancellation] CancellationToken cancellationToken)
@@ -122,17 +113,15 @@ public sealed partial class ConfigServiceClient : IConfigService
         if (evaluations.Count > MaxBatch)
             throw new ArgumentException($"PutEvaluations takes at most {MaxBatch} evaluations a call; {evaluations.Count} were given.", nameof(evaluations));
 
-        var pending = evaluations.Select(ToShape).ToList();
-        for (var round = 1; ; round++)
-        {
-            var output = await _protocol.InvokeAsync("PutEvaluations", new PutEvaluationsInput { Evaluations = pending, ResultToken = resultToken },
-                ConfigJsonContext.Default.PutEvaluationsInput, ConfigJsonContext.Default.PutEvaluationsOutput, cancellationToken).ConfigureAwait(false);
-            pending = RefusedOnes(pending, output.FailedEvaluations);
-            if (pending.Count == 0) return;
-            await WaitBeforeRetryAsync(round, () => Incomplete("FailedEvaluations", "PutEvaluations",
-                $"refused {pending.Count} of {evaluations.Count} evaluations", pending.Count, evaluations.Count, round,
-                pending.Select(e => $"{e.ComplianceResourceType}/{e.ComplianceResourceId}")), cancellationToken).ConfigureAwait(false);
-        }
+        await SendUntilDoneAsync(new BatchRetry<EvaluationShape>("PutEvaluations", "FailedEvaluations",
+                left => $"refused {left} of {evaluations.Count} evaluations", e => $"{e.ComplianceResourceType}/{e.ComplianceResourceId}"),
+            [.. evaluations.Select(ToShape)],
+            async (pending, token) =>
+            {
+                var output = await _protocol.InvokeAsync("PutEvaluations", new PutEvaluationsInput { Evaluations = pending, ResultToken = resultToken },
+                    ConfigJsonContext.Default.PutEvaluationsInput, ConfigJsonContext.Default.PutEvaluationsOutput, token).ConfigureAwait(false);
+                return RefusedOnes(pending, output.FailedEvaluations);
+            }, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Asks Config to evaluate the rules now (StartConfigRulesEvaluation, 1 to 25 rule names).</summary>
@@ -195,28 +184,6 @@ public sealed partial class ConfigServiceClient : IConfigService
                 $"Config PutEvaluations reported a failed evaluation that was not sent: {f.ComplianceResourceType}/{f.ComplianceResourceId}."));
         }
         return refused;
-    }
-
-    private async Task WaitBeforeRetryAsync(int round, Func<IncompleteBatchException> giveUp, CancellationToken cancellationToken)
-    {
-        if (round >= _transport.Options.MaxAttempts) throw giveUp();
-        try
-        {
-            await _transport.DelayBeforeRetryAsync(round, cancellationToken).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            throw giveUp();
-        }
-    }
-
-    private static IncompleteBatchException Incomplete(string field, string operation, string what, int remaining, int total, int attempts,
-        IEnumerable<string> resources)
-    {
-        var names = string.Join(", ", resources.Take(5)) + (remaining > 5 ? ", ..." : string.Empty);
-        return new IncompleteBatchException(field,
-            $"Config {operation} {what} after {attempts} attempts ({names}); nothing was dropped: the call fails so it can be retried.",
-            remaining, total);
     }
 
     private static string? NextPageToken(string? next, string? previous, string operation)

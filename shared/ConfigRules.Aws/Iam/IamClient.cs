@@ -22,15 +22,9 @@ public sealed class IamClient(AwsTransport transport, AwsEndpoint endpoint)
     public async Task<IamRole?> GetRoleAsync(string roleName, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(roleName);
-        System.Xml.Linq.XElement result;
-        try
-        {
-            result = await _protocol.InvokeAsync("GetRole", [new("RoleName", roleName)], cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode == "NoSuchEntity")
-        {
-            return null;
-        }
+        var result = await NoneAnswers.NullWhenAsync(
+            _protocol.InvokeAsync("GetRole", [new("RoleName", roleName)], cancellationToken), "NoSuchEntity").ConfigureAwait(false);
+        if (result is null) return null;
         var role = XmlReading.Child(result, "Role") ?? throw new AwsProtocolException("IAM GetRole answered without a <Role>.");
         return new IamRole(
             XmlReading.ChildValue(role, "Arn") ?? throw new AwsProtocolException("IAM GetRole answered with a role without <Arn>."),

@@ -28,16 +28,9 @@ public sealed class WafV2Client(AwsTransport transport, AwsEndpoint endpoint)
     public async Task<WebAclDescription?> GetWebAclAsync(WebAclArn arn, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(arn);
-        GetWebAclOutput output;
-        try
-        {
-            output = await _protocol.InvokeAsync("GetWebACL", new GetWebAclInput { Name = arn.Name, Scope = arn.Scope, Id = arn.Id },
-                WafV2JsonContext.Default.GetWebAclInput, WafV2JsonContext.Default.GetWebAclOutput, cancellationToken).ConfigureAwait(false);
-        }
-        catch (AwsServiceException ex) when (ex.ErrorCode == "WAFNonexistentItemException")
-        {
-            return null;
-        }
+        var output = await NoneAnswers.NullWhenAsync(_protocol.InvokeAsync("GetWebACL", new GetWebAclInput { Name = arn.Name, Scope = arn.Scope, Id = arn.Id },
+            WafV2JsonContext.Default.GetWebAclInput, WafV2JsonContext.Default.GetWebAclOutput, cancellationToken), "WAFNonexistentItemException").ConfigureAwait(false);
+        if (output is null) return null;
         var acl = output.WebAcl ?? throw new AwsProtocolException("WAFv2 GetWebACL answered without a WebACL.");
         return new WebAclDescription(acl.Arn ?? arn.Arn, acl.Name ?? arn.Name, acl.Id ?? arn.Id, [.. (acl.Rules ?? []).Select(ToRule)]);
     }
