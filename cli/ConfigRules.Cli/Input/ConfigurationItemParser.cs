@@ -52,28 +52,35 @@ public static class ConfigurationItemParser
     private static ConfigurationItemDocument Read(JsonElement root)
     {
         var document = new ConfigurationItemDocument();
+        var repeated = RepeatedValues.Current;
         foreach (var property in root.EnumerateObject())
         {
             var value = property.Value;
             // The wire names, matched case-insensitively as the framework's serializer does; the last one wins.
+            // Compared by length first: each of the item's twenty-odd names meets one or two candidates, not fourteen.
             var name = new PropertyName(property);
-            if (name.Is("resourceType"u8)) document.ResourceType = String(value, "resourceType");
-            else if (name.Is("resourceId"u8)) document.ResourceId = String(value, "resourceId");
-            else if (name.Is("configuration"u8)) document.Configuration = value;
-            else if (name.Is("resourceName"u8)) document.ResourceName = String(value, "resourceName");
-            else if (name.Is("arn"u8)) document.Arn = String(value, "arn");
-            else if (name.Is("awsAccountId"u8)) document.AwsAccountId = String(value, "awsAccountId");
-            else if (name.Is("accountId"u8)) document.AccountId = String(value, "accountId");
-            else if (name.Is("awsRegion"u8)) document.AwsRegion = String(value, "awsRegion");
-            else if (name.Is("configurationItemStatus"u8)) document.ConfigurationItemStatus = String(value, "configurationItemStatus");
-            else if (name.Is("configurationItemCaptureTime"u8)) document.ConfigurationItemCaptureTime = Timestamp(value, "configurationItemCaptureTime");
-            else if (name.Is("resourceCreationTime"u8)) document.ResourceCreationTime = Timestamp(value, "resourceCreationTime");
-            else if (name.Is("supplementaryConfiguration"u8)) document.SupplementaryConfiguration = Supplementary(value);
-            else if (name.Is("tags"u8)) document.Tags = Tags(value);
-            else if (name.Is("relationships"u8)) document.Relationships = Relationships(value);
+            switch (name.Length)
+            {
+                case 3 when name.Is("arn"u8): document.Arn = String(value, "arn"); break;
+                case 4 when name.Is("tags"u8): document.Tags = Tags(value); break;
+                case 9 when name.Is("accountId"u8): document.AccountId = repeated.AccountId.Read(value, "accountId"); break;
+                case 9 when name.Is("awsRegion"u8): document.AwsRegion = repeated.Region.Read(value, "awsRegion"); break;
+                case 10 when name.Is("resourceId"u8): document.ResourceId = String(value, "resourceId"); break;
+                case 12 when name.Is("resourceType"u8): document.ResourceType = repeated.ResourceType.Read(value, "resourceType"); break;
+                case 12 when name.Is("resourceName"u8): document.ResourceName = String(value, "resourceName"); break;
+                case 12 when name.Is("awsAccountId"u8): document.AwsAccountId = repeated.AccountId.Read(value, "awsAccountId"); break;
+                case 13 when name.Is("configuration"u8): document.Configuration = value; break;
+                case 13 when name.Is("relationships"u8): document.Relationships = Relationships(value); break;
+                case 20 when name.Is("resourceCreationTime"u8): document.ResourceCreationTime = Timestamp(value, "resourceCreationTime"); break;
+                case 23 when name.Is("configurationItemStatus"u8): document.ConfigurationItemStatus = repeated.Status.Read(value, "configurationItemStatus"); break;
+                case 26 when name.Is("supplementaryConfiguration"u8): document.SupplementaryConfiguration = Supplementary(value); break;
+                case 28 when name.Is("configurationItemCaptureTime"u8): document.ConfigurationItemCaptureTime = Timestamp(value, "configurationItemCaptureTime"); break;
+            }
         }
         return document;
     }
+
+    internal static string? ReadString(JsonElement value, string name) => String(value, name);
 
     private static string? String(JsonElement value, string name) => value.ValueKind switch
     {
@@ -163,15 +170,53 @@ public static class ConfigurationItemParser
 }
 
 /// <summary>A property's name compared without a string: the raw UTF-8 bytes, or the decoded name when escaped.</summary>
-internal readonly ref struct PropertyName(JsonProperty property)
+internal readonly ref struct PropertyName
 {
-    private readonly ReadOnlySpan<byte> _raw = JsonMarshal.GetRawUtf8PropertyName(property);
-    private readonly string? _decoded = JsonMarshal.GetRawUtf8PropertyName(property).IndexOf((byte)'\\') >= 0 ? property.Name : null;
+    private readonly ReadOnlySpan<byte> _name;
 
-    public bool Is(ReadOnlySpan<byte> name) =>
-        _decoded is null
-            ? System.Text.Ascii.EqualsIgnoreCase(_raw, name)
-            : System.Text.Ascii.EqualsIgnoreCase(_decoded, System.Text.Encoding.UTF8.GetString(name));
+    public PropertyName(JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        _name = raw.IndexOf((byte)'\\') >= 0 ? System.Text.Encoding.UTF8.GetBytes(property.Name) : raw;
+    }
+
+    /// <summary>The name's length in UTF-8 bytes, decoded: what a candidate must have to match.</summary>
+    public int Length => _name.Length;
+
+    public bool Is(ReadOnlySpan<byte> name) => System.Text.Ascii.EqualsIgnoreCase(_name, name);
+}
+
+/// <summary>
+/// The top-level values that repeat from item to item (type, account, region, status): the last one read on this
+/// thread is kept with its bytes, so an item like the one before it allocates none of them again.
+/// </summary>
+internal sealed class RepeatedValues
+{
+    [ThreadStatic] private static RepeatedValues? _current;
+
+    public static RepeatedValues Current => _current ??= new RepeatedValues();
+
+    public RepeatedString ResourceType { get; } = new();
+    public RepeatedString AccountId { get; } = new();
+    public RepeatedString Region { get; } = new();
+    public RepeatedString Status { get; } = new();
+}
+
+/// <summary>One field's last value and its raw bytes (unescaped values only; an escaped one is decoded each time).</summary>
+internal sealed class RepeatedString
+{
+    private byte[] _raw = [];
+    private string? _value;
+
+    public string? Read(JsonElement value, string name)
+    {
+        if (value.ValueKind != JsonValueKind.String) return ConfigurationItemParser.ReadString(value, name);
+        var raw = JsonMarshal.GetRawUtf8Value(value); // with its quotes
+        if (_value is not null && raw.SequenceEqual(_raw)) return _value;
+        var decoded = value.GetString();
+        if (raw.IndexOf((byte)'\\') < 0 && raw.Length <= 256) (_raw, _value) = (raw.ToArray(), decoded);
+        return decoded;
+    }
 }
 
 /// <summary>An item and the document its JSON values live in; dispose once no rule reads the item any more.</summary>

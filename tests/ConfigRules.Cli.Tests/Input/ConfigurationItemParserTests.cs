@@ -60,6 +60,34 @@ public sealed class ConfigurationItemParserTests
         mapper.Should().Throw<InvalidConfigurationItemException>();
     }
 
+    [Test]
+    public void Values_that_repeat_from_item_to_item_are_read_anew_when_they_change()
+    {
+        // Type, account, region and status are kept from the item before on this thread: each item still gets its own.
+        string[] items =
+        [
+            """{"resourceType":"AWS::Lambda::Function","resourceId":"a","awsAccountId":"111122223333","awsRegion":"eu-west-1","configurationItemStatus":"OK"}""",
+            """{"resourceType":"AWS::Lambda::Function","resourceId":"b","awsAccountId":"111122223333","awsRegion":"eu-west-1","configurationItemStatus":"OK"}""",
+            """{"resourceType":"AWS::IAM::Role","resourceId":"c","awsAccountId":"444455556666","awsRegion":"global","configurationItemStatus":"ResourceDeleted"}""",
+            """{"resourceType":"AWS::IAM::Role","resourceId":"d","awsAccountId":"444455556666","awsRegion":"eu\u002dwest-1","configurationItemStatus":"OK"}""",
+            """{"resourceType":"AWS::IAM::Role","resourceId":"e","awsAccountId":"444455556666","awsRegion":"eu\u002dwest-1"}""",
+        ];
+        var read = items.Select(json =>
+        {
+            using var parsed = ConfigurationItemParser.Parse(Encoding.UTF8.GetBytes(json), null);
+            return (parsed.Item.ResourceType, parsed.Item.AwsAccountId, parsed.Item.AwsRegion, parsed.Item.Status);
+        }).ToList();
+
+        read.Should().Equal(
+            ("AWS::Lambda::Function", "111122223333", "eu-west-1", "OK"),
+            ("AWS::Lambda::Function", "111122223333", "eu-west-1", "OK"),
+            ("AWS::IAM::Role", "444455556666", "global", "ResourceDeleted"),
+            ("AWS::IAM::Role", "444455556666", "eu-west-1", "OK"),
+            ("AWS::IAM::Role", "444455556666", "eu-west-1", "OK"));
+        var wrong = () => ConfigurationItemParser.Parse("""{"resourceType":"T","resourceId":"x","awsRegion":5}"""u8.ToArray(), null).Dispose();
+        wrong.Should().Throw<InvalidConfigurationItemException>().Which.Message.Should().Contain("awsRegion is a number; expected a string");
+    }
+
     private static void AssertSameAsMapper(byte[] json)
     {
         var source = new SourceLocation("test.json", 3);
