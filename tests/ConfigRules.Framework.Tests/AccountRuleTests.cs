@@ -4,6 +4,7 @@ using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Parameters;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
@@ -19,7 +20,7 @@ public sealed class AccountRuleTests
     [SetUp]
     public void SetUp()
     {
-        _config = new InMemoryConfigService();
+        _config = new InMemoryConfigService { ExpectedResultToken = ConfigRuleEventParserTests.ResultToken };
         _rule = new AccountRule();
     }
 
@@ -38,7 +39,7 @@ public sealed class AccountRuleTests
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be("Account 123456789012 judged.");
         evaluation.OrderingTimestamp.Should().Be(new DateTimeOffset(2026, 11, 26, 8, 0, 0, TimeSpan.Zero));
-        _config.Calls.Should().NotContain(call => call.StartsWith("ListDiscoveredResources", StringComparison.Ordinal) || call == "BatchGetResourceConfig");
+        _config.Calls.Should().NotContain(call => call.StartsWith("ListDiscoveredResources", StringComparison.Ordinal) || call.StartsWith("BatchGetResourceConfig", StringComparison.Ordinal));
         report.Should().BeEquivalentTo(new { Evaluations = 1, NonCompliant = 1, StaleCleared = 0, PutEvaluationsCalls = 1 });
         _rule.Judged.Should().ContainSingle().Which.Should().BeEquivalentTo(new { ResourceType = "AWS::::Account", AwsAccountId = "123456789012" });
     }

@@ -8,8 +8,11 @@ namespace ConfigRules.Framework.Tests;
 
 public class ConfigRuleEventParserTests
 {
+    /// <summary>The result token <see cref="Event"/> writes unless told otherwise.</summary>
+    internal const string ResultToken = "token-1";
+
     /// <summary>Builds a custom-rule event as Config sends it: invokingEvent and ruleParameters as JSON in strings.</summary>
-    internal static byte[] Event(string invokingEvent, string? ruleParameters = "{}", bool eventLeftScope = false, string resultToken = "token-1")
+    internal static byte[] Event(string invokingEvent, string? ruleParameters = "{}", bool eventLeftScope = false, string resultToken = ResultToken)
     {
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))

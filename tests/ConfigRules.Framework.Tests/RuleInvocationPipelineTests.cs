@@ -1,7 +1,9 @@
+using System.Globalization;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -16,7 +18,7 @@ public class RuleInvocationPipelineTests
     [SetUp]
     public void SetUp()
     {
-        _config = new InMemoryConfigService();
+        _config = new InMemoryConfigService { ExpectedResultToken = ConfigRuleEventParserTests.ResultToken };
         _pipeline = new RuleInvocationPipeline(new MaxMemoryRule(), _config, RuleServices.Empty, new FixedTime(Now));
     }
 
@@ -131,7 +133,7 @@ public class RuleInvocationPipelineTests
 
         var report = await Handle(ConfigRuleEventParserTests.Event("""{"notificationCreationTime":"2026-11-26T08:00:00.000Z","messageType":"ScheduledNotification"}"""));
 
-        _config.BatchGetSizes.Should().BeEquivalentTo([100, 100, 50]);
+        BatchGetSizes().Should().BeEquivalentTo([100, 100, 50]);
         _config.PutBatches.Select(b => b.Count).Should().BeEquivalentTo([100, 100, 50, 1]);
         var posted = _config.Posted.ToList();
         posted.Should().HaveCount(251).And.OnlyHaveUniqueItems(e => e.ComplianceResourceId);
@@ -152,6 +154,10 @@ public class RuleInvocationPipelineTests
 
     private const string Scheduled = """{"notificationCreationTime":"2026-11-26T08:00:00.000Z","messageType":"ScheduledNotification"}""";
 
+    /// <summary>The key counts of the BatchGetResourceConfig calls, in order.</summary>
+    private IEnumerable<int> BatchGetSizes() =>
+        _config.Calls.Where(call => call.StartsWith("BatchGetResourceConfig ", StringComparison.Ordinal)).Select(call => int.Parse(call.Split(' ')[1], CultureInfo.InvariantCulture));
+
     private RuleInvocationPipeline OneBatchAtATime() =>
         new(new MaxMemoryRule(), _config, RuleServices.Empty, new FixedTime(Now), new PipelineOptions { MaxConcurrentBatches = 1 });
 
@@ -163,10 +169,10 @@ public class RuleInvocationPipelineTests
         var report = await OneBatchAtATime().HandleAsync(ConfigRuleEventParser.Parse(ConfigRuleEventParserTests.Event(Scheduled)), CancellationToken.None);
 
         var calls = _config.Calls.ToList();
-        calls.IndexOf("BatchGetResourceConfig").Should().BeLessThan(calls.IndexOf("ListDiscoveredResources AWS::Lambda::Function done"),
+        calls.FindIndex(call => call.StartsWith("BatchGetResourceConfig", StringComparison.Ordinal)).Should().BeLessThan(calls.IndexOf("ListDiscoveredResources AWS::Lambda::Function done"),
             "a full chunk of keys is judged and posted without waiting for the last page");
         report.Evaluations.Should().Be(1_000);
-        _config.BatchGetSizes.Should().AllSatisfy(size => size.Should().Be(100));
+        BatchGetSizes().Should().AllSatisfy(size => size.Should().Be(100));
     }
 
     [Test]
@@ -174,7 +180,7 @@ public class RuleInvocationPipelineTests
     {
         for (var i = 0; i < 1_000; i++) _config.Add(Function($"fn-{i:D4}", 512));
         _config.PreviouslyEvaluated.Add(new ResourceKey("AWS::Lambda::Function", "deleted-fn"));
-        _config.FailListingAfter = 150;
+        _config.ListingFailsAfter = 150;
 
         var act = () => OneBatchAtATime().HandleAsync(ConfigRuleEventParser.Parse(ConfigRuleEventParserTests.Event(Scheduled)), CancellationToken.None);
 
@@ -187,7 +193,7 @@ public class RuleInvocationPipelineTests
     public async Task A_failing_batch_fails_the_periodic_run_and_stops_the_listing()
     {
         for (var i = 0; i < 1_000; i++) _config.Add(Function($"fn-{i:D4}", 512));
-        _config.FailBatchGets = true;
+        _config.BatchGetsFail = true;
 
         var act = () => OneBatchAtATime().HandleAsync(ConfigRuleEventParser.Parse(ConfigRuleEventParserTests.Event(Scheduled)), CancellationToken.None);
 

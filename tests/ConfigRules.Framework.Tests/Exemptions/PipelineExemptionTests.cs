@@ -3,6 +3,7 @@ using ConfigRules.Framework.Exemptions;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Pipeline;
 using ConfigRules.Framework.Rules;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
@@ -23,7 +24,7 @@ public class PipelineExemptionTests
     {
         // The last second of the exemption's day, UTC.
         time = new FakeTimeProvider(new DateTimeOffset(2027, 3, 31, 23, 59, 59, TimeSpan.Zero));
-        config = new InMemoryConfigService();
+        config = new InMemoryConfigService { ExpectedResultToken = ConfigRuleEventParserTests.ResultToken };
     }
 
     private static ExemptionDocument Document(string resourceId = "big-*", string expires = "2027-03-31", string? accountId = Account) =>

@@ -56,7 +56,7 @@ public class InputLimitTests
     public async Task A_periodic_evaluation_of_a_rule_named_beyond_64_characters_posts_without_the_stale_query_config_refuses()
     {
         var item = ConfigurationItemMapper.Parse(RuleEvents.FunctionItem("fn", RuleEvents.FunctionConfiguration("fn", 30)).ToJsonString());
-        var config = new RecordingConfigService(item); // refuses names over 64 characters like Config does
+        var config = InputOutcome.Account(item); // refuses names over 64 characters like Config does
         var name = "lambda-timeout-check-" + new string('x', 80);
         var evt = ConfigRuleEventParser.Parse(RuleEvents.Bytes(RuleEvents.Envelope(RuleEvents.ScheduledInvoking(RuleEvents.CaptureTime), "token", name)));
 

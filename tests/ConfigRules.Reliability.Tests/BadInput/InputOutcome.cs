@@ -5,6 +5,7 @@ using ConfigRules.Framework.Rules;
 using ConfigRules.Rules;
 using ConfigRules.Rules.LambdaConcurrency;
 using ConfigRules.Rules.LambdaExecutionRole;
+using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 
 namespace ConfigRules.Reliability.Tests.BadInput;
@@ -21,7 +22,7 @@ public static class InputOutcome
     /// <summary>Parses and serves the payload like the Lambda handler; returns the error type, or null when evaluations were posted.</summary>
     public static string? Serve(byte[] payload, IConfigRule rule, ConfigurationItem? recorded = null)
     {
-        var config = new RecordingConfigService(recorded);
+        var config = Account(recorded);
         var services = Services();
         try
         {
@@ -39,6 +40,20 @@ public static class InputOutcome
             config.Posted.Should().BeEmpty("nothing is posted when the event or its parameters are refused");
             return ex.ErrorType;
         }
+    }
+
+    /// <summary>
+    /// Config in memory for bad-input tests: <paramref name="recorded"/> (when given) for oversized and periodic
+    /// events, and one function that holds a result from before. No faults: these tests are about what the input
+    /// alone can do; the account refuses what Config refuses (a rule name over 64 characters for its stored results,
+    /// resource ids over 768 characters).
+    /// </summary>
+    public static InMemoryConfigService Account(ConfigurationItem? recorded)
+    {
+        var config = new InMemoryConfigService();
+        if (recorded is not null) config.Add(recorded);
+        config.PreviouslyEvaluated.Add(new ResourceKey("AWS::Lambda::Function", "evaluated-before"));
+        return config;
     }
 
     /// <summary>Evaluates an item with a rule the way the CLI and Lambda share; returns null or the clear error's type.</summary>

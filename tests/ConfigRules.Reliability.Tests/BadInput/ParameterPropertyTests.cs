@@ -84,7 +84,7 @@ public class ParameterPropertyTests
         var payload = RuleEvents.Change("token", "lambda-timeout-check", item, new JsonObject { ["maxTimeout"] = "ten", ["minTimeout"] = "5" });
         var act = () => InputOutcome.Serve(payload, RuleCatalog.Find("lambda-timeout-check")!);
         act().Should().Be("InvalidParameterValueException");
-        var config = new RecordingConfigService(null);
+        var config = InputOutcome.Account(null);
         var run = () => new Framework.Pipeline.RuleInvocationPipeline(RuleCatalog.Find("lambda-timeout-check")!, config, RuleServices.Empty, InputOutcome.Clock)
             .HandleAsync(ConfigRuleEventParser.Parse(payload), CancellationToken.None);
         run.Should().ThrowAsync<InvalidParameterValueException>().WithMessage("*'maxTimeout'*ten*").Wait();
