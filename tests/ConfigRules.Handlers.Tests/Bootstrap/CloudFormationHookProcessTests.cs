@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Handlers.Tests.CloudFormationHook;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
@@ -20,8 +21,8 @@ public sealed class CloudFormationHookProcessTests
     private const string Handler = "cloudformation-hook";
     private const string Rules = """{"lambda-timeout-check": {"maxTimeout": "60"}, "api-gateway-endpoint-type-check": {}}""";
 
-    private static HandlerFunction Start(string? rules = Rules) =>
-        HandlerFunction.Start(Handler, _ => rules is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["CONFIGRULES_RULES"] = rules });
+    private static LoopbackFunction Start(string? rules = Rules) =>
+        LoopbackFunction.Start(Handler, _ => rules is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["CONFIGRULES_RULES"] = rules });
 
     [Test]
     public async Task Every_target_type_is_answered_and_a_bad_request_does_not_spoil_the_next()
@@ -55,7 +56,7 @@ public sealed class CloudFormationHookProcessTests
         function.Aws.Requests.Should().BeEmpty("the selected rules need no AWS call");
 
         // One EMF line per decision, by hookStatus: both InternalFailures are FAILED decisions that judged nothing.
-        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), 6, HandlerFunction.Wait);
+        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), 6, LoopbackFunction.Wait);
         foreach (var text in lines) EmfSpecification.Violations(text).Should().BeEmpty(text);
         var decisions = lines.Select(text => JsonDocument.Parse(text).RootElement).ToList();
         decisions.Select(d => d.GetProperty("HookStatus").GetString()).Should().Equal("FAILED", "FAILED", "FAILED", "FAILED", "FAILED", "SUCCESS");
@@ -93,7 +94,7 @@ public sealed class CloudFormationHookProcessTests
     [Test]
     public async Task A_resource_operation_reads_the_role_through_the_signature_checking_iam_endpoint()
     {
-        await using var function = HandlerFunction.Start(Handler, aws =>
+        await using var function = LoopbackFunction.Start(Handler, aws =>
         {
             aws.Iam.PutRole("orders-role", null, "arn:aws:iam::aws:policy/AdministratorAccess");
             return new Dictionary<string, string> { ["CONFIGRULES_RULES"] = """{"lambda-execution-role-check": {}}""" };
@@ -113,11 +114,11 @@ public sealed class CloudFormationHookProcessTests
     {
         await using var function = Start(rules);
 
-        var initError = await function.RuntimeApi.WaitForInitErrorAsync(HandlerFunction.Wait);
+        var initError = await function.RuntimeApi.WaitForInitErrorAsync(LoopbackFunction.Wait);
 
         initError.ErrorType.Should().Be("HandlerConfigurationException");
         initError.ErrorMessage.Should().Contain("CONFIGRULES_RULES").And.Contain(named);
-        (await function.Process.WaitForExitAsync(HandlerFunction.Wait)).Should().NotBe(0);
+        (await function.Process.WaitForExitAsync(LoopbackFunction.Wait)).Should().NotBe(0);
     }
 
     [Test]

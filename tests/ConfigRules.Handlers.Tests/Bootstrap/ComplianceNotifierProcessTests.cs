@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using ConfigRules.Handlers.Tests.Fakes;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -17,8 +18,8 @@ public sealed class ComplianceNotifierProcessTests
 {
     private const string Handler = "compliance-notifier";
 
-    private static HandlerFunction Start() =>
-        HandlerFunction.Start(Handler, aws => new Dictionary<string, string> { ["NOTIFICATION_TOPIC_ARN"] = aws.Sns.AddTopic() });
+    private static LoopbackFunction Start() =>
+        LoopbackFunction.Start(Handler, aws => new Dictionary<string, string> { ["NOTIFICATION_TOPIC_ARN"] = aws.Sns.AddTopic() });
 
     public static IEnumerable<TestCaseData> Transitions() =>
         from old in new string?[] { null, "COMPLIANT", "NON_COMPLIANT", "NOT_APPLICABLE", "INSUFFICIENT_DATA" }
@@ -125,9 +126,9 @@ public sealed class ComplianceNotifierProcessTests
     [Test]
     public async Task Without_NOTIFICATION_TOPIC_ARN_initialization_fails_naming_it()
     {
-        await using var function = HandlerFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
 
-        var init = await function.RuntimeApi.WaitForInitErrorAsync(HandlerFunction.Wait);
+        var init = await function.RuntimeApi.WaitForInitErrorAsync(LoopbackFunction.Wait);
 
         init.ErrorType.Should().Be("HandlerConfigurationException");
         init.ErrorMessage.Should().Contain("NOTIFICATION_TOPIC_ARN is not set");

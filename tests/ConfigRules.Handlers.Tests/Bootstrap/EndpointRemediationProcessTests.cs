@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ConfigRules.Handlers.Tests.EndpointRemediation;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -21,8 +22,8 @@ public sealed class EndpointRemediationProcessTests
     private const string PackRule = "api-gateway-endpoint-type-check-conformance-pack-abc123";
 
     /// <summary>The function as the deploy stack configures it: ENDPOINT_RULE_NAME is the catalog id.</summary>
-    private static HandlerFunction Start(string? type, string? policy = null, params string[] deployedRules) =>
-        HandlerFunction.Start(Handler, aws =>
+    private static LoopbackFunction Start(string? type, string? policy = null, params string[] deployedRules) =>
+        LoopbackFunction.Start(Handler, aws =>
         {
             if (type is not null) aws.ApiGateway.PutRestApi(ApiId, type, "orders-api", policy);
             foreach (var rule in deployedRules) aws.Config.AddConfigRule(rule);
@@ -152,9 +153,9 @@ public sealed class EndpointRemediationProcessTests
     [Test]
     public async Task Without_ENDPOINT_RULE_NAME_initialization_fails_naming_it()
     {
-        await using var function = HandlerFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
 
-        var init = await function.RuntimeApi.WaitForInitErrorAsync(HandlerFunction.Wait);
+        var init = await function.RuntimeApi.WaitForInitErrorAsync(LoopbackFunction.Wait);
 
         init.ErrorType.Should().Be("HandlerConfigurationException");
         init.ErrorMessage.Should().Contain("ENDPOINT_RULE_NAME is not set");

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ConfigRules.Handlers.Tests.Fakes;
+using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
@@ -16,7 +17,7 @@ public sealed class HandlerMetricLineProcessTests
     [TestCase("COMPLIANT", "NOT_APPLICABLE", 0)]
     public async Task The_notifier_counts_what_it_published(string old, string next, int published)
     {
-        await using var function = HandlerFunction.Start("compliance-notifier",
+        await using var function = LoopbackFunction.Start("compliance-notifier",
             aws => new Dictionary<string, string> { ["NOTIFICATION_TOPIC_ARN"] = aws.Sns.AddTopic() });
 
         var outcome = await function.InvokeAsync(new ComplianceChangeEvents { OldType = old, NewType = next }.ToBytes());
@@ -30,7 +31,7 @@ public sealed class HandlerMetricLineProcessTests
     [Test]
     public async Task The_remediation_counts_a_change_and_a_failure_counts_an_error()
     {
-        await using var function = HandlerFunction.Start("api-gateway-endpoint-remediation", aws =>
+        await using var function = LoopbackFunction.Start("api-gateway-endpoint-remediation", aws =>
         {
             aws.ApiGateway.PutRestApi("a1b2c3d4e5", "REGIONAL", "orders-api", null);
             return new Dictionary<string, string> { ["ENDPOINT_RULE_NAME"] = "api-gateway-endpoint-type-check" };
@@ -48,12 +49,12 @@ public sealed class HandlerMetricLineProcessTests
         lines.Should().OnlyContain(line => line.GetProperty("Handler").GetString() == "api-gateway-endpoint-remediation");
     }
 
-    private static async Task<JsonElement> SingleMetricLineAsync(HandlerFunction function) =>
+    private static async Task<JsonElement> SingleMetricLineAsync(LoopbackFunction function) =>
         (await MetricLinesAsync(function, 1)).Should().ContainSingle().Subject;
 
-    private static async Task<IReadOnlyList<JsonElement>> MetricLinesAsync(HandlerFunction function, int count)
+    private static async Task<IReadOnlyList<JsonElement>> MetricLinesAsync(LoopbackFunction function, int count)
     {
-        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), count, HandlerFunction.Wait);
+        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), count, LoopbackFunction.Wait);
         return [.. lines.Select(text =>
         {
             EmfSpecification.Violations(text).Should().BeEmpty(text);

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfigRules.Lambda.Tests.Bootstrap;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
@@ -23,7 +23,7 @@ public sealed class Arm64BootstrapProcessTests
     [Test]
     public async Task A_change_notification_posts_one_signed_evaluation_and_writes_its_metric_line()
     {
-        await using var function = RuleFunction.StartArm64(Handler);
+        await using var function = LoopbackFunction.StartArm64(Handler);
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
 
@@ -32,7 +32,7 @@ public sealed class Arm64BootstrapProcessTests
         evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
         evaluation.ResourceId.Should().Be("orders-api");
         function.Aws.Requests.Should().OnlyContain(r => r.SignatureValid && r.Status == 200, "SigV4 works on arm64 (HMAC-SHA256 through OpenSSL)");
-        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), 1, RuleFunction.Wait);
+        var lines = await function.Process.WaitForLinesAsync(line => line.StartsWith("{\"_aws\":", StringComparison.Ordinal), 1, LoopbackFunction.Wait);
         EmfSpecification.Violations(lines[0]).Should().BeEmpty();
         using var metric = JsonDocument.Parse(lines[0]);
         metric.RootElement.GetProperty("NonCompliant").GetInt32().Should().Be(1);
@@ -42,7 +42,7 @@ public sealed class Arm64BootstrapProcessTests
     public async Task A_periodic_run_pages_batches_and_clears_stale_results()
     {
         const int functions = 120;
-        await using var function = RuleFunction.StartArm64(Handler, aws =>
+        await using var function = LoopbackFunction.StartArm64(Handler, aws =>
         {
             for (var i = 0; i < functions; i++)
             {
@@ -55,7 +55,7 @@ public sealed class Arm64BootstrapProcessTests
         var outcome = await function.InvokeAsync(ConfigEvents.Scheduled());
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
-        function.Calls("PutEvaluations").Should().HaveCount(3, "two batches for 120 functions, one for the stale result");
+        function.Aws.RequestsFor("config", "PutEvaluations").Should().HaveCount(3, "two batches for 120 functions, one for the stale result");
         var accepted = function.Aws.Config.AcceptedEvaluations;
         accepted.Should().HaveCount(functions + 1);
         accepted.Count(e => e.ComplianceType == "NON_COMPLIANT").Should().Be(40);
@@ -65,7 +65,7 @@ public sealed class Arm64BootstrapProcessTests
     [Test]
     public async Task Invalid_parameters_fail_the_invocation_and_the_process_serves_the_next_one()
     {
-        await using var function = RuleFunction.StartArm64(Handler);
+        await using var function = LoopbackFunction.StartArm64(Handler);
         var parameters = new JsonObject { ["deprecationWindowDays"] = "soon" };
 
         var bad = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"), parameters));

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -24,7 +25,7 @@ public sealed class CentralFunctionProcessTests
     [Test]
     public async Task A_member_account_event_is_reported_with_the_assumed_member_role()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn), Central);
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn), Central);
 
         var first = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"))));
         var second = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("billing-api", "python3.13"))));
@@ -35,7 +36,7 @@ public sealed class CentralFunctionProcessTests
         assume.RoleArn.Should().Be(MemberRoleArn);
         assume.SessionName.Should().Be("configrules-lambda-runtime-check");
         assume.CallerAccessKeyId.Should().Be(LoopbackAwsServer.AccessKeyId, "the function assumes the role with its own credentials");
-        var puts = function.Calls("PutEvaluations");
+        var puts = function.Aws.RequestsFor("config", "PutEvaluations");
         puts.Should().HaveCount(2).And.OnlyContain(r => r.SignatureValid && r.Status == 200);
         puts.Select(r => function.Aws.Sts.RoleOf(r.AccessKeyId)).Should().OnlyContain(role => role == MemberRoleArn);
         function.Aws.Config.AcceptedEvaluations.Select(e => e.ResourceId).Should().BeEquivalentTo(["orders-api", "billing-api"]);
@@ -47,7 +48,7 @@ public sealed class CentralFunctionProcessTests
     [Test]
     public async Task The_rule_lookups_of_a_member_account_event_use_the_member_role_too()
     {
-        await using var function = RuleFunction.Start("lambda-concurrency-check", aws =>
+        await using var function = LoopbackFunction.Start("lambda-concurrency-check", aws =>
         {
             aws.Sts.AllowRole(MemberRoleArn);
             aws.Lambda.PutFunction("orders-api", 50);
@@ -58,25 +59,25 @@ public sealed class CentralFunctionProcessTests
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var lookup = function.Aws.RequestsFor("lambda", "GetFunctionConcurrency").Should().ContainSingle().Subject;
         function.Aws.Sts.RoleOf(lookup.AccessKeyId).Should().Be(MemberRoleArn);
-        function.Aws.Sts.RoleOf(function.Calls("PutEvaluations").Single().AccessKeyId).Should().Be(MemberRoleArn);
+        function.Aws.Sts.RoleOf(function.Aws.RequestsFor("config", "PutEvaluations").Single().AccessKeyId).Should().Be(MemberRoleArn);
     }
 
     [Test]
     public async Task An_event_of_the_functions_own_account_uses_its_own_credentials_and_assumes_nothing()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn), Central);
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn), Central);
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("sts").Should().BeEmpty();
-        function.Calls("PutEvaluations").Should().ContainSingle().Which.AccessKeyId.Should().Be(LoopbackAwsServer.AccessKeyId);
+        function.Aws.RequestsFor("config", "PutEvaluations").Should().ContainSingle().Which.AccessKeyId.Should().Be(LoopbackAwsServer.AccessKeyId);
     }
 
     [Test]
     public async Task A_refused_AssumeRole_fails_the_invocation_with_a_typed_error_and_posts_nothing()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", environment: Central);
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", environment: Central);
 
         var refused = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"))));
         var next = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
@@ -91,13 +92,13 @@ public sealed class CentralFunctionProcessTests
     [Test]
     public async Task Without_the_member_role_setting_a_member_account_event_is_handled_as_before()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn));
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn));
 
         var outcome = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"))));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("sts").Should().BeEmpty();
-        function.Calls("PutEvaluations").Should().ContainSingle().Which.AccessKeyId.Should().Be(LoopbackAwsServer.AccessKeyId);
+        function.Aws.RequestsFor("config", "PutEvaluations").Should().ContainSingle().Which.AccessKeyId.Should().Be(LoopbackAwsServer.AccessKeyId);
     }
 
     private static byte[] FromAccount(string accountId, byte[] payload)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -25,7 +26,7 @@ public sealed class ColdStartTests
         var timings = new List<TimeSpan>();
         for (var i = 0; i < Samples; i++)
         {
-            await using var function = RuleFunction.Start("lambda-runtime-check");
+            await using var function = LoopbackFunction.Start("lambda-runtime-check");
             var outcome = await function.InvokeAsync(ConfigEvents.SnapshotDelivered());
 
             outcome.IsError.Should().BeFalse(outcome.ToString());

@@ -1,4 +1,5 @@
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -34,7 +35,7 @@ public sealed class ExemptionsProcessTests
     [Test]
     public async Task An_exempted_function_is_posted_NOT_APPLICABLE_with_the_exemption_and_the_document_is_read_once_a_minute()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", aws => aws.S3.PutObject(Bucket, Key, Document("2099-12-31")), WithExemptions);
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.S3.PutObject(Bucket, Key, Document("2099-12-31")), WithExemptions);
 
         var first = await function.InvokeAsync(DeprecatedRuntime());
         var second = await function.InvokeAsync(DeprecatedRuntime("billing-api"));
@@ -56,7 +57,7 @@ public sealed class ExemptionsProcessTests
     [Test]
     public async Task After_the_expiry_day_the_finding_is_posted_and_says_that_the_exemption_expired()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", aws => aws.S3.PutObject(Bucket, Key, Document("2020-01-31")), WithExemptions);
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.S3.PutObject(Bucket, Key, Document("2020-01-31")), WithExemptions);
 
         var outcome = await function.InvokeAsync(DeprecatedRuntime());
 
@@ -69,7 +70,7 @@ public sealed class ExemptionsProcessTests
     [Test]
     public async Task An_invalid_document_fails_the_invocation_posts_nothing_and_is_read_again_next_time()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check",
+        await using var function = LoopbackFunction.Start("lambda-runtime-check",
             aws => aws.S3.PutObject(Bucket, Key, Document("2099-13-01")), WithExemptions);
 
         var failed = await function.InvokeAsync(DeprecatedRuntime());
@@ -87,13 +88,13 @@ public sealed class ExemptionsProcessTests
     [Test]
     public async Task A_missing_object_fails_the_invocation_naming_it_and_posts_nothing()
     {
-        await using var function = RuleFunction.Start("lambda-runtime-check", aws => aws.S3.CreateBucket(Bucket), WithExemptions);
+        await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.S3.CreateBucket(Bucket), WithExemptions);
 
         var outcome = await function.InvokeAsync(DeprecatedRuntime());
 
         outcome.IsError.Should().BeTrue();
         outcome.ErrorType.Should().Be("InvalidExemptionsException");
         outcome.ErrorMessage.Should().Contain($"Cannot read the exemptions document s3://{Bucket}/{Key}").And.Contain("NoSuchKey");
-        function.Calls("PutEvaluations").Should().BeEmpty();
+        function.Aws.RequestsFor("config", "PutEvaluations").Should().BeEmpty();
     }
 }

@@ -1,4 +1,5 @@
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -14,7 +15,7 @@ public sealed class HandlerTableProcessTests
     [TestCaseSource(nameof(RuleHandlers))]
     public async Task The_rule_handler_starts_and_answers_for_its_rule(string handler)
     {
-        await using var function = RuleFunction.Start(handler);
+        await using var function = LoopbackFunction.Start(handler);
 
         var outcome = await function.InvokeAsync(ConfigEvents.SnapshotDelivered());
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -21,7 +22,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     [Test]
     public async Task A_change_notification_posts_one_evaluation_for_the_item()
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
 
@@ -47,7 +48,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     [Test]
     public async Task An_oversized_notification_reads_the_item_with_GetResourceConfigHistory()
     {
-        await using var function = RuleFunction.Start(Handler, aws =>
+        await using var function = LoopbackFunction.Start(Handler, aws =>
             aws.Config.Put(new FakeResource
             {
                 ResourceType = FunctionType,
@@ -61,7 +62,7 @@ public sealed class LambdaRuntimeCheckProcessTests
         var outcome = await function.InvokeAsync(ConfigEvents.Oversized(LambdaFunctionItems.Summary("big-function")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
-        var history = function.Calls("GetResourceConfigHistory").Should().ContainSingle().Subject;
+        var history = function.Aws.RequestsFor("config", "GetResourceConfigHistory").Should().ContainSingle().Subject;
         using (var body = JsonDocument.Parse(history.BodyText))
         {
             body.RootElement.GetProperty("resourceType").GetString().Should().Be(FunctionType);
@@ -77,7 +78,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     public async Task A_periodic_run_over_more_than_100_functions_pages_batches_and_clears_stale_results()
     {
         const int functions = 150;
-        await using var function = RuleFunction.Start(Handler, aws =>
+        await using var function = LoopbackFunction.Start(Handler, aws =>
         {
             for (var i = 0; i < functions; i++)
             {
@@ -90,10 +91,10 @@ public sealed class LambdaRuntimeCheckProcessTests
         var outcome = await function.InvokeAsync(ConfigEvents.Scheduled());
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
-        function.Calls("ListDiscoveredResources").Should().HaveCountGreaterThanOrEqualTo(2, "150 resources come in pages of at most 100");
-        function.Calls("BatchGetResourceConfig").Should().HaveCount(2);
-        function.Calls("GetComplianceDetailsByConfigRule").Should().NotBeEmpty();
-        var puts = function.Calls("PutEvaluations");
+        function.Aws.RequestsFor("config", "ListDiscoveredResources").Should().HaveCountGreaterThanOrEqualTo(2, "150 resources come in pages of at most 100");
+        function.Aws.RequestsFor("config", "BatchGetResourceConfig").Should().HaveCount(2);
+        function.Aws.RequestsFor("config", "GetComplianceDetailsByConfigRule").Should().NotBeEmpty();
+        var puts = function.Aws.RequestsFor("config", "PutEvaluations");
         puts.Should().HaveCount(3, "two batches for 150 functions, one for the stale result");
         foreach (var put in puts)
         {
@@ -115,7 +116,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     [TestCase("ResourceNotRecorded")]
     public async Task A_deleted_or_unrecorded_item_is_not_applicable(string status)
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("gone", "python3.8", status)));
 
@@ -127,7 +128,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     [Test]
     public async Task An_event_that_left_scope_is_not_applicable()
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("out-of-scope", "python3.8"), eventLeftScope: true));
 
@@ -140,7 +141,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     [Test]
     public async Task An_item_of_another_resource_type_is_not_applicable()
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
         var bucket = LambdaFunctionItems.InvokingEventShape("my-bucket", null, resourceType: "AWS::S3::Bucket");
         bucket["configuration"] = new JsonObject { ["name"] = "my-bucket" };
 
@@ -155,7 +156,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     [Test]
     public async Task Invalid_parameters_fail_the_invocation_naming_the_parameter_and_post_nothing()
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
         var parameters = new JsonObject { ["deprecationWindowDays"] = "soon" };
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"), parameters));
@@ -164,13 +165,13 @@ public sealed class LambdaRuntimeCheckProcessTests
         outcome.ErrorType.Should().Be("InvalidParameterValueException");
         outcome.ErrorTypeHeader.Should().Be("InvalidParameterValueException");
         outcome.ErrorMessage.Should().Contain("deprecationWindowDays");
-        function.Calls("PutEvaluations").Should().BeEmpty();
+        function.Aws.RequestsFor("config", "PutEvaluations").Should().BeEmpty();
     }
 
     [Test]
     public async Task A_malformed_event_fails_alone_and_the_same_process_serves_the_next_one()
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
 
         var malformed = await function.InvokeAsync("{\"invokingEvent\": \"{not json\", \"resultToken\": \"t\"}"u8.ToArray());
         var good = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("after-bad", "python3.13")));
@@ -187,27 +188,27 @@ public sealed class LambdaRuntimeCheckProcessTests
     [Test]
     public async Task Throttled_PutEvaluations_is_retried_until_accepted()
     {
-        await using var function = RuleFunction.Start(Handler, aws => aws.Faults.Throttle("config", "PutEvaluations", times: 2));
+        await using var function = LoopbackFunction.Start(Handler, aws => aws.Faults.Throttle("config", "PutEvaluations", times: 2));
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("busy-account", "python3.13")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
-        function.Calls("PutEvaluations").Select(r => r.Status).Should().Equal(400, 400, 200);
+        function.Aws.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(400, 400, 200);
         function.Aws.Config.AcceptedEvaluations.Should().ContainSingle().Which.ComplianceType.Should().Be("COMPLIANT");
     }
 
     [Test]
     public async Task A_Config_outage_fails_the_invocation_within_its_deadline_so_that_Lambda_retries_it()
     {
-        await using var function = RuleFunction.Start(Handler, aws => aws.Faults.ServerError("config", "PutEvaluations", 503, times: 1000));
+        await using var function = LoopbackFunction.Start(Handler, aws => aws.Faults.ServerError("config", "PutEvaluations", 503, times: 1000));
         var invocation = function.RuntimeApi.Enqueue(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("outage", "python3.13")), TimeSpan.FromSeconds(6));
 
-        var outcome = await invocation.WaitAsync(RuleFunction.Wait);
+        var outcome = await invocation.WaitAsync(LoopbackFunction.Wait);
 
         outcome.IsError.Should().BeTrue(outcome.ToString());
         TestContext.Out.WriteLine(outcome.ToString());
         outcome.ReportedAt.Should().BeBefore(invocation.Deadline!.Value, "retries stop in time to report the failure");
-        function.Calls("PutEvaluations").Should().HaveCountGreaterThan(1, "transient faults are retried");
+        function.Aws.RequestsFor("config", "PutEvaluations").Should().HaveCountGreaterThan(1, "transient faults are retried");
         function.Aws.Config.AcceptedEvaluations.Should().BeEmpty();
         function.Process.HasExited.Should().BeFalse();
     }

@@ -1,4 +1,5 @@
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
 
@@ -12,7 +13,7 @@ public sealed class LookupWiringProcessTests
     [Test]
     public async Task lambda_concurrency_check_asks_Lambda_when_the_item_does_not_carry_the_reserved_concurrency()
     {
-        await using var function = RuleFunction.Start("lambda-concurrency-check", aws => aws.Lambda.PutFunction("orders-api", 50));
+        await using var function = LoopbackFunction.Start("lambda-concurrency-check", aws => aws.Lambda.PutFunction("orders-api", 50));
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.13")));
 
@@ -24,7 +25,7 @@ public sealed class LookupWiringProcessTests
     [Test]
     public async Task lambda_execution_role_check_reads_the_role_from_IAM()
     {
-        await using var function = RuleFunction.Start("lambda-execution-role-check",
+        await using var function = LoopbackFunction.Start("lambda-execution-role-check",
             aws => aws.Iam.PutRole("orders-api-role", null, "arn:aws:iam::aws:policy/AdministratorAccess"));
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.13")));

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
@@ -20,7 +21,7 @@ public sealed class MetricLineProcessTests
     [Test]
     public async Task A_periodic_run_writes_the_counts_config_accepted()
     {
-        await using var function = RuleFunction.Start(Handler, aws =>
+        await using var function = LoopbackFunction.Start(Handler, aws =>
         {
             for (var i = 0; i < 12; i++)
             {
@@ -47,7 +48,7 @@ public sealed class MetricLineProcessTests
     [Test]
     public async Task A_failed_invocation_writes_errors_and_no_counts()
     {
-        await using var function = RuleFunction.Start(Handler);
+        await using var function = LoopbackFunction.Start(Handler);
         var parameters = new JsonObject { ["deprecationWindowDays"] = "soon" };
 
         var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"), parameters));
@@ -59,9 +60,9 @@ public sealed class MetricLineProcessTests
         function.Aws.Config.AcceptedEvaluations.Should().BeEmpty();
     }
 
-    private static async Task<JsonElement> SingleMetricLineAsync(RuleFunction function)
+    private static async Task<JsonElement> SingleMetricLineAsync(LoopbackFunction function)
     {
-        var lines = await function.Process.WaitForLinesAsync(IsMetricLine, 1, RuleFunction.Wait);
+        var lines = await function.Process.WaitForLinesAsync(IsMetricLine, 1, LoopbackFunction.Wait);
         var text = lines.Should().ContainSingle("one invocation, one metric line").Subject;
         EmfSpecification.Violations(text).Should().BeEmpty(text);
         using var document = JsonDocument.Parse(text);

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfigRules.Lambda.Tests.Bootstrap;
 using ConfigRules.Lambda.Tests.Fixtures;
 using ConfigRules.Testing.Aws;
 using ConfigRules.Testing.Lambda;
@@ -21,7 +20,7 @@ public sealed record RuleInvocation(
 [Parallelizable(ParallelScope.Self)]
 public abstract class RuleProcessTests
 {
-    private RuleFunction? _function;
+    private LoopbackFunction? _function;
     private int _invocations;
 
     /// <summary>The rule id, which is the function's <c>_HANDLER</c>.</summary>
@@ -33,7 +32,7 @@ public abstract class RuleProcessTests
     /// <summary>The rule name a periodic run reports under; its stored results are the fake account's.</summary>
     protected string PeriodicRuleName => $"{Handler}-periodic";
 
-    private protected RuleFunction Function => _function ?? throw new InvalidOperationException("The rule function has not started.");
+    private protected LoopbackFunction Function => _function ?? throw new InvalidOperationException("The rule function has not started.");
 
     protected LoopbackAwsServer Aws => Function.Aws;
 
@@ -41,7 +40,7 @@ public abstract class RuleProcessTests
     protected abstract void ArrangeAccount(LoopbackAwsServer aws);
 
     [OneTimeSetUp]
-    public void StartFunction() => _function = RuleFunction.Start(Handler, ArrangeAccount);
+    public void StartFunction() => _function = LoopbackFunction.Start(Handler, ArrangeAccount);
 
     [OneTimeTearDown]
     public async Task StopFunction()
@@ -54,16 +53,8 @@ public abstract class RuleProcessTests
     {
         var token = $"{Handler}-token-{Interlocked.Increment(ref _invocations):D3}";
         if (configRuleName is not null) Aws.Config.RegisterResultToken(token, configRuleName);
-        var pending = Function.RuntimeApi.Enqueue(ItemEdits.Addressed(configEvent, token, configRuleName), functionTimeout ?? TimeSpan.FromSeconds(60));
-        InvocationOutcome outcome;
-        try
-        {
-            outcome = await pending.WaitAsync(RuleFunction.Wait);
-        }
-        catch (TimeoutException ex)
-        {
-            throw new TimeoutException($"{ex.Message}\nBootstrap output:\n{Function.Process.Output}", ex);
-        }
+        var pending = Function.Enqueue(ItemEdits.Addressed(configEvent, token, configRuleName), functionTimeout);
+        var outcome = await Function.WaitAsync(pending);
         var posts = Aws.RequestsFor("config", "PutEvaluations").Count(r => r.BodyText.Contains(token, StringComparison.Ordinal));
         return new RuleInvocation(outcome, pending.Deadline, token, [.. Aws.Config.AcceptedEvaluations.Where(e => e.ResultToken == token)], posts);
     }

@@ -31,9 +31,9 @@ public class BootstrapSoakTests
         var events = Enumerable.Range(0, EventCount)
             .Select(i => i % 4 == 1 ? SoakEvents.Oversized(i, random, aws) : SoakEvents.Change(i, random))
             .ToList();
-        await using var function = BootstrapFunction.Start(SoakEvents.RuleName, aws, settings.AwsEnvironment);
+        await using var function = LoopbackFunction.StartAgainst(SoakEvents.RuleName, aws, settings.AwsEnvironment);
 
-        var driver = new SoakDriver(aws, function, settings, Seed);
+        var driver = new SoakDriver(aws, new BootstrapTarget(function), settings, Seed);
         var report = await driver.RunAsync(events);
 
         TestContext.Progress.WriteLine(report.Figures("Bootstrap soak: one published bootstrap process"));
@@ -51,7 +51,7 @@ public class BootstrapSoakTests
         entry.TryGetProperty("requestId", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
 
     /// <summary>Every stdout line is a JSON object; every invocation's lines carry its request id.</summary>
-    private static void LogsCarryTheRequestIds(BootstrapFunction function, int invocations)
+    private static void LogsCarryTheRequestIds(LoopbackFunction function, int invocations)
     {
         function.Process.StandardOutput.Should().OnlyContain(line => line.StartsWith('{'), "the runtime logs structured JSON only");
         var ids = function.Process.LogEntries

@@ -5,6 +5,7 @@ using ConfigRules.Reliability.Tests.FaultInjection;
 using ConfigRules.Reliability.Tests.Fixtures;
 using ConfigRules.Rules;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
 using CsCheck;
 using FluentAssertions;
 using FluentAssertions.Execution;
@@ -29,13 +30,13 @@ public class ServingLoopSurvivalTests
     {
         var rule = RuleCatalog.Find(handler)!;
         await using var aws = LoopbackAwsServer.Start();
-        await using var function = BootstrapFunction.Start(handler, aws);
+        await using var function = LoopbackFunction.StartAgainst(handler, aws);
         var outcomes = new Dictionary<string, int>(StringComparer.Ordinal);
 
         // Sequential on purpose: one execution environment serves one invocation at a time.
         EventMutator.Events(rule).Sample(evt =>
         {
-            var outcome = function.InvokeAsync(evt.Payload, TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+            var outcome = function.TryInvokeAsync(evt.Payload, TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
             outcome.Should().NotBeNull("every invocation ends with an outcome; output so far:\n{0}", Tail(function));
             var kind = outcome!.IsError ? outcome.ErrorType! : "response";
             kind.Should().BeOneOf([.. ClearErrorTypes, "response"], "{0}", outcome.BodyText);
@@ -45,12 +46,12 @@ public class ServingLoopSurvivalTests
 
         var huge = new byte[ConfigRuleEventParser.MaxEventBytes + 1];
         Array.Fill(huge, (byte)' ');
-        var oversizedPayload = await function.InvokeAsync(huge, TimeSpan.FromSeconds(10));
+        var oversizedPayload = await function.TryInvokeAsync(huge, TimeSpan.FromSeconds(10));
         oversizedPayload!.ErrorType.Should().Be("InvalidEventException");
         oversizedPayload.ErrorMessage.Should().Contain(ConfigRuleEventParser.MaxEventBytes.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         var good = RuleEvents.Change("good-token", handler, RuleEvents.FunctionItem("fn-good", RuleEvents.FunctionConfiguration("fn-good", 30, handler: "not-a-python-handler")));
-        var last = await function.InvokeAsync(good, TimeSpan.FromSeconds(10));
+        var last = await function.TryInvokeAsync(good, TimeSpan.FromSeconds(10));
 
         TestContext.Progress.WriteLine($"Mutated events through one bootstrap: {string.Join(", ", outcomes.Select(o => $"{o.Key} {o.Value}"))}");
         using (new AssertionScope())
@@ -65,6 +66,6 @@ public class ServingLoopSurvivalTests
         }
     }
 
-    private static string Tail(BootstrapFunction function) => string.Join('\n', function.Process.StandardOutput.TakeLast(5)) +
+    private static string Tail(LoopbackFunction function) => string.Join('\n', function.Process.StandardOutput.TakeLast(5)) +
         (function.Process.StandardError.Count > 0 ? "\n[stderr]\n" + string.Join('\n', function.Process.StandardError.TakeLast(20)) : string.Empty);
 }

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using ConfigRules.Reliability.Tests.Bootstrap;
 using ConfigRules.Reliability.Tests.FaultInjection;
 using ConfigRules.Reliability.Tests.Fixtures;
 using ConfigRules.Testing.Aws;
+using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using FluentAssertions.Execution;
 using NUnit.Framework;
@@ -27,9 +27,9 @@ public partial class BootstrapLogTests
     {
         await using var aws = LoopbackAwsServer.Start();
         var environment = new Dictionary<string, string>(Debug) { ["AWS_SECRET_ACCESS_KEY"] = WrongSecretKey };
-        await using var function = BootstrapFunction.Start(SoakEvents.RuleName, aws, environment);
+        await using var function = LoopbackFunction.StartAgainst(SoakEvents.RuleName, aws, environment);
 
-        var outcome = await function.InvokeAsync(SoakEvents.Change(1, new Random(1)).Payload, TimeSpan.FromSeconds(20), "req-signature-rejected");
+        var outcome = await function.TryInvokeAsync(SoakEvents.Change(1, new Random(1)).Payload, TimeSpan.FromSeconds(20), "req-signature-rejected");
 
         outcome.Should().NotBeNull(function.Process.Output);
         outcome!.IsError.Should().BeTrue();
@@ -44,11 +44,11 @@ public partial class BootstrapLogTests
     public async Task An_access_denied_answer_echoing_the_credentials_is_redacted_everywhere()
     {
         await using var aws = LoopbackAwsServer.Start();
-        await using var function = BootstrapFunction.Start(SoakEvents.RuleName, aws, Debug);
+        await using var function = LoopbackFunction.StartAgainst(SoakEvents.RuleName, aws, Debug);
         aws.Faults.Error("config", "*", 403, "AccessDeniedException",
             $"User is not authorized. Request: x-amz-security-token:{LoopbackAwsServer.SessionToken} key={LoopbackAwsServer.SecretAccessKey}", times: 2);
 
-        var outcome = await function.InvokeAsync(SoakEvents.Change(2, new Random(2)).Payload, TimeSpan.FromSeconds(20), "req-access-denied");
+        var outcome = await function.TryInvokeAsync(SoakEvents.Change(2, new Random(2)).Payload, TimeSpan.FromSeconds(20), "req-access-denied");
 
         outcome!.ErrorType.Should().Be("AccessDeniedException");
         var signatures = aws.RequestsFor("config").Select(r => Signature(r.Request.Header("Authorization"))).ToList();
@@ -59,7 +59,7 @@ public partial class BootstrapLogTests
     public async Task Every_line_is_json_and_every_invocation_logs_under_its_request_id()
     {
         await using var aws = LoopbackAwsServer.Start();
-        await using var function = BootstrapFunction.Start(SoakEvents.RuleName, aws);
+        await using var function = LoopbackFunction.StartAgainst(SoakEvents.RuleName, aws);
         var good = SoakEvents.Change(3, new Random(3));
         var badParameters = RuleEvents.Change("token-bad", SoakEvents.RuleName,
             RuleEvents.FunctionItem("fn", RuleEvents.FunctionConfiguration("fn", 30)), new JsonObject { ["maxTimeout"] = "ten" });
@@ -69,9 +69,9 @@ public partial class BootstrapLogTests
 
         var outcomes = new[]
         {
-            await function.InvokeAsync(good.Payload, TimeSpan.FromSeconds(20), "req-good"),
-            await function.InvokeAsync(badParameters, TimeSpan.FromSeconds(20), "req-bad-parameters"),
-            await function.InvokeAsync(injection, TimeSpan.FromSeconds(20), "req-injection"),
+            await function.TryInvokeAsync(good.Payload, TimeSpan.FromSeconds(20), "req-good"),
+            await function.TryInvokeAsync(badParameters, TimeSpan.FromSeconds(20), "req-bad-parameters"),
+            await function.TryInvokeAsync(injection, TimeSpan.FromSeconds(20), "req-injection"),
         };
         // Output is read asynchronously: the closing line of the last invocation may arrive just after its outcome.
         await function.Process.WaitForLinesAsync(line => line.Contains("\"message\":\"Invocation succeeded\"", StringComparison.Ordinal)
@@ -95,7 +95,7 @@ public partial class BootstrapLogTests
         }
     }
 
-    private static void AssertNoSecrets(BootstrapFunction function, string errorBody, IReadOnlyList<string> signatures)
+    private static void AssertNoSecrets(LoopbackFunction function, string errorBody, IReadOnlyList<string> signatures)
     {
         var everything = string.Join('\n', function.Process.StandardOutput) + '\n' + string.Join('\n', function.Process.StandardError) + '\n' + errorBody;
         var runtimeBodies = string.Join('\n', function.RuntimeApi.Requests.Where(r => r.Method == "POST").Select(r => r.BodyText));
