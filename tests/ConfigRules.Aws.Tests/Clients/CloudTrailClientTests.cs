@@ -7,22 +7,15 @@ using NUnit.Framework;
 
 namespace ConfigRules.Aws.Tests.Clients;
 
-public sealed class CloudTrailClientTests
+public sealed class CloudTrailClientTests : LoopbackClientTests
 {
     private const string Target = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
-    private LoopbackClients _loopback = null!;
-
-    [SetUp]
-    public void SetUp() => _loopback = LoopbackClients.Start();
-
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
 
     [Test]
     public async Task DescribeTrails_includes_shadow_trails_and_reads_the_trail_flags()
     {
-        _loopback.Server.CloudTrail.Put(new FakeTrail("org-trail", HomeRegion: "eu-west-1", LogFileValidationEnabled: false));
-        var client = CloudTrailClient.Create(_loopback.Context);
+        Loopback.Server.CloudTrail.Put(new FakeTrail("org-trail", HomeRegion: "eu-west-1", LogFileValidationEnabled: false));
+        var client = CloudTrailClient.Create(Loopback.Context);
 
         var trail = (await client.DescribeTrailsAsync(CancellationToken.None)).Should().ContainSingle().Subject;
 
@@ -31,7 +24,7 @@ public sealed class CloudTrailClientTests
         trail.HomeRegion.Should().Be("eu-west-1");
         trail.IsMultiRegionTrail.Should().BeTrue();
         trail.LogFileValidationEnabled.Should().BeFalse();
-        var request = _loopback.Server.RequestsFor("cloudtrail", "DescribeTrails").Single().Request;
+        var request = Loopback.Server.RequestsFor("cloudtrail", "DescribeTrails").Single().Request;
         request.Header("X-Amz-Target").Should().Be(Target + "DescribeTrails");
         request.Header("Content-Type").Should().Be("application/x-amz-json-1.1");
         request.BodyText.Should().Be("""{"includeShadowTrails":true}""");
@@ -40,8 +33,8 @@ public sealed class CloudTrailClientTests
     [Test]
     public async Task GetTrailStatus_and_GetEventSelectors_name_the_trail_by_ARN_and_read_basic_selectors()
     {
-        var trail = _loopback.Server.CloudTrail.Put(new FakeTrail("main", IsLogging: false, EventSelectors: FakeCloudTrailService.AllDataEvents(lambda: true, s3: true)));
-        var client = CloudTrailClient.Create(_loopback.Context);
+        var trail = Loopback.Server.CloudTrail.Put(new FakeTrail("main", IsLogging: false, EventSelectors: FakeCloudTrailService.AllDataEvents(lambda: true, s3: true)));
+        var client = CloudTrailClient.Create(Loopback.Context);
 
         (await client.IsLoggingAsync(trail.Arn, CancellationToken.None)).Should().BeFalse();
         var selectors = await client.GetEventSelectorsAsync(trail.Arn, CancellationToken.None);
@@ -50,8 +43,8 @@ public sealed class CloudTrailClientTests
         var basic = selectors.EventSelectors.Should().ContainSingle().Subject;
         basic.ReadWriteType.Should().Be("All");
         basic.DataResources!.Select(d => (d.Type, string.Join(",", d.Values!))).Should().Equal(("AWS::Lambda::Function", "arn:aws:lambda"), ("AWS::S3::Object", "arn:aws:s3"));
-        _loopback.Server.RequestsFor("cloudtrail", "GetTrailStatus").Single().Request.BodyText.Should().Be($$"""{"Name":"{{trail.Arn}}"}""");
-        _loopback.Server.RequestsFor("cloudtrail", "GetEventSelectors").Single().Request.BodyText.Should().Be($$"""{"TrailName":"{{trail.Arn}}"}""");
+        Loopback.Server.RequestsFor("cloudtrail", "GetTrailStatus").Single().Request.BodyText.Should().Be($$"""{"Name":"{{trail.Arn}}"}""");
+        Loopback.Server.RequestsFor("cloudtrail", "GetEventSelectors").Single().Request.BodyText.Should().Be($$"""{"TrailName":"{{trail.Arn}}"}""");
     }
 
     [Test]
@@ -65,9 +58,9 @@ public sealed class CloudTrailClientTests
                 new JsonObject { ["Field"] = "resources.type", ["Equals"] = new JsonArray("AWS::Lambda::Function") },
                 new JsonObject { ["Field"] = "resources.ARN", ["NotStartsWith"] = new JsonArray("arn:aws:lambda:us-east-1:123456789012:function:noisy") }),
         });
-        var trail = _loopback.Server.CloudTrail.Put(new FakeTrail("main", AdvancedEventSelectors: advanced));
+        var trail = Loopback.Server.CloudTrail.Put(new FakeTrail("main", AdvancedEventSelectors: advanced));
 
-        var selectors = await CloudTrailClient.Create(_loopback.Context).GetEventSelectorsAsync(trail.Arn, CancellationToken.None);
+        var selectors = await CloudTrailClient.Create(Loopback.Context).GetEventSelectorsAsync(trail.Arn, CancellationToken.None);
 
         selectors.EventSelectors.Should().BeNull();
         var fields = selectors.AdvancedEventSelectors.Should().ContainSingle().Subject.FieldSelectors!;
@@ -79,24 +72,24 @@ public sealed class CloudTrailClientTests
     [Test]
     public async Task GetInsightSelectors_reads_the_types_and_a_trail_without_Insights_has_none()
     {
-        var withInsights = _loopback.Server.CloudTrail.Put(new FakeTrail("insightful", InsightTypes: ["ApiCallRateInsight", "ApiErrorRateInsight"]));
-        var without = _loopback.Server.CloudTrail.Put(new FakeTrail("plain"));
-        var client = CloudTrailClient.Create(_loopback.Context);
+        var withInsights = Loopback.Server.CloudTrail.Put(new FakeTrail("insightful", InsightTypes: ["ApiCallRateInsight", "ApiErrorRateInsight"]));
+        var without = Loopback.Server.CloudTrail.Put(new FakeTrail("plain"));
+        var client = CloudTrailClient.Create(Loopback.Context);
 
         (await client.GetInsightTypesAsync(withInsights.Arn, CancellationToken.None)).Should().Equal("ApiCallRateInsight", "ApiErrorRateInsight");
         (await client.GetInsightTypesAsync(without.Arn, CancellationToken.None)).Should().BeEmpty();
-        _loopback.Server.RequestsFor("cloudtrail", "GetInsightSelectors").Select(r => r.Status).Should().Equal(200, 400);
+        Loopback.Server.RequestsFor("cloudtrail", "GetInsightSelectors").Select(r => r.Status).Should().Equal(200, 400);
     }
 
     [Test]
     public async Task Throttling_is_retried_and_an_unknown_trail_is_an_error_with_its_code()
     {
-        var trail = _loopback.Server.CloudTrail.Put(new FakeTrail("main"));
-        _loopback.Server.Faults.Throttle("cloudtrail", "GetTrailStatus", times: 1);
-        var client = CloudTrailClient.Create(_loopback.Context);
+        var trail = Loopback.Server.CloudTrail.Put(new FakeTrail("main"));
+        Loopback.Server.Faults.Throttle("cloudtrail", "GetTrailStatus", times: 1);
+        var client = CloudTrailClient.Create(Loopback.Context);
 
         (await client.IsLoggingAsync(trail.Arn, CancellationToken.None)).Should().BeTrue();
-        _loopback.Server.RequestsFor("cloudtrail", "GetTrailStatus").Select(r => r.Status).Should().Equal(400, 200);
+        Loopback.Server.RequestsFor("cloudtrail", "GetTrailStatus").Select(r => r.Status).Should().Equal(400, 200);
 
         var act = () => client.GetEventSelectorsAsync("arn:aws:cloudtrail:us-east-1:123456789012:trail/gone", CancellationToken.None);
         var thrown = (await act.Should().ThrowAsync<AwsServiceException>()).Which;

@@ -8,21 +8,14 @@ using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.Clients;
 
-public sealed class CloudWatchClientTests
+public sealed class CloudWatchClientTests : LoopbackClientTests
 {
-    private LoopbackClients _loopback = null!;
-
-    [SetUp]
-    public void SetUp() => _loopback = LoopbackClients.Start();
-
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
 
     [Test]
     public async Task DescribeAlarms_asks_for_metric_alarms_and_reads_metric_dimensions_threshold_and_actions()
     {
-        _loopback.Server.CloudWatch.PutLambdaErrorsAlarm("orders-errors", "orders-fn", 5, "arn:aws:sns:us-east-1:123456789012:oncall");
-        var client = CloudWatchClient.Create(_loopback.Context);
+        Loopback.Server.CloudWatch.PutLambdaErrorsAlarm("orders-errors", "orders-fn", 5, "arn:aws:sns:us-east-1:123456789012:oncall");
+        var client = CloudWatchClient.Create(Loopback.Context);
 
         var alarms = await client.DescribeMetricAlarmsAsync(CancellationToken.None);
 
@@ -36,7 +29,7 @@ public sealed class CloudWatchClientTests
         alarm.ActionsEnabled.Should().BeTrue();
         alarm.AlarmActions.Should().Equal("arn:aws:sns:us-east-1:123456789012:oncall");
         alarm.Metrics.Should().BeEmpty();
-        var request = _loopback.Server.RequestsFor("monitoring", "DescribeAlarms").Single().Request;
+        var request = Loopback.Server.RequestsFor("monitoring", "DescribeAlarms").Single().Request;
         request.BodyText.Should().Be("Action=DescribeAlarms&Version=2010-08-01&AlarmTypes.member.1=MetricAlarm&MaxRecords=100");
         request.Header("Content-Type").Should().Be("application/x-www-form-urlencoded; charset=utf-8");
     }
@@ -44,14 +37,14 @@ public sealed class CloudWatchClientTests
     [Test]
     public async Task A_metric_math_alarm_keeps_its_queries_expressions_and_ReturnData()
     {
-        _loopback.Server.CloudWatch.Put(new FakeMetricAlarm("orders-error-rate", null, null, [], 0.05, true, ["arn:aws:sns:us-east-1:123456789012:oncall"],
+        Loopback.Server.CloudWatch.Put(new FakeMetricAlarm("orders-error-rate", null, null, [], 0.05, true, ["arn:aws:sns:us-east-1:123456789012:oncall"],
         [
             new FakeMetricQuery("errors", "AWS/Lambda", "Errors", [new("FunctionName", "orders-fn")], ReturnData: false),
             new FakeMetricQuery("invocations", "AWS/Lambda", "Invocations", [new("FunctionName", "orders-fn")], ReturnData: false),
             new FakeMetricQuery("rate", Expression: "errors / invocations"),
         ]));
 
-        var alarm = (await CloudWatchClient.Create(_loopback.Context).DescribeMetricAlarmsAsync(CancellationToken.None)).Single();
+        var alarm = (await CloudWatchClient.Create(Loopback.Context).DescribeMetricAlarmsAsync(CancellationToken.None)).Single();
 
         alarm.MetricName.Should().BeNull();
         alarm.Metrics.Select(q => (q.Id, q.Expression, q.Namespace, q.MetricName, q.ReturnData)).Should().Equal(
@@ -65,28 +58,28 @@ public sealed class CloudWatchClientTests
     [Test]
     public async Task Every_page_is_read_by_NextToken()
     {
-        _loopback.Server.CloudWatch.PageSize = 2;
-        for (var n = 1; n <= 5; n++) _loopback.Server.CloudWatch.PutLambdaErrorsAlarm($"alarm-{n}", $"fn-{n}");
+        Loopback.Server.CloudWatch.PageSize = 2;
+        for (var n = 1; n <= 5; n++) Loopback.Server.CloudWatch.PutLambdaErrorsAlarm($"alarm-{n}", $"fn-{n}");
 
-        var alarms = await CloudWatchClient.Create(_loopback.Context).DescribeMetricAlarmsAsync(CancellationToken.None);
+        var alarms = await CloudWatchClient.Create(Loopback.Context).DescribeMetricAlarmsAsync(CancellationToken.None);
 
         alarms.Select(a => a.AlarmName).Should().Equal("alarm-1", "alarm-2", "alarm-3", "alarm-4", "alarm-5");
         alarms.Should().OnlyContain(a => !a.ActionsEnabled && a.AlarmActions.Count == 0);
-        var forms = _loopback.Server.RequestsFor("monitoring", "DescribeAlarms").Select(r => r.Request.Form).ToList();
+        var forms = Loopback.Server.RequestsFor("monitoring", "DescribeAlarms").Select(r => r.Request.Form).ToList();
         forms.Select(f => f.GetValueOrDefault("NextToken")).Should().Equal(null, "t2", "t4");
     }
 
     [Test]
     public async Task Throttling_is_retried_and_an_error_surfaces_with_its_awsQuery_code()
     {
-        _loopback.Server.CloudWatch.PutLambdaErrorsAlarm("a", "fn");
-        _loopback.Server.Faults.Throttle("monitoring", "DescribeAlarms", times: 2);
-        var client = CloudWatchClient.Create(_loopback.Context);
+        Loopback.Server.CloudWatch.PutLambdaErrorsAlarm("a", "fn");
+        Loopback.Server.Faults.Throttle("monitoring", "DescribeAlarms", times: 2);
+        var client = CloudWatchClient.Create(Loopback.Context);
 
         (await client.DescribeMetricAlarmsAsync(CancellationToken.None)).Should().ContainSingle();
-        _loopback.Server.RequestsFor("monitoring").Select(r => r.Status).Should().Equal(400, 400, 200);
+        Loopback.Server.RequestsFor("monitoring").Select(r => r.Status).Should().Equal(400, 400, 200);
 
-        _loopback.Server.Faults.Error("monitoring", "DescribeAlarms", 403, "AccessDenied", "User is not authorized to perform: cloudwatch:DescribeAlarms");
+        Loopback.Server.Faults.Error("monitoring", "DescribeAlarms", 403, "AccessDenied", "User is not authorized to perform: cloudwatch:DescribeAlarms");
         var act = () => client.DescribeMetricAlarmsAsync(CancellationToken.None);
         var thrown = (await act.Should().ThrowAsync<AwsServiceException>()).Which;
         thrown.ErrorType.Should().Be("AccessDenied");

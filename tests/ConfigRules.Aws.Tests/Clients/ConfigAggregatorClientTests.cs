@@ -8,24 +8,16 @@ using NUnit.Framework;
 namespace ConfigRules.Aws.Tests.Clients;
 
 /// <summary>The aggregator reads: every account and region behind a Config aggregator, paged and batched.</summary>
-public sealed class ConfigAggregatorClientTests
+public sealed class ConfigAggregatorClientTests : LoopbackClientTests
 {
     private const string LambdaType = "AWS::Lambda::Function";
     private const string Aggregator = "org-aggregator";
-    private LoopbackClients _loopback = null!;
     private ConfigServiceClient _client = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _loopback = LoopbackClients.Start();
-        _client = ConfigServiceClient.Create(_loopback.Context);
-    }
+    public void CreateClient() => _client = ConfigServiceClient.Create(Loopback.Context);
 
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
-
-    private FakeConfigService Config => _loopback.Server.Config;
+    private FakeConfigService Config => Loopback.Server.Config;
 
     private void Put(string account, string region, string id, string type = LambdaType) => Config.PutAggregated(Aggregator, new FakeResource
     {
@@ -51,7 +43,7 @@ public sealed class ConfigAggregatorClientTests
             new AggregateResourceKey("111111111111", "us-east-1", LambdaType, "fn-b"),
             new AggregateResourceKey("222222222222", "eu-west-1", LambdaType, "fn-a"),
             new AggregateResourceKey("333333333333", "ap-south-1", LambdaType, "fn-c"));
-        var requests = _loopback.Server.RequestsFor("config", "ListAggregateDiscoveredResources");
+        var requests = Loopback.Server.RequestsFor("config", "ListAggregateDiscoveredResources");
         requests.Should().HaveCount(2).And.OnlyContain(r => r.SignatureValid);
         var first = JsonNode.Parse(requests[0].BodyText)!.AsObject();
         first["ConfigurationAggregatorName"]!.GetValue<string>().Should().Be(Aggregator);
@@ -73,7 +65,7 @@ public sealed class ConfigAggregatorClientTests
         items.Select(i => (i.AwsAccountId, i.AwsRegion, i.ResourceId)).Should().BeEquivalentTo(
             [("111111111111", "eu-west-1", "fn-a"), ("222222222222", "eu-west-1", "fn-a")]);
         items.Should().OnlyContain(i => i.Configuration.GetProperty("runtime").GetString() == "python3.12");
-        var calls = _loopback.Server.RequestsFor("config", "BatchGetAggregateResourceConfig");
+        var calls = Loopback.Server.RequestsFor("config", "BatchGetAggregateResourceConfig");
         calls.Should().HaveCount(2);
         JsonNode.Parse(calls[1].BodyText)!["ResourceIdentifiers"]!.AsArray().Should().ContainSingle("only the unprocessed one is asked again");
     }
@@ -86,7 +78,7 @@ public sealed class ConfigAggregatorClientTests
         var act = () => _client.BatchGetAggregateResourceConfigAsync(Aggregator, keys, CancellationToken.None);
 
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*at most 100*");
-        _loopback.Server.Requests.Should().BeEmpty();
+        Loopback.Server.Requests.Should().BeEmpty();
     }
 
     [Test]

@@ -11,23 +11,15 @@ using Evaluation = ConfigRules.Framework.Evaluation.Evaluation;
 
 namespace ConfigRules.Aws.Tests.Clients;
 
-public sealed class ConfigServiceClientTests
+public sealed class ConfigServiceClientTests : LoopbackClientTests
 {
     private const string LambdaType = "AWS::Lambda::Function";
-    private LoopbackClients _loopback = null!;
     private ConfigServiceClient _client = null!;
 
     [SetUp]
-    public void SetUp()
-    {
-        _loopback = LoopbackClients.Start();
-        _client = ConfigServiceClient.Create(_loopback.Context);
-    }
+    public void CreateClient() => _client = ConfigServiceClient.Create(Loopback.Context);
 
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
-
-    private FakeConfigService Config => _loopback.Server.Config;
+    private FakeConfigService Config => Loopback.Server.Config;
 
     [Test]
     public async Task GetLatestConfigurationItem_sends_camelCase_members_with_limit_1_and_maps_the_API_shape()
@@ -48,7 +40,7 @@ public sealed class ConfigServiceClientTests
         item.CaptureTime.Should().Be(DateTimeOffset.Parse("2024-05-01T10:00:00.123Z", System.Globalization.CultureInfo.InvariantCulture));
         item.Configuration.GetProperty("runtime").GetString().Should().Be("python3.8");
         item.SupplementaryConfiguration["Concurrency"].GetProperty("reservedConcurrentExecutions").GetInt32().Should().Be(5);
-        var request = _loopback.Server.RequestsFor("config", "GetResourceConfigHistory").Single();
+        var request = Loopback.Server.RequestsFor("config", "GetResourceConfigHistory").Single();
         request.Request.Header("X-Amz-Target").Should().Be("StarlingDoveService.GetResourceConfigHistory");
         request.Request.Header("Content-Type").Should().Be("application/x-amz-json-1.1");
         JsonNode.Parse(request.BodyText)!.ToJsonString().Should().Be("""{"resourceType":"AWS::Lambda::Function","resourceId":"orders-fn","limit":1}""");
@@ -72,7 +64,7 @@ public sealed class ConfigServiceClientTests
         await foreach (var key in _client.ListDiscoveredResourcesAsync(LambdaType, CancellationToken.None)) keys.Add(key);
 
         keys.Should().HaveCount(22).And.OnlyHaveUniqueItems().And.NotContain(new ResourceKey(LambdaType, "fn-005"));
-        var calls = _loopback.Server.RequestsFor("config", "ListDiscoveredResources");
+        var calls = Loopback.Server.RequestsFor("config", "ListDiscoveredResources");
         calls.Should().HaveCount(4);
         JsonNode.Parse(calls[0].BodyText)!["nextToken"].Should().BeNull();
         calls.Skip(1).Should().OnlyContain(c => JsonNode.Parse(c.BodyText)!["nextToken"] != null);
@@ -89,10 +81,10 @@ public sealed class ConfigServiceClientTests
             Enumerable.Range(0, 10).Select(i => new ResourceKey(LambdaType, $"fn-{i}")).ToList(), CancellationToken.None);
 
         items.Select(i => i.ResourceId).Should().BeEquivalentTo(Enumerable.Range(0, 9).Select(i => $"fn-{i}"));
-        var calls = _loopback.Server.RequestsFor("config", "BatchGetResourceConfig");
+        var calls = Loopback.Server.RequestsFor("config", "BatchGetResourceConfig");
         calls.Should().HaveCount(2);
         JsonNode.Parse(calls[1].BodyText)!["resourceKeys"]!.AsArray().Should().HaveCount(4);
-        _loopback.Delays.Retries.Should().Equal(1);
+        Loopback.Delays.Retries.Should().Equal(1);
     }
 
     [Test]
@@ -114,7 +106,7 @@ public sealed class ConfigServiceClientTests
         var keys = Enumerable.Range(0, 101).Select(i => new ResourceKey(LambdaType, $"fn-{i}")).ToList();
         var act = () => _client.BatchGetResourceConfigAsync(keys, CancellationToken.None);
         await act.Should().ThrowAsync<ArgumentException>().WithMessage("*at most 100*101*");
-        _loopback.Server.Requests.Should().BeEmpty();
+        Loopback.Server.Requests.Should().BeEmpty();
     }
 
     [Test]
@@ -130,7 +122,7 @@ public sealed class ConfigServiceClientTests
         await foreach (var key in _client.ListEvaluatedResourcesAsync("lambda-timeout-check", CancellationToken.None)) keys.Add(key);
 
         keys.Select(k => k.ResourceId).Should().Equal("a", "b", "d");
-        var first = JsonNode.Parse(_loopback.Server.RequestsFor("config", "GetComplianceDetailsByConfigRule")[0].BodyText)!;
+        var first = JsonNode.Parse(Loopback.Server.RequestsFor("config", "GetComplianceDetailsByConfigRule")[0].BodyText)!;
         first.ToJsonString().Should().Be("""{"ConfigRuleName":"lambda-timeout-check","ComplianceTypes":["COMPLIANT","NON_COMPLIANT"],"Limit":100}""");
     }
 
@@ -143,7 +135,7 @@ public sealed class ConfigServiceClientTests
              new Evaluation(LambdaType, "other-fn", ComplianceType.Compliant, null, at)],
             "token-1", CancellationToken.None);
 
-        var body = JsonDocument.Parse(_loopback.Server.RequestsFor("config", "PutEvaluations").Single().BodyText).RootElement;
+        var body = JsonDocument.Parse(Loopback.Server.RequestsFor("config", "PutEvaluations").Single().BodyText).RootElement;
         body.GetProperty("ResultToken").GetString().Should().Be("token-1");
         var first = body.GetProperty("Evaluations")[0];
         first.GetProperty("ComplianceResourceType").GetString().Should().Be(LambdaType);
@@ -167,7 +159,7 @@ public sealed class ConfigServiceClientTests
 
         Config.AcceptedEvaluations.Select(e => e.ResourceId).Should().BeEquivalentTo(evaluations.Select(e => e.ComplianceResourceId));
         Config.ResultsFor("lambda-memory-size-check").Should().HaveCount(5);
-        var calls = _loopback.Server.RequestsFor("config", "PutEvaluations");
+        var calls = Loopback.Server.RequestsFor("config", "PutEvaluations");
         calls.Should().HaveCount(2);
         JsonNode.Parse(calls[1].BodyText)!["Evaluations"]!.AsArray().Select(e => e!["ComplianceResourceId"]!.GetValue<string>())
             .Should().Equal("fn-0", "fn-1", "fn-2");
@@ -186,7 +178,7 @@ public sealed class ConfigServiceClientTests
         thrown.Which.ErrorType.Should().Be("FailedEvaluations");
         thrown.Which.Remaining.Should().Be(3);
         thrown.Which.Message.Should().Contain("refused 3 of 3");
-        _loopback.Server.RequestsFor("config", "PutEvaluations").Should().HaveCount(4);
+        Loopback.Server.RequestsFor("config", "PutEvaluations").Should().HaveCount(4);
     }
 
     [Test]
@@ -197,7 +189,7 @@ public sealed class ConfigServiceClientTests
         var client = new ConfigServiceClient(
             new AwsTransport(new ConfigRules.Aws.Credentials.StaticCredentialsProvider(new(LoopbackAwsServer.AccessKeyId, LoopbackAwsServer.SecretAccessKey, LoopbackAwsServer.SessionToken)),
                 delays: new CancellingDelays(deadline)),
-            _loopback.Context.EndpointFor(ConfigRules.Aws.Endpoints.AwsService.Config));
+            Loopback.Context.EndpointFor(ConfigRules.Aws.Endpoints.AwsService.Config));
 
         var act = () => client.PutEvaluationsAsync([new Evaluation(LambdaType, "fn", ComplianceType.Compliant, null, DateTimeOffset.UnixEpoch)], "t", deadline.Token);
 
@@ -207,19 +199,19 @@ public sealed class ConfigServiceClientTests
     [Test]
     public async Task Throttled_calls_are_retried_then_accepted()
     {
-        _loopback.Server.Faults.Throttle("config", "PutEvaluations", times: 2);
+        Loopback.Server.Faults.Throttle("config", "PutEvaluations", times: 2);
 
         await _client.PutEvaluationsAsync([new Evaluation(LambdaType, "fn", ComplianceType.Compliant, null, DateTimeOffset.UnixEpoch)], "t", CancellationToken.None);
 
-        _loopback.Server.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(400, 400, 200);
-        _loopback.Delays.Retries.Should().Equal(1, 2);
+        Loopback.Server.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(400, 400, 200);
+        Loopback.Delays.Retries.Should().Equal(1, 2);
         Config.AcceptedEvaluations.Should().ContainSingle();
     }
 
     [Test]
     public async Task A_non_retryable_error_surfaces_with_its_AWS_code_and_no_secrets()
     {
-        _loopback.Server.Faults.Error("config", "PutEvaluations", 400, "InvalidResultTokenException", "The result token is invalid.");
+        Loopback.Server.Faults.Error("config", "PutEvaluations", 400, "InvalidResultTokenException", "The result token is invalid.");
 
         var act = () => _client.PutEvaluationsAsync([new Evaluation(LambdaType, "fn", ComplianceType.Compliant, null, DateTimeOffset.UnixEpoch)], "t", CancellationToken.None);
 
@@ -228,7 +220,7 @@ public sealed class ConfigServiceClientTests
         thrown.StatusCode.Should().Be(System.Net.HttpStatusCode.BadRequest);
         thrown.Message.Should().Contain("Config").And.Contain("PutEvaluations").And.Contain("400").And.Contain("The result token is invalid.");
         thrown.Message.Should().NotContain(LoopbackAwsServer.SecretAccessKey).And.NotContain(LoopbackAwsServer.SessionToken);
-        _loopback.Server.RequestsFor("config", "PutEvaluations").Should().ContainSingle();
+        Loopback.Server.RequestsFor("config", "PutEvaluations").Should().ContainSingle();
     }
 
     [Test]
@@ -251,7 +243,7 @@ public sealed class ConfigServiceClientTests
         var names = await _client.DescribeConfigRuleNamesAsync(CancellationToken.None);
 
         names.Should().Equal("api-gateway-endpoint-type-check-conformance-pack-abc123", "lambda-timeout-check", "s3-bucket-versioning-enabled");
-        var requests = _loopback.Server.RequestsFor("config", "DescribeConfigRules");
+        var requests = Loopback.Server.RequestsFor("config", "DescribeConfigRules");
         requests.Should().HaveCount(3).And.OnlyContain(r => r.SignatureValid && r.Status == 200);
         requests[0].Request.Header("X-Amz-Target").Should().Be("StarlingDoveService.DescribeConfigRules");
         requests[0].Request.Header("Content-Type").Should().Be("application/x-amz-json-1.1");
@@ -265,19 +257,19 @@ public sealed class ConfigServiceClientTests
         var names = await _client.DescribeConfigRuleNamesAsync(CancellationToken.None);
 
         names.Should().BeEmpty();
-        _loopback.Server.RequestsFor("config", "DescribeConfigRules").Should().ContainSingle();
+        Loopback.Server.RequestsFor("config", "DescribeConfigRules").Should().ContainSingle();
     }
 
     [Test]
     public async Task DescribeConfigRuleNames_retries_throttling()
     {
         Config.AddConfigRule("api-gateway-endpoint-type-check");
-        _loopback.Server.Faults.Throttle("config", "DescribeConfigRules", times: 1);
+        Loopback.Server.Faults.Throttle("config", "DescribeConfigRules", times: 1);
 
         var names = await _client.DescribeConfigRuleNamesAsync(CancellationToken.None);
 
         names.Should().Equal("api-gateway-endpoint-type-check");
-        _loopback.Server.RequestsFor("config", "DescribeConfigRules").Select(r => r.Status).Should().Equal(400, 200);
+        Loopback.Server.RequestsFor("config", "DescribeConfigRules").Select(r => r.Status).Should().Equal(400, 200);
     }
 
     private sealed class CancellingDelays(CancellationTokenSource deadline) : IRetryDelayStrategy

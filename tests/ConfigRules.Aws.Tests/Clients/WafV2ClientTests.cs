@@ -10,23 +10,16 @@ using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.Clients;
 
-public sealed class WafV2ClientTests
+public sealed class WafV2ClientTests : LoopbackClientTests
 {
     private const string AclId = "a1b2c3d4-5678-90ab-cdef-111122223333";
-    private LoopbackClients _loopback = null!;
-
-    [SetUp]
-    public void SetUp() => _loopback = LoopbackClients.Start();
-
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
 
     [Test]
     public async Task GetWebACL_sends_name_scope_and_id_from_the_ARN_and_reads_the_rules()
     {
-        var arn = _loopback.Server.WafV2.PutWebAcl("api-acl", AclId,
+        var arn = Loopback.Server.WafV2.PutWebAcl("api-acl", AclId,
             FakeWafV2Service.RateRule("per-ip", 500), FakeWafV2Service.ManagedGroupRule("common", "AWSManagedRulesCommonRuleSet"));
-        var client = WafV2Client.Create(_loopback.Context);
+        var client = WafV2Client.Create(Loopback.Context);
 
         WebAclArn.TryParse(arn, out var parsed).Should().BeTrue();
         var acl = await client.GetWebAclAsync(parsed, CancellationToken.None);
@@ -34,7 +27,7 @@ public sealed class WafV2ClientTests
         acl.Should().NotBeNull();
         acl!.Name.Should().Be("api-acl");
         acl.Rules.Should().Equal(new WebAclRule("per-ip", 0, "Block", true, 500), new WebAclRule("common", 1, null, false, null));
-        var request = _loopback.Server.RequestsFor("wafv2", "GetWebACL").Single().Request;
+        var request = Loopback.Server.RequestsFor("wafv2", "GetWebACL").Single().Request;
         request.Header("X-Amz-Target").Should().Be("AWSWAF_20190729.GetWebACL");
         request.Header("Content-Type").Should().Be("application/x-amz-json-1.1");
         request.Header("Authorization").Should().Contain("/us-east-1/wafv2/aws4_request");
@@ -46,25 +39,25 @@ public sealed class WafV2ClientTests
     [Test]
     public async Task A_deleted_web_ACL_reads_as_null()
     {
-        var client = WafV2Client.Create(_loopback.Context);
+        var client = WafV2Client.Create(Loopback.Context);
         WebAclArn.TryParse($"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/gone/{AclId}", out var parsed).Should().BeTrue();
 
         (await client.GetWebAclAsync(parsed, CancellationToken.None)).Should().BeNull();
-        _loopback.Server.RequestsFor("wafv2").Single().Status.Should().Be(400);
+        Loopback.Server.RequestsFor("wafv2").Single().Status.Should().Be(400);
     }
 
     [Test]
     public async Task Throttling_is_retried_and_other_errors_keep_their_AWS_code()
     {
-        var arn = _loopback.Server.WafV2.PutWebAcl("api-acl", AclId, FakeWafV2Service.RateRule("per-ip", 100));
+        var arn = Loopback.Server.WafV2.PutWebAcl("api-acl", AclId, FakeWafV2Service.RateRule("per-ip", 100));
         WebAclArn.TryParse(arn, out var parsed).Should().BeTrue();
-        var client = WafV2Client.Create(_loopback.Context);
-        _loopback.Server.Faults.Throttle("wafv2", "GetWebACL", times: 2);
+        var client = WafV2Client.Create(Loopback.Context);
+        Loopback.Server.Faults.Throttle("wafv2", "GetWebACL", times: 2);
 
         (await client.GetWebAclAsync(parsed, CancellationToken.None))!.Rules.Should().ContainSingle();
-        _loopback.Server.RequestsFor("wafv2").Select(r => r.Status).Should().Equal(400, 400, 200);
+        Loopback.Server.RequestsFor("wafv2").Select(r => r.Status).Should().Equal(400, 400, 200);
 
-        _loopback.Server.Faults.Error("wafv2", "GetWebACL", 400, "WAFInvalidOperationException", "Not allowed.");
+        Loopback.Server.Faults.Error("wafv2", "GetWebACL", 400, "WAFInvalidOperationException", "Not allowed.");
         var thrown = (await FluentActions.Awaiting(() => client.GetWebAclAsync(parsed, CancellationToken.None))
             .Should().ThrowAsync<AwsServiceException>()).Which;
         thrown.ErrorType.Should().Be("WAFInvalidOperationException");

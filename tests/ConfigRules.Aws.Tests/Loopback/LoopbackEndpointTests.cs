@@ -18,20 +18,13 @@ using Evaluation = ConfigRules.Framework.Evaluation.Evaluation;
 namespace ConfigRules.Aws.Tests.Loopback;
 
 /// <summary>The loopback endpoint itself: it must refuse what real AWS refuses, or integration tests prove nothing.</summary>
-public sealed class LoopbackEndpointTests
+public sealed class LoopbackEndpointTests() : LoopbackClientTests(new RetryOptions { MaxAttempts = 3, PerCallTimeout = TimeSpan.FromMilliseconds(500) })
 {
     /// <summary>Only against a hung test: the events waited for are due at once.</summary>
     private static readonly TimeSpan SafetyNet = TimeSpan.FromSeconds(30);
-    private LoopbackClients _loopback = null!;
-
-    [SetUp]
-    public void SetUp() => _loopback = LoopbackClients.Start(options: new RetryOptions { MaxAttempts = 3, PerCallTimeout = TimeSpan.FromMilliseconds(500) });
-
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
 
     private AwsClientContext ContextWith(AwsCredentials credentials) => AwsClientContext.FromEnvironment(
-        new DictionaryEnvironmentVariables(_loopback.Server.EnvironmentVariables), new StaticCredentialsProvider(credentials),
+        new DictionaryEnvironmentVariables(Loopback.Server.EnvironmentVariables), new StaticCredentialsProvider(credentials),
         delays: new RecordingDelays());
 
     [Test]
@@ -46,8 +39,8 @@ public sealed class LoopbackEndpointTests
         thrown.ErrorType.Should().Be("InvalidSignatureException");
         thrown.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         thrown.Message.Should().NotContain(LoopbackAwsServer.SessionToken).And.NotContain("not-the-secret");
-        _loopback.Server.Requests.Should().ContainSingle().Which.SignatureValid.Should().BeFalse();
-        _loopback.Server.Config.StartedEvaluations.Should().BeEmpty();
+        Loopback.Server.Requests.Should().ContainSingle().Which.SignatureValid.Should().BeFalse();
+        Loopback.Server.Config.StartedEvaluations.Should().BeEmpty();
     }
 
     [Test]
@@ -71,7 +64,7 @@ public sealed class LoopbackEndpointTests
     {
         using var http = new HttpClient();
         using var content = new StringContent("{}", Encoding.UTF8);
-        var response = await http.PostAsync(_loopback.Server.BaseUrl, content);
+        var response = await http.PostAsync(Loopback.Server.BaseUrl, content);
         response.StatusCode.Should().Be(HttpStatusCode.Forbidden);
         (await response.Content.ReadAsStringAsync()).Should().Contain("IncompleteSignatureException");
     }
@@ -89,13 +82,13 @@ public sealed class LoopbackEndpointTests
             $$"""{"ComplianceResourceType":"T","ComplianceResourceId":"i{{i}}","ComplianceType":"COMPLIANT","OrderingTimestamp":1}"""));
         body = await Raw("PutEvaluations", $$"""{"ResultToken":"t","Evaluations":[{{many}}]}""");
         body.Should().Contain("ValidationException").And.Contain("101");
-        _loopback.Server.Config.AcceptedEvaluations.Should().BeEmpty();
+        Loopback.Server.Config.AcceptedEvaluations.Should().BeEmpty();
     }
 
     [Test]
     public async Task DescribeConfigRules_checks_members_names_filters_and_tokens_like_the_service_model()
     {
-        _loopback.Server.Config.AddConfigRule("api-gateway-endpoint-type-check-conformance-pack-abc123");
+        Loopback.Server.Config.AddConfigRule("api-gateway-endpoint-type-check-conformance-pack-abc123");
 
         (await Raw("DescribeConfigRules", """{"nextToken":"x"}""")).Should().Contain("SerializationException").And.Contain("nextToken");
         (await Raw("DescribeConfigRules", """{"ConfigRuleNames":["missing-rule"]}""")).Should().Contain("NoSuchConfigRuleException").And.Contain("missing-rule");
@@ -114,16 +107,16 @@ public sealed class LoopbackEndpointTests
     [Test]
     public async Task A_reset_connection_and_a_server_error_are_each_retried_then_accepted()
     {
-        var faults = _loopback.Server.Faults;
+        var faults = Loopback.Server.Faults;
         faults.ResetConnection("config", "PutEvaluations");
         faults.ServerError("config", "PutEvaluations", 500);
-        var client = ConfigServiceClient.Create(_loopback.Context);
+        var client = ConfigServiceClient.Create(Loopback.Context);
         var evaluation = new Evaluation("AWS::Lambda::Function", "fn", ComplianceType.Compliant, null, DateTimeOffset.UnixEpoch);
 
         await client.PutEvaluationsAsync([evaluation], "t", CancellationToken.None);
-        _loopback.Server.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(0, 500, 200);
+        Loopback.Server.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(0, 500, 200);
 
-        _loopback.Delays.Retries.Should().Equal(1, 2);
+        Loopback.Delays.Retries.Should().Equal(1, 2);
     }
 
     [Test]
@@ -148,19 +141,19 @@ public sealed class LoopbackEndpointTests
     [Test]
     public void The_environment_points_a_process_at_the_server()
     {
-        var variables = _loopback.Server.EnvironmentVariables;
-        variables["AWS_ENDPOINT_URL"].Should().Be(_loopback.Server.BaseUrl.ToString().TrimEnd('/'));
+        var variables = Loopback.Server.EnvironmentVariables;
+        variables["AWS_ENDPOINT_URL"].Should().Be(Loopback.Server.BaseUrl.ToString().TrimEnd('/'));
         variables.Should().ContainKeys("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_REGION");
         var startInfo = new System.Diagnostics.ProcessStartInfo("true");
-        _loopback.Server.ApplyTo(startInfo);
+        Loopback.Server.ApplyTo(startInfo);
         startInfo.Environment["AWS_REGION"].Should().Be("us-east-1");
     }
 
     /// <summary>Sends a correctly signed awsJson body, bypassing the client's shapes, and returns the answer's body.</summary>
     private async Task<string> Raw(string operation, string json)
     {
-        var transport = _loopback.Context.Transport;
-        var request = new AwsRequest(AwsService.Config, _loopback.Context.EndpointFor(AwsService.Config), operation, HttpMethod.Post, "/",
+        var transport = Loopback.Context.Transport;
+        var request = new AwsRequest(AwsService.Config, Loopback.Context.EndpointFor(AwsService.Config), operation, HttpMethod.Post, "/",
             [new("X-Amz-Target", "StarlingDoveService." + operation)], Encoding.UTF8.GetBytes(json), "application/x-amz-json-1.1",
             ConfigRules.Aws.Protocols.AwsJsonErrorParser.Instance);
         try

@@ -10,23 +10,16 @@ using ConfigRules.Framework.Settings;
 
 namespace ConfigRules.Aws.Tests.S3;
 
-public sealed class S3ClientTests
+public sealed class S3ClientTests : LoopbackClientTests
 {
-    private LoopbackClients _loopback = null!;
 
-    [SetUp]
-    public void SetUp() => _loopback = LoopbackClients.Start();
-
-    [TearDown]
-    public async Task TearDown() => await _loopback.DisposeAsync();
-
-    private S3Client Client => S3Client.Create(_loopback.Context);
+    private S3Client Client => S3Client.Create(Loopback.Context);
 
     [Test]
     public async Task GetObject_streams_the_body_path_style_with_a_signed_payload_hash()
     {
         var content = Encoding.UTF8.GetBytes(new string('x', 300_000));
-        _loopback.Server.S3.PutObject("governance-config", "exemptions.yaml", content);
+        Loopback.Server.S3.PutObject("governance-config", "exemptions.yaml", content);
 
         using var response = await Client.GetObjectAsync("governance-config", "exemptions.yaml", CancellationToken.None);
         await using var body = await response.OpenBodyAsync(CancellationToken.None);
@@ -36,7 +29,7 @@ public sealed class S3ClientTests
         copy.ToArray().Should().Equal(content);
         response.ContentLength.Should().Be(content.Length);
         response.VersionId.Should().Be("v1");
-        var recorded = _loopback.Server.RequestsFor("s3", "GetObject").Should().ContainSingle().Subject;
+        var recorded = Loopback.Server.RequestsFor("s3", "GetObject").Should().ContainSingle().Subject;
         recorded.Status.Should().Be(200);
         recorded.Request.RawPath.Should().Be("/governance-config/exemptions.yaml");
         recorded.Request.Header("x-amz-content-sha256").Should().Be("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
@@ -47,19 +40,19 @@ public sealed class S3ClientTests
     public async Task A_key_with_spaces_and_reserved_characters_is_encoded_once_and_signed_as_sent()
     {
         const string key = "team a/exemptions+draft (1).yaml";
-        _loopback.Server.S3.PutObject("governance-config", key, "exemptions: []");
+        Loopback.Server.S3.PutObject("governance-config", key, "exemptions: []");
 
         var text = await Client.GetObjectTextAsync("governance-config", key, 1024, CancellationToken.None);
 
         text.Should().Be("exemptions: []");
-        _loopback.Server.RequestsFor("s3")[0].Request.RawPath.Should().Be("/governance-config/team%20a/exemptions%2Bdraft%20%281%29.yaml");
+        Loopback.Server.RequestsFor("s3")[0].Request.RawPath.Should().Be("/governance-config/team%20a/exemptions%2Bdraft%20%281%29.yaml");
     }
 
     [Test]
     public async Task GetObjectText_drops_a_byte_order_mark_and_refuses_an_object_over_the_limit()
     {
-        _loopback.Server.S3.PutObject("governance-config", "bom.yaml", [0xEF, 0xBB, 0xBF, .. "exemptions: []"u8.ToArray()]);
-        _loopback.Server.S3.PutObject("governance-config", "big.yaml", new string('#', 2048));
+        Loopback.Server.S3.PutObject("governance-config", "bom.yaml", [0xEF, 0xBB, 0xBF, .. "exemptions: []"u8.ToArray()]);
+        Loopback.Server.S3.PutObject("governance-config", "big.yaml", new string('#', 2048));
 
         (await Client.GetObjectTextAsync("governance-config", "bom.yaml", 1024, CancellationToken.None)).Should().Be("exemptions: []");
         var tooLarge = () => Client.GetObjectTextAsync("governance-config", "big.yaml", 1024, CancellationToken.None);
@@ -70,21 +63,21 @@ public sealed class S3ClientTests
     [Test]
     public async Task A_missing_key_is_NoSuchKey_naming_the_object()
     {
-        _loopback.Server.S3.CreateBucket("governance-config");
+        Loopback.Server.S3.CreateBucket("governance-config");
 
         var act = () => Client.GetObjectAsync("governance-config", "missing.yaml", CancellationToken.None);
 
         var error = (await act.Should().ThrowAsync<S3RequestException>()).Which;
         error.ErrorType.Should().Be("NoSuchKey");
         error.Message.Should().Contain("s3://governance-config/missing.yaml").And.Contain("no object has that key").And.Contain("request id");
-        _loopback.Server.RequestsFor("s3", "GetObject").Should().ContainSingle("a missing object is not retried");
+        Loopback.Server.RequestsFor("s3", "GetObject").Should().ContainSingle("a missing object is not retried");
     }
 
     [Test]
     public async Task A_missing_bucket_and_a_denied_object_say_which_and_what_the_caller_needs()
     {
-        _loopback.Server.S3.PutObject("governance-config", "exemptions.yaml", "exemptions: []");
-        _loopback.Server.S3.DenyAccess("governance-config", "exemptions.yaml");
+        Loopback.Server.S3.PutObject("governance-config", "exemptions.yaml", "exemptions: []");
+        Loopback.Server.S3.DenyAccess("governance-config", "exemptions.yaml");
 
         var noBucket = () => Client.GetObjectAsync("no-such-bucket", "exemptions.yaml", CancellationToken.None);
         var denied = () => Client.GetObjectAsync("governance-config", "exemptions.yaml", CancellationToken.None);
@@ -100,28 +93,28 @@ public sealed class S3ClientTests
     [Test]
     public async Task Throttling_SlowDown_is_retried()
     {
-        _loopback.Server.S3.PutObject("governance-config", "exemptions.yaml", "exemptions: []");
-        _loopback.Server.Faults.Throttle("s3", "GetObject", times: 2);
+        Loopback.Server.S3.PutObject("governance-config", "exemptions.yaml", "exemptions: []");
+        Loopback.Server.Faults.Throttle("s3", "GetObject", times: 2);
 
         var text = await Client.GetObjectTextAsync("governance-config", "exemptions.yaml", 1024, CancellationToken.None);
 
         text.Should().Be("exemptions: []");
-        _loopback.Server.RequestsFor("s3", "GetObject").Select(r => r.Status).Should().Equal(503, 503, 200);
+        Loopback.Server.RequestsFor("s3", "GetObject").Select(r => r.Status).Should().Equal(503, 503, 200);
     }
 
     [Test]
     public async Task ListObjectsV2_follows_continuation_tokens_and_decodes_url_encoded_keys()
     {
-        _loopback.Server.S3.PageSize = 2;
+        Loopback.Server.S3.PageSize = 2;
         var keys = new[] { "snapshots/a.json.gz", "snapshots/b c.json", "snapshots/d+e.json", "snapshots/f.json", "other/x.json" };
-        foreach (var key in keys) _loopback.Server.S3.PutObject("config-bucket", key, "{}");
+        foreach (var key in keys) Loopback.Server.S3.PutObject("config-bucket", key, "{}");
 
         var listed = new List<S3ObjectSummary>();
         await foreach (var summary in Client.ListObjectsAsync("config-bucket", "snapshots/", CancellationToken.None)) listed.Add(summary);
 
         listed.Select(o => o.Key).Should().Equal("snapshots/a.json.gz", "snapshots/b c.json", "snapshots/d+e.json", "snapshots/f.json");
         listed.Should().OnlyContain(o => o.Size == 2 && o.LastModified == new DateTimeOffset(2026, 1, 15, 10, 0, 0, TimeSpan.Zero));
-        var requests = _loopback.Server.RequestsFor("s3", "ListObjectsV2");
+        var requests = Loopback.Server.RequestsFor("s3", "ListObjectsV2");
         requests.Should().HaveCount(2);
         requests.Should().OnlyContain(r => r.Request.RawPath == "/config-bucket" && r.Request.RawQuery.Contains("list-type=2") && r.Request.RawQuery.Contains("prefix=snapshots%2F"));
         requests[1].Request.RawQuery.Should().Contain("continuation-token=");
