@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Arm64;
 
@@ -25,7 +27,7 @@ public sealed class Arm64BootstrapProcessTests
     {
         await using var function = LoopbackFunction.StartArm64(Handler);
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var evaluation = function.Aws.Config.AcceptedEvaluations.Should().ContainSingle().Subject;
@@ -47,12 +49,12 @@ public sealed class Arm64BootstrapProcessTests
             for (var i = 0; i < functions; i++)
             {
                 var name = $"fn-{i:D3}";
-                aws.Config.Put(LambdaFunctionItems.ResourceType, name, LambdaFunctionItems.Configuration(name, i % 3 == 0 ? "python3.8" : "python3.13"));
+                aws.Config.Put(FunctionItems.ResourceType, name, Configuration(Function(name, i % 3 == 0 ? "python3.8" : "python3.13")));
             }
-            aws.Config.SeedResult(ConfigEvents.RuleName, LambdaFunctionItems.ResourceType, "removed-function", "NON_COMPLIANT", "old result");
+            aws.Config.SeedResult(ConfigRuleEvents.DefaultConfigRuleName, FunctionItems.ResourceType, "removed-function", "NON_COMPLIANT", "old result");
         });
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Scheduled());
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Scheduled());
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("config", "PutEvaluations").Should().HaveCount(3, "two batches for 120 functions, one for the stale result");
@@ -66,10 +68,10 @@ public sealed class Arm64BootstrapProcessTests
     public async Task Invalid_parameters_fail_the_invocation_and_the_process_serves_the_next_one()
     {
         await using var function = LoopbackFunction.StartArm64(Handler);
-        var parameters = new JsonObject { ["deprecationWindowDays"] = "soon" };
+        var parameters = new Dictionary<string, string> { ["deprecationWindowDays"] = "soon" };
 
-        var bad = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"), parameters));
-        var good = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("after-bad", "python3.13")));
+        var bad = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8"), parameters));
+        var good = await function.InvokeAsync(ConfigRuleEvents.Change(Function("after-bad", "python3.13")));
 
         bad.IsError.Should().BeTrue();
         bad.ErrorType.Should().Be("InvalidParameterValueException");

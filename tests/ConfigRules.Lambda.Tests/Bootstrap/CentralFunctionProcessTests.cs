@@ -1,10 +1,12 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
@@ -27,8 +29,8 @@ public sealed class CentralFunctionProcessTests
     {
         await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn), Central);
 
-        var first = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"))));
-        var second = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("billing-api", "python3.13"))));
+        var first = await function.InvokeAsync(FromAccount(MemberAccount, ConfigRuleEvents.Change(Function("orders-api", "python3.8"))));
+        var second = await function.InvokeAsync(FromAccount(MemberAccount, ConfigRuleEvents.Change(Function("billing-api", "python3.13"))));
 
         first.IsError.Should().BeFalse(first.ToString());
         second.IsError.Should().BeFalse(second.ToString());
@@ -54,7 +56,7 @@ public sealed class CentralFunctionProcessTests
             aws.Lambda.PutFunction("orders-api", 50);
         }, Central);
 
-        var outcome = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.13"))));
+        var outcome = await function.InvokeAsync(FromAccount(MemberAccount, ConfigRuleEvents.Change(Function("orders-api", "python3.13"))));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var lookup = function.Aws.RequestsFor("lambda", "GetFunctionConcurrency").Should().ContainSingle().Subject;
@@ -67,7 +69,7 @@ public sealed class CentralFunctionProcessTests
     {
         await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn), Central);
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("sts").Should().BeEmpty();
@@ -79,8 +81,8 @@ public sealed class CentralFunctionProcessTests
     {
         await using var function = LoopbackFunction.Start("lambda-runtime-check", environment: Central);
 
-        var refused = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"))));
-        var next = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
+        var refused = await function.InvokeAsync(FromAccount(MemberAccount, ConfigRuleEvents.Change(Function("orders-api", "python3.8"))));
+        var next = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8")));
 
         refused.IsError.Should().BeTrue();
         refused.ErrorType.Should().Be("AssumeRoleFailedException");
@@ -94,7 +96,7 @@ public sealed class CentralFunctionProcessTests
     {
         await using var function = LoopbackFunction.Start("lambda-runtime-check", aws => aws.Sts.AllowRole(MemberRoleArn));
 
-        var outcome = await function.InvokeAsync(FromAccount(MemberAccount, ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"))));
+        var outcome = await function.InvokeAsync(FromAccount(MemberAccount, ConfigRuleEvents.Change(Function("orders-api", "python3.8"))));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("sts").Should().BeEmpty();

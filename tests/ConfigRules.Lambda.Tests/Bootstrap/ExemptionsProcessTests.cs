@@ -1,7 +1,9 @@
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
@@ -22,7 +24,7 @@ public sealed class ExemptionsProcessTests
         exemptions:
           - rule: lambda-runtime-check
             resourceId: {resourceId}
-            accountId: "{LambdaFunctionItems.AccountId}"
+            accountId: "{ConfigurationItemBuilder.DefaultAccountId}"
             reason: Pinned by the vendor's reporting library until its next release.
             owner: payments-team
             ticket: GOV-142
@@ -30,7 +32,7 @@ public sealed class ExemptionsProcessTests
         """;
 
     private static byte[] DeprecatedRuntime(string name = "orders-api") =>
-        ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape(name, "python3.8"));
+        ConfigRuleEvents.Change(Function(name, "python3.8"));
 
     [Test]
     public async Task An_exempted_function_is_posted_NOT_APPLICABLE_with_the_exemption_and_the_document_is_read_once_a_minute()

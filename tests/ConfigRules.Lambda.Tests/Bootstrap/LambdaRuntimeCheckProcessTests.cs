@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
@@ -17,31 +19,31 @@ namespace ConfigRules.Lambda.Tests.Bootstrap;
 public sealed class LambdaRuntimeCheckProcessTests
 {
     private const string Handler = "lambda-runtime-check";
-    private const string FunctionType = LambdaFunctionItems.ResourceType;
+    private const string FunctionType = FunctionItems.ResourceType;
 
     [Test]
     public async Task A_change_notification_posts_one_evaluation_for_the_item()
     {
         await using var function = LoopbackFunction.Start(Handler);
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         outcome.Json.GetProperty("evaluations").GetInt32().Should().Be(1);
         outcome.Json.GetProperty("nonCompliant").GetInt32().Should().Be(1);
         var evaluation = function.Aws.Config.AcceptedEvaluations.Should().ContainSingle().Subject;
-        evaluation.ResultToken.Should().Be(ConfigEvents.ResultToken);
+        evaluation.ResultToken.Should().Be(ConfigRuleEvents.DefaultResultToken);
         evaluation.ResourceType.Should().Be(FunctionType);
         evaluation.ResourceId.Should().Be("orders-api");
         evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
         evaluation.Annotation.Should().Contain("python3.8").And.Contain("2024-10-14");
-        evaluation.OrderingTimestamp.Should().Be(LambdaFunctionItems.CaptureTime);
+        evaluation.OrderingTimestamp.Should().Be(ConfigurationItemBuilder.DefaultCaptureTime);
         function.Aws.Requests.Should().OnlyContain(r => r.SignatureValid && r.Status == 200, "every call is signed with the function's credentials");
         function.Process.LogEntries.Where(e => e.TryGetProperty("requestId", out _)).Select(e => e.GetProperty("requestId").GetString())
             .Should().Contain(outcome.RequestId, "the invocation's log lines carry its request id");
         function.Process.Output.Should().NotContain(LoopbackAwsServer.SecretAccessKey)
             .And.NotContain(LoopbackAwsServer.SessionToken)
-            .And.NotContain(ConfigEvents.ResultToken, "logs identify events, never copy them or their tokens")
+            .And.NotContain(ConfigRuleEvents.DefaultResultToken, "logs identify events, never copy them or their tokens")
             .And.NotContain("codeSha256");
     }
 
@@ -49,17 +51,9 @@ public sealed class LambdaRuntimeCheckProcessTests
     public async Task An_oversized_notification_reads_the_item_with_GetResourceConfigHistory()
     {
         await using var function = LoopbackFunction.Start(Handler, aws =>
-            aws.Config.Put(new FakeResource
-            {
-                ResourceType = FunctionType,
-                ResourceId = "big-function",
-                ResourceName = "big-function",
-                Arn = LambdaFunctionItems.Arn("big-function"),
-                CaptureTime = LambdaFunctionItems.CaptureTime,
-                Configuration = LambdaFunctionItems.Configuration("big-function", "python3.13"),
-            }));
+            aws.Config.Put(Recorded(Function("big-function"))));
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Oversized(LambdaFunctionItems.Summary("big-function")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Oversized(Function("big-function")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var history = function.Aws.RequestsFor("config", "GetResourceConfigHistory").Should().ContainSingle().Subject;
@@ -83,12 +77,12 @@ public sealed class LambdaRuntimeCheckProcessTests
             for (var i = 0; i < functions; i++)
             {
                 var name = $"fn-{i:D3}";
-                aws.Config.Put(FunctionType, name, LambdaFunctionItems.Configuration(name, i % 3 == 0 ? "python3.8" : "python3.13"));
+                aws.Config.Put(FunctionType, name, Configuration(Function(name, i % 3 == 0 ? "python3.8" : "python3.13")));
             }
-            aws.Config.SeedResult(ConfigEvents.RuleName, FunctionType, "removed-function", "NON_COMPLIANT", "old result");
+            aws.Config.SeedResult(ConfigRuleEvents.DefaultConfigRuleName, FunctionType, "removed-function", "NON_COMPLIANT", "old result");
         });
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Scheduled());
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Scheduled());
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("config", "ListDiscoveredResources").Should().HaveCountGreaterThanOrEqualTo(2, "150 resources come in pages of at most 100");
@@ -105,7 +99,7 @@ public sealed class LambdaRuntimeCheckProcessTests
         var accepted = function.Aws.Config.AcceptedEvaluations;
         accepted.Should().HaveCount(functions + 1);
         accepted.Select(e => e.ResourceId).Should().OnlyHaveUniqueItems();
-        accepted.Should().OnlyContain(e => e.OrderingTimestamp == ConfigEvents.NotificationTime);
+        accepted.Should().OnlyContain(e => e.OrderingTimestamp == ConfigRuleEvents.DefaultNotificationTime);
         accepted.Count(e => e.ComplianceType == "NON_COMPLIANT").Should().Be(50);
         accepted.Single(e => e.ResourceId == "removed-function").ComplianceType.Should().Be("NOT_APPLICABLE");
         outcome.Json.GetProperty("staleCleared").GetInt32().Should().Be(1);
@@ -118,7 +112,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     {
         await using var function = LoopbackFunction.Start(Handler);
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("gone", "python3.8", status)));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("gone", "python3.8").WithStatus(status)));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.Config.AcceptedEvaluations.Should().ContainSingle()
@@ -130,7 +124,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     {
         await using var function = LoopbackFunction.Start(Handler);
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("out-of-scope", "python3.8"), eventLeftScope: true));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("out-of-scope", "python3.8"), options: new EventOptions { EventLeftScope = true }));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var evaluation = function.Aws.Config.AcceptedEvaluations.Should().ContainSingle().Subject;
@@ -142,10 +136,9 @@ public sealed class LambdaRuntimeCheckProcessTests
     public async Task An_item_of_another_resource_type_is_not_applicable()
     {
         await using var function = LoopbackFunction.Start(Handler);
-        var bucket = LambdaFunctionItems.InvokingEventShape("my-bucket", null, resourceType: "AWS::S3::Bucket");
-        bucket["configuration"] = new JsonObject { ["name"] = "my-bucket" };
+        var bucket = ConfigurationItemBuilder.Of("AWS::S3::Bucket", "my-bucket", new JsonObject { ["name"] = "my-bucket" });
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(bucket));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(bucket));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var evaluation = function.Aws.Config.AcceptedEvaluations.Should().ContainSingle().Subject;
@@ -157,9 +150,9 @@ public sealed class LambdaRuntimeCheckProcessTests
     public async Task Invalid_parameters_fail_the_invocation_naming_the_parameter_and_post_nothing()
     {
         await using var function = LoopbackFunction.Start(Handler);
-        var parameters = new JsonObject { ["deprecationWindowDays"] = "soon" };
+        var parameters = new Dictionary<string, string> { ["deprecationWindowDays"] = "soon" };
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"), parameters));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8"), parameters));
 
         outcome.IsError.Should().BeTrue(outcome.ToString());
         outcome.ErrorType.Should().Be("InvalidParameterValueException");
@@ -174,7 +167,7 @@ public sealed class LambdaRuntimeCheckProcessTests
         await using var function = LoopbackFunction.Start(Handler);
 
         var malformed = await function.InvokeAsync("{\"invokingEvent\": \"{not json\", \"resultToken\": \"t\"}"u8.ToArray());
-        var good = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("after-bad", "python3.13")));
+        var good = await function.InvokeAsync(ConfigRuleEvents.Change(Function("after-bad", "python3.13")));
 
         malformed.IsError.Should().BeTrue();
         malformed.ErrorType.Should().Be("InvalidEventException");
@@ -190,7 +183,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     {
         await using var function = LoopbackFunction.Start(Handler, aws => aws.Faults.Throttle("config", "PutEvaluations", times: 2));
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("busy-account", "python3.13")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("busy-account", "python3.13")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("config", "PutEvaluations").Select(r => r.Status).Should().Equal(400, 400, 200);
@@ -201,7 +194,7 @@ public sealed class LambdaRuntimeCheckProcessTests
     public async Task A_Config_outage_fails_the_invocation_within_its_deadline_so_that_Lambda_retries_it()
     {
         await using var function = LoopbackFunction.Start(Handler, aws => aws.Faults.ServerError("config", "PutEvaluations", 503, times: 1000));
-        var invocation = function.RuntimeApi.Enqueue(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("outage", "python3.13")), TimeSpan.FromSeconds(6));
+        var invocation = function.RuntimeApi.Enqueue(ConfigRuleEvents.Change(Function("outage", "python3.13")), TimeSpan.FromSeconds(6));
 
         var outcome = await invocation.WaitAsync(LoopbackFunction.Wait);
 

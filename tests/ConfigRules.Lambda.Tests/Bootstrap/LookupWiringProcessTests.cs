@@ -1,7 +1,9 @@
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Lambda;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
@@ -15,7 +17,7 @@ public sealed class LookupWiringProcessTests
     {
         await using var function = LoopbackFunction.Start("lambda-concurrency-check", aws => aws.Lambda.PutFunction("orders-api", 50));
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.13")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.13")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("lambda").Should().ContainSingle().Which.SignatureValid.Should().BeTrue();
@@ -28,7 +30,7 @@ public sealed class LookupWiringProcessTests
         await using var function = LoopbackFunction.Start("lambda-execution-role-check",
             aws => aws.Iam.PutRole("orders-api-role", null, "arn:aws:iam::aws:policy/AdministratorAccess"));
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.13")));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.13")));
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         function.Aws.RequestsFor("iam").Select(r => r.Operation).Should().Contain(["GetRole", "ListAttachedRolePolicies"]);

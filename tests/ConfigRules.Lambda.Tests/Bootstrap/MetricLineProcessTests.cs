@@ -1,10 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
@@ -26,12 +28,12 @@ public sealed class MetricLineProcessTests
             for (var i = 0; i < 12; i++)
             {
                 var name = $"fn-{i:D2}";
-                aws.Config.Put(LambdaFunctionItems.ResourceType, name, LambdaFunctionItems.Configuration(name, i % 4 == 0 ? "python3.8" : "python3.13"));
+                aws.Config.Put(FunctionItems.ResourceType, name, Configuration(Function(name, i % 4 == 0 ? "python3.8" : "python3.13")));
             }
-            aws.Config.SeedResult(ConfigEvents.RuleName, LambdaFunctionItems.ResourceType, "removed-function", "NON_COMPLIANT", "old result");
+            aws.Config.SeedResult(ConfigRuleEvents.DefaultConfigRuleName, FunctionItems.ResourceType, "removed-function", "NON_COMPLIANT", "old result");
         });
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Scheduled());
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Scheduled());
 
         outcome.IsError.Should().BeFalse(outcome.ToString());
         var line = await SingleMetricLineAsync(function);
@@ -49,9 +51,9 @@ public sealed class MetricLineProcessTests
     public async Task A_failed_invocation_writes_errors_and_no_counts()
     {
         await using var function = LoopbackFunction.Start(Handler);
-        var parameters = new JsonObject { ["deprecationWindowDays"] = "soon" };
+        var parameters = new Dictionary<string, string> { ["deprecationWindowDays"] = "soon" };
 
-        var outcome = await function.InvokeAsync(ConfigEvents.Change(LambdaFunctionItems.InvokingEventShape("orders-api", "python3.8"), parameters));
+        var outcome = await function.InvokeAsync(ConfigRuleEvents.Change(Function("orders-api", "python3.8"), parameters));
 
         outcome.IsError.Should().BeTrue();
         var line = await SingleMetricLineAsync(function);

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
@@ -11,33 +12,26 @@ namespace ConfigRules.Lambda.Tests.Rules;
 /// (AWS::::Account, resource id = the account id) from the fake CloudTrail's signed awsJson1_1 answers, without
 /// listing any recorded resource. Each test sets the account's trails before it invokes.
 /// </summary>
-[TestFixture]
-public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTests
+public sealed class CloudTrailServerlessAuditCheckProcessTests() : RuleProcessTests("cloudtrail-serverless-audit-check", "AWS::::Account")
 {
-    private const string Account = LambdaFunctionItems.AccountId;
+    private const string Account = ConfigurationItemBuilder.DefaultAccountId;
     private const string Target = "com.amazonaws.cloudtrail.v20131101.CloudTrail_20131101.";
 
-    protected override string Handler => "cloudtrail-serverless-audit-check";
-
-    protected override string ResourceType => "AWS::::Account";
-
-    protected override void ArrangeAccount(LoopbackAwsServer aws)
-    {
-    }
+    private const string RequireS3DataEvents = """{"requireS3DataEvents":"true"}""";
 
     private static FakeTrail Complete(string name = "org-trail") =>
         new(name, EventSelectors: FakeCloudTrailService.AllDataEvents(), InsightTypes: ["ApiCallRateInsight", "ApiErrorRateInsight"]);
 
-    private async Task<AcceptedEvaluation> JudgeAccountAsync(JsonObject? parameters, params FakeTrail[] trails)
+    private async Task<AcceptedEvaluation> JudgeAccountAsync(string parameters, params FakeTrail[] trails)
     {
         Aws.CloudTrail.Clear();
         foreach (var trail in trails) Aws.CloudTrail.Put(trail);
-        var invocation = await InvokeAsync(ConfigEvents.Scheduled(parameters), PeriodicRuleName);
+        var invocation = await ScheduledAsync(parameters);
         invocation.Outcome.IsError.Should().BeFalse(invocation.Outcome.ToString());
         var evaluation = invocation.Evaluations.Should().ContainSingle().Subject;
         evaluation.ResourceType.Should().Be("AWS::::Account");
         evaluation.ResourceId.Should().Be(Account);
-        evaluation.OrderingTimestamp.Should().Be(ConfigEvents.NotificationTime);
+        evaluation.OrderingTimestamp.Should().Be(ConfigRuleEvents.DefaultNotificationTime);
         return evaluation;
     }
 
@@ -46,7 +40,7 @@ public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTest
     {
         Aws.ClearRequests();
 
-        var evaluation = await JudgeAccountAsync(null, Complete());
+        var evaluation = await JudgeAccountAsync("{}", Complete());
 
         evaluation.ComplianceType.Should().Be("COMPLIANT");
         evaluation.Annotation.Should().Be("Trail org-trail logs every region with Lambda data events, both Insights types, log file validation.");
@@ -65,7 +59,7 @@ public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTest
     [Test]
     public async Task A_trail_without_Insights_answers_InsightNotEnabled_which_reads_as_none()
     {
-        var evaluation = await JudgeAccountAsync(null, Complete() with { InsightTypes = null });
+        var evaluation = await JudgeAccountAsync("{}", Complete() with { InsightTypes = null });
 
         evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
         evaluation.Annotation.Should().Be("No trail meets the audit requirements. Trail org-trail: no ApiCallRateInsight or ApiErrorRateInsight.");
@@ -83,7 +77,7 @@ public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTest
                 new JsonObject { ["Field"] = "resources.type", ["Equals"] = new JsonArray("AWS::Lambda::Function") }),
         });
 
-        var evaluation = await JudgeAccountAsync(null, Complete("home-eu") with { HomeRegion = "eu-west-1", EventSelectors = null, AdvancedEventSelectors = advanced });
+        var evaluation = await JudgeAccountAsync("{}", Complete("home-eu") with { HomeRegion = "eu-west-1", EventSelectors = null, AdvancedEventSelectors = advanced });
 
         evaluation.ComplianceType.Should().Be("COMPLIANT");
     }
@@ -93,7 +87,7 @@ public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTest
     [TestCase(true, true, false, "log file validation off")]
     public async Task A_trail_that_falls_short_is_named_with_what_it_lacks(bool logging, bool multiRegion, bool validation, string lack)
     {
-        var evaluation = await JudgeAccountAsync(null, Complete() with { IsLogging = logging, IsMultiRegionTrail = multiRegion, LogFileValidationEnabled = validation });
+        var evaluation = await JudgeAccountAsync("{}", Complete() with { IsLogging = logging, IsMultiRegionTrail = multiRegion, LogFileValidationEnabled = validation });
 
         evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
         evaluation.Annotation.Should().Be($"No trail meets the audit requirements. Trail org-trail: {lack}.");
@@ -102,9 +96,9 @@ public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTest
     [Test]
     public async Task S3_data_events_are_judged_when_required()
     {
-        (await JudgeAccountAsync(JsonNode.Parse("""{"requireS3DataEvents":"true"}""")!.AsObject(), Complete()))
+        (await JudgeAccountAsync(RequireS3DataEvents, Complete()))
             .Annotation.Should().Be("No trail meets the audit requirements. Trail org-trail: no S3 object data events.");
-        (await JudgeAccountAsync(JsonNode.Parse("""{"requireS3DataEvents":"true"}""")!.AsObject(),
+        (await JudgeAccountAsync(RequireS3DataEvents,
                 Complete() with { EventSelectors = FakeCloudTrailService.AllDataEvents(lambda: true, s3: true) }))
             .ComplianceType.Should().Be("COMPLIANT");
     }
@@ -112,24 +106,20 @@ public sealed class CloudTrailServerlessAuditCheckProcessTests : RuleProcessTest
     [Test]
     public async Task An_account_without_trails_is_non_compliant()
     {
-        var evaluation = await JudgeAccountAsync(null);
+        var evaluation = await JudgeAccountAsync("{}");
 
         evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
         evaluation.Annotation.Should().StartWith($"No CloudTrail trail records account {Account} in this region");
     }
 
     [Test]
-    public async Task A_change_notification_of_a_function_is_not_applicable_to_the_account_rule()
-    {
-        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("some-fn", "python3.13"));
-
-        SingleEvaluation(invocation, LambdaFunctionItems.ResourceType, "some-fn", LambdaFunctionItems.CaptureTime).ComplianceType.Should().Be("NOT_APPLICABLE");
-    }
+    public async Task A_change_notification_of_a_function_is_not_applicable_to_the_account_rule() =>
+        await ShouldJudgeAsync(FunctionItems.Function("some-fn"), "{}", "NOT_APPLICABLE");
 
     [Test]
     public async Task An_invalid_parameter_fails_the_invocation_naming_it()
     {
-        var invocation = await InvokeAsync(ConfigEvents.Scheduled(JsonNode.Parse("""{"requireInsights":"yes"}""")!.AsObject()), PeriodicRuleName);
+        var invocation = await ScheduledAsync("""{"requireInsights":"yes"}""");
 
         ShouldFailNaming(invocation, "requireInsights");
     }

@@ -1,9 +1,10 @@
 using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Lambda.Tests.Fixtures.ItemEdits;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Rules;
 
@@ -11,21 +12,16 @@ namespace ConfigRules.Lambda.Tests.Rules;
 /// lambda-concurrency-check end to end through the published bootstrap: reserved concurrency from the item's
 /// supplementary configuration, else from the fake Lambda's GetFunctionConcurrency (signed requests verified).
 /// </summary>
-[TestFixture]
-public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
+public sealed class LambdaConcurrencyCheckProcessTests() : RuleProcessTests("lambda-concurrency-check", FunctionItems.ResourceType)
 {
     private const string Limits1To50 = """{"concurrencyLimitLow":"1","concurrencyLimitHigh":"50"}""";
 
-    protected override string Handler => "lambda-concurrency-check";
-
-    protected override string ResourceType => LambdaFunctionItems.ResourceType;
-
     protected override void ArrangeAccount(LoopbackAwsServer aws)
     {
-        aws.Config.Put(WithReserved(FunctionResources.Function("conc-oversized"), "5.0"));
-        aws.Config.Put(WithReserved(FunctionResources.Function("conc-recorded-200"), "200.0"));
-        aws.Config.Put(FunctionResources.Function("conc-lambda-20"));
-        aws.Config.Put(FunctionResources.Function("conc-lambda-none"));
+        aws.Config.Put(Recorded(WithReserved(Function("conc-oversized"), "5.0")));
+        aws.Config.Put(Recorded(WithReserved(Function("conc-recorded-200"), "200.0")));
+        aws.Config.Put(Recorded(Function("conc-lambda-20")));
+        aws.Config.Put(Recorded(Function("conc-lambda-none")));
         aws.Lambda.PutFunction("conc-lambda-20", 20);
         aws.Lambda.PutFunction("conc-lambda-none", null);
 
@@ -35,11 +31,10 @@ public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
         aws.Lambda.PutFunction("unreserved", null);
     }
 
-    private static FakeResource WithReserved(FakeResource resource, string reserved)
-    {
-        resource.SupplementaryConfiguration["Concurrency"] = new JsonObject { ["reservedConcurrentExecutions"] = Number(reserved) };
-        return resource;
-    }
+    private static ConfigurationItemBuilder WithReserved(ConfigurationItemBuilder function, string reserved) =>
+        function.WithSupplementary("Concurrency", new JsonObject { ["reservedConcurrentExecutions"] = Number(reserved) });
+
+    private static ConfigurationItemBuilder Item(string name) => Function(name).With("memorySize", Number("128.0"));
 
     [TestCase("recorded-200", """{"reservedConcurrentExecutions":200.0}""", Limits1To50, "NON_COMPLIANT",
         "Reserved concurrency 200 is above the maximum of 50; lower ReservedConcurrentExecutions or raise lambda-concurrency-check's concurrencyLimitHigh.")]
@@ -52,15 +47,8 @@ public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
     public async Task Reserved_concurrency_recorded_by_Config_is_judged_without_asking_Lambda(
         string name, string concurrency, string parameters, string complianceType, string? annotation)
     {
-        var item = LambdaFunctionItems.InvokingEventShape(name, "python3.13")
-            .Configure(("memorySize", Number("128.0")))
-            .Supplementary("Concurrency", JsonNode.Parse(concurrency)!);
+        await ShouldJudgeAsync(Item(name).WithSupplementary("Concurrency", JsonNode.Parse(concurrency)!), parameters, complianceType, annotation);
 
-        var invocation = await ChangeAsync(item, JsonNode.Parse(parameters)!.AsObject());
-
-        var evaluation = SingleEvaluation(invocation, ResourceType, name, LambdaFunctionItems.CaptureTime);
-        evaluation.ComplianceType.Should().Be(complianceType);
-        if (annotation is not null) evaluation.Annotation.Should().Be(annotation);
         LambdaCallsFor(name).Should().BeEmpty("the item already says what is reserved");
     }
 
@@ -74,43 +62,31 @@ public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
     public async Task Without_the_record_reserved_concurrency_is_read_with_a_signed_GetFunctionConcurrency(
         string name, string parameters, string complianceType, string? annotation)
     {
-        var item = LambdaFunctionItems.InvokingEventShape(name, "python3.13").Configure(("memorySize", Number("128.0")));
+        await ShouldJudgeAsync(Item(name), parameters, complianceType, annotation);
 
-        var invocation = await ChangeAsync(item, JsonNode.Parse(parameters)!.AsObject());
-
-        var evaluation = SingleEvaluation(invocation, ResourceType, name, LambdaFunctionItems.CaptureTime);
-        evaluation.ComplianceType.Should().Be(complianceType);
-        if (annotation is not null) evaluation.Annotation.Should().Be(annotation);
-        var call = LambdaCallsFor(name).Should().ContainSingle().Subject;
-        ShouldBeSignedLambdaCall(call);
+        ShouldBeSignedLambdaCall(LambdaCallsFor(name).Should().ContainSingle().Subject);
     }
 
     [Test]
     public async Task An_oversized_notification_reads_the_supplementary_configuration_from_the_API_shape()
     {
-        var invocation = await InvokeAsync(ConfigEvents.Oversized(LambdaFunctionItems.Summary("conc-oversized"),
-            new JsonObject { ["concurrencyLimitLow"] = "10" }));
-
-        ShouldHaveFetchedHistory("conc-oversized");
-        var evaluation = SingleEvaluation(invocation, ResourceType, "conc-oversized", FunctionResources.OversizedCaptureTime);
-        evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
-        evaluation.Annotation.Should().Be(
+        await ShouldJudgeOversizedAsync(Function("conc-oversized"), """{"concurrencyLimitLow":"10"}""", "NON_COMPLIANT",
             "Reserved concurrency 5 is below the minimum of 10; raise ReservedConcurrentExecutions or lower lambda-concurrency-check's concurrencyLimitLow.");
+
         LambdaCallsFor("conc-oversized").Should().BeEmpty("the API shape's supplementaryConfiguration carries the value as JSON text");
     }
 
     [Test]
     public async Task A_periodic_run_judges_every_function_and_clears_a_stale_result()
     {
-        var invocation = await PeriodicAsync("conc-removed", JsonNode.Parse(Limits1To50)!.AsObject());
-
-        ShouldHaveJudgedTheAccount(invocation, new Dictionary<string, string>
+        await ShouldJudgeTheAccountAsync("conc-removed", new Dictionary<string, string>
         {
             ["conc-oversized"] = "COMPLIANT",
             ["conc-recorded-200"] = "NON_COMPLIANT",
             ["conc-lambda-20"] = "COMPLIANT",
             ["conc-lambda-none"] = "NON_COMPLIANT",
-        }, "conc-removed");
+        }, Limits1To50);
+
         ShouldBeSignedLambdaCall(LambdaCallsFor("conc-lambda-20").Should().ContainSingle().Subject);
         LambdaCallsFor("conc-recorded-200").Should().BeEmpty();
     }
@@ -119,12 +95,8 @@ public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
     [TestCase("""{"concurrencyLimitLow":"60","concurrencyLimitHigh":"50"}""", "concurrencyLimitLow")]
     [TestCase("""{"concurrencyLimitHigh":"many"}""", "concurrencyLimitHigh")]
     [TestCase("""{"requireReservedConcurrency":"yes"}""", "requireReservedConcurrency")]
-    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named)
-    {
-        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("unreserved", "python3.13"), JsonNode.Parse(parameters)!.AsObject());
-
-        ShouldFailNaming(invocation, named);
-    }
+    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named) =>
+        await ShouldRefuseAsync(Function("unreserved"), parameters, named);
 
     private IReadOnlyList<RecordedRequest> LambdaCallsFor(string functionName) =>
         [.. Aws.RequestsFor("lambda").Where(r => Uri.UnescapeDataString(r.Request.RawPath).Split('/', ':').Contains(functionName))];
@@ -136,7 +108,7 @@ public sealed class LambdaConcurrencyCheckProcessTests : RuleProcessTests
         call.Request.RawPath.Should().StartWith("/2019-09-30/functions/").And.EndWith("/concurrency");
         call.SignatureValid.Should().BeTrue();
         call.Status.Should().Be(200);
-        call.Request.Header("Authorization").Should().Contain($"/{LambdaFunctionItems.Region}/lambda/aws4_request");
+        call.Request.Header("Authorization").Should().Contain($"/{ConfigurationItemBuilder.DefaultRegion}/lambda/aws4_request");
         call.Request.Header("X-Amz-Security-Token").Should().Be(LoopbackAwsServer.SessionToken);
     }
 }

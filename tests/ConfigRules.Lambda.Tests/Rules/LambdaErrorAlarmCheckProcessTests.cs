@@ -1,8 +1,8 @@
-using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Rules;
 
@@ -10,14 +10,9 @@ namespace ConfigRules.Lambda.Tests.Rules;
 /// lambda-error-alarm-check end to end through the published bootstrap: the region's alarms read from the fake
 /// CloudWatch with signed awsQuery DescribeAlarms, every page, once per invocation however many functions it judges.
 /// </summary>
-[TestFixture]
-public sealed class LambdaErrorAlarmCheckProcessTests : RuleProcessTests
+public sealed class LambdaErrorAlarmCheckProcessTests() : RuleProcessTests("lambda-error-alarm-check", FunctionItems.ResourceType)
 {
     private const string Topic = "arn:aws:sns:us-east-1:123456789012:oncall";
-
-    protected override string Handler => "lambda-error-alarm-check";
-
-    protected override string ResourceType => LambdaFunctionItems.ResourceType;
 
     protected override void ArrangeAccount(LoopbackAwsServer aws)
     {
@@ -33,10 +28,7 @@ public sealed class LambdaErrorAlarmCheckProcessTests : RuleProcessTests
         ]));
         aws.CloudWatch.Put(new FakeMetricAlarm("throttles", "AWS/Lambda", "Throttles", [new("FunctionName", "unwatched-fn")], 1, true, [Topic]));
 
-        aws.Config.Put(FunctionResources.Function("watched-fn"));
-        aws.Config.Put(FunctionResources.Function("rate-fn"));
-        aws.Config.Put(FunctionResources.Function("unwatched-fn"));
-        aws.Config.Put(FunctionResources.Function("silent-fn"));
+        foreach (var name in new[] { "watched-fn", "rate-fn", "unwatched-fn", "silent-fn" }) aws.Config.Put(Recorded(Function(name)));
     }
 
     [TestCase("watched-fn", "{}", "COMPLIANT", "Alarm watched-fn-errors watches the function's errors and notifies.")]
@@ -46,31 +38,22 @@ public sealed class LambdaErrorAlarmCheckProcessTests : RuleProcessTests
     [TestCase("silent-fn", "{}", "NON_COMPLIANT", "Alarm silent-fn-errors watches the errors of silent-fn but has no alarm action; add one (an SNS topic, say).")]
     [TestCase("silent-fn", """{"requireAlarmAction":"false"}""", "COMPLIANT", "Alarm silent-fn-errors watches the function's errors.")]
     [TestCase("loose-fn", """{"maxThreshold":"5"}""", "NON_COMPLIANT", "Alarm loose-fn-errors watches the errors of loose-fn but its threshold 50 is above the maximum of 5; lower it.")]
-    public async Task A_change_notification_judges_the_function_by_the_regions_alarms(string name, string parameters, string complianceType, string annotation)
-    {
-        var item = LambdaFunctionItems.InvokingEventShape(name, "python3.13");
-
-        var invocation = await ChangeAsync(item, JsonNode.Parse(parameters)!.AsObject());
-
-        var evaluation = SingleEvaluation(invocation, ResourceType, name, LambdaFunctionItems.CaptureTime);
-        evaluation.ComplianceType.Should().Be(complianceType);
-        evaluation.Annotation.Should().Be(annotation);
-    }
+    public async Task A_change_notification_judges_the_function_by_the_regions_alarms(string name, string parameters, string complianceType, string annotation) =>
+        await ShouldJudgeAsync(Function(name), parameters, complianceType, annotation);
 
     [Test]
     public async Task A_periodic_run_lists_the_alarms_once_with_signed_paged_DescribeAlarms_and_judges_every_function()
     {
         var before = Aws.RequestsFor("monitoring", "DescribeAlarms").Count;
 
-        var invocation = await PeriodicAsync("alarm-removed");
-
-        ShouldHaveJudgedTheAccount(invocation, new Dictionary<string, string>
+        await ShouldJudgeTheAccountAsync("alarm-removed", new Dictionary<string, string>
         {
             ["watched-fn"] = "COMPLIANT",
             ["rate-fn"] = "COMPLIANT",
             ["unwatched-fn"] = "NON_COMPLIANT",
             ["silent-fn"] = "NON_COMPLIANT",
-        }, "alarm-removed");
+        });
+
         var calls = Aws.RequestsFor("monitoring", "DescribeAlarms").Skip(before).ToList();
         calls.Should().HaveCount(3, "five alarms in pages of two are one listing of three pages, shared by the four functions");
         calls.Select(c => c.Request.Form.GetValueOrDefault("NextToken")).Should().Equal(null, "t2", "t4");
@@ -86,20 +69,11 @@ public sealed class LambdaErrorAlarmCheckProcessTests : RuleProcessTests
     }
 
     [Test]
-    public async Task An_oversized_notification_reads_the_item_and_the_alarms()
-    {
-        var invocation = await InvokeAsync(ConfigEvents.Oversized(LambdaFunctionItems.Summary("watched-fn")));
-
-        ShouldHaveFetchedHistory("watched-fn");
-        SingleEvaluation(invocation, ResourceType, "watched-fn", FunctionResources.OversizedCaptureTime).ComplianceType.Should().Be("COMPLIANT");
-    }
+    public async Task An_oversized_notification_reads_the_item_and_the_alarms() =>
+        await ShouldJudgeOversizedAsync(Function("watched-fn"), "{}", "COMPLIANT");
 
     [TestCase("""{"maxThreshold":"lots"}""", "maxThreshold")]
     [TestCase("""{"requireAlarmAction":"maybe"}""", "requireAlarmAction")]
-    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named)
-    {
-        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("watched-fn", "python3.13"), JsonNode.Parse(parameters)!.AsObject());
-
-        ShouldFailNaming(invocation, named);
-    }
+    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named) =>
+        await ShouldRefuseAsync(Function("watched-fn"), parameters, named);
 }

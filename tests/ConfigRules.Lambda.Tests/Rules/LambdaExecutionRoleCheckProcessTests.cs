@@ -1,9 +1,9 @@
-using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
+using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Lambda.Tests.Fixtures.ItemEdits;
+using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Rules;
 
@@ -11,17 +11,12 @@ namespace ConfigRules.Lambda.Tests.Rules;
 /// lambda-execution-role-check end to end through the published bootstrap: the role read from the fake IAM with
 /// signed GetRole and ListAttachedRolePolicies. Fixture functions use the role <c>{name}-role</c>.
 /// </summary>
-[TestFixture]
-public sealed class LambdaExecutionRoleCheckProcessTests : RuleProcessTests
+public sealed class LambdaExecutionRoleCheckProcessTests() : RuleProcessTests("lambda-execution-role-check", FunctionItems.ResourceType)
 {
     private const string AdministratorAccess = "arn:aws:iam::aws:policy/AdministratorAccess";
     private const string BasicExecution = "arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole";
     private const string Boundary = "arn:aws:iam::123456789012:policy/workload-boundary";
     private const string BoundaryRequired = """{"requirePermissionsBoundary":"true"}""";
-
-    protected override string Handler => "lambda-execution-role-check";
-
-    protected override string ResourceType => LambdaFunctionItems.ResourceType;
 
     protected override void ArrangeAccount(LoopbackAwsServer aws)
     {
@@ -30,12 +25,12 @@ public sealed class LambdaExecutionRoleCheckProcessTests : RuleProcessTests
         aws.Iam.PutRole("plain-fn-role", null, BasicExecution);
         aws.Iam.PutRole("bounded-fn-role", Boundary, BasicExecution);
 
-        aws.Config.Put(FunctionResources.Function("role-oversized", ("memorySize", Number("128.0"))));
+        aws.Config.Put(Recorded(Function("role-oversized").With("memorySize", Number("128.0"))));
         aws.Iam.PutRole("role-oversized-role", null, AdministratorAccess);
-        aws.Config.Put(FunctionResources.Function("role-clean"));
+        aws.Config.Put(Recorded(Function("role-clean")));
         aws.Iam.PutRole("role-clean-role", Boundary, BasicExecution);
-        aws.Config.Put(FunctionResources.Function("role-missing"));
-        aws.Config.Put(FunctionResources.Function("role-unrecorded", ("role", null)));
+        aws.Config.Put(Recorded(Function("role-missing")));
+        aws.Config.Put(Recorded(Function("role-unrecorded").With("role", null)));
     }
 
     [TestCase("admin-fn", "{}", "NON_COMPLIANT",
@@ -55,24 +50,15 @@ public sealed class LambdaExecutionRoleCheckProcessTests : RuleProcessTests
     [TestCase("plain-fn", """{"forbiddenPolicyArns":"arn:aws:iam::aws:policy/service-role/AWSLambdaBasicExecutionRole"}""", "NON_COMPLIANT",
         "Execution role plain-fn-role has the forbidden policy AWSLambdaBasicExecutionRole attached; detach it and grant only what the function needs.")]
     public async Task A_change_notification_judges_the_role_as_IAM_describes_it(
-        string name, string parameters, string complianceType, string? annotation)
-    {
-        var item = LambdaFunctionItems.InvokingEventShape(name, "python3.13").Configure(("memorySize", Number("128.0")));
-
-        var invocation = await ChangeAsync(item, JsonNode.Parse(parameters)!.AsObject());
-
-        var evaluation = SingleEvaluation(invocation, ResourceType, name, LambdaFunctionItems.CaptureTime);
-        evaluation.ComplianceType.Should().Be(complianceType);
-        if (annotation is not null) evaluation.Annotation.Should().Be(annotation);
-    }
+        string name, string parameters, string complianceType, string? annotation) =>
+        await ShouldJudgeAsync(Function(name).With("memorySize", Number("128.0")), parameters, complianceType, annotation);
 
     [Test]
     public async Task The_role_is_read_with_signed_GetRole_and_ListAttachedRolePolicies()
     {
-        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("audit-fn", "python3.13"), JsonNode.Parse(BoundaryRequired)!.AsObject());
+        await ShouldJudgeAsync(Function("audit-fn"), BoundaryRequired, "NON_COMPLIANT",
+            "Execution role audit-fn-role has the forbidden policy AdministratorAccess attached; detach it and grant only what the function needs.");
 
-        SingleEvaluation(invocation, ResourceType, "audit-fn", LambdaFunctionItems.CaptureTime).Annotation
-            .Should().Be("Execution role audit-fn-role has the forbidden policy AdministratorAccess attached; detach it and grant only what the function needs.");
         var calls = IamCallsFor("audit-fn-role");
         calls.Select(c => c.Operation).Should().Contain(["GetRole", "ListAttachedRolePolicies"]);
         foreach (var call in calls)
@@ -89,10 +75,8 @@ public sealed class LambdaExecutionRoleCheckProcessTests : RuleProcessTests
     [Test]
     public async Task A_role_IAM_cannot_find_is_non_compliant_not_a_failure()
     {
-        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("vanished-fn", "python3.13"));
+        var evaluation = await ShouldJudgeAsync(Function("vanished-fn"), "{}", "NON_COMPLIANT");
 
-        var evaluation = SingleEvaluation(invocation, ResourceType, "vanished-fn", LambdaFunctionItems.CaptureTime);
-        evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
         evaluation.Annotation.Should().Contain("role/vanished-fn-role does not exist");
         var getRole = IamCallsFor("vanished-fn-role").Should().ContainSingle(c => c.Operation == "GetRole").Subject;
         getRole.SignatureValid.Should().BeTrue();
@@ -100,41 +84,29 @@ public sealed class LambdaExecutionRoleCheckProcessTests : RuleProcessTests
     }
 
     [Test]
-    public async Task An_oversized_notification_reads_the_item_in_the_API_shape()
-    {
-        var invocation = await InvokeAsync(ConfigEvents.Oversized(LambdaFunctionItems.Summary("role-oversized")));
-
-        ShouldHaveFetchedHistory("role-oversized");
-        var evaluation = SingleEvaluation(invocation, ResourceType, "role-oversized", FunctionResources.OversizedCaptureTime);
-        evaluation.ComplianceType.Should().Be("NON_COMPLIANT");
-        evaluation.Annotation.Should().Be(
+    public async Task An_oversized_notification_reads_the_item_in_the_API_shape() =>
+        await ShouldJudgeOversizedAsync(Function("role-oversized"), "{}", "NON_COMPLIANT",
             "Execution role role-oversized-role has the forbidden policy AdministratorAccess attached; detach it and grant only what the function needs.");
-    }
 
     [Test]
     public async Task A_periodic_run_judges_every_function_and_clears_a_stale_result()
     {
-        var invocation = await PeriodicAsync("role-removed");
-
-        ShouldHaveJudgedTheAccount(invocation, new Dictionary<string, string>
+        var invocation = await ShouldJudgeTheAccountAsync("role-removed", new Dictionary<string, string>
         {
             ["role-oversized"] = "NON_COMPLIANT",
             ["role-clean"] = "COMPLIANT",
             ["role-missing"] = "NON_COMPLIANT",
             ["role-unrecorded"] = "NOT_APPLICABLE",
-        }, "role-removed");
+        });
+
         invocation.Evaluations.Single(e => e.ResourceId == "role-missing").Annotation.Should().Contain("does not exist");
     }
 
     [TestCase("""{"allowedRoleArnPatterns":"role/app-*"}""", "allowedRoleArnPatterns")]
     [TestCase("""{"forbiddenPolicyArns":"arn:aws:iam::aws:policy/*"}""", "forbiddenPolicyArns")]
     [TestCase("""{"requirePermissionsBoundary":"always"}""", "requirePermissionsBoundary")]
-    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named)
-    {
-        var invocation = await ChangeAsync(LambdaFunctionItems.InvokingEventShape("plain-fn", "python3.13"), JsonNode.Parse(parameters)!.AsObject());
-
-        ShouldFailNaming(invocation, named);
-    }
+    public async Task An_invalid_parameter_fails_the_invocation_naming_it(string parameters, string named) =>
+        await ShouldRefuseAsync(Function("plain-fn"), parameters, named);
 
     private IReadOnlyList<RecordedRequest> IamCallsFor(string roleName) =>
         [.. Aws.RequestsFor("iam").Where(r => r.Request.Form.TryGetValue("RoleName", out var name) && name == roleName)];
