@@ -15,21 +15,18 @@ public sealed class LoopbackFunction : IAsyncDisposable
     /// <summary>The function timeout an event gets unless a test sets one.</summary>
     public static readonly TimeSpan DefaultFunctionTimeout = TimeSpan.FromSeconds(60);
 
-    private readonly bool _ownsAws;
-
-    private LoopbackFunction(LoopbackAwsServer aws, bool ownsAws, LoopbackRuntimeApi runtimeApi, BootstrapProcess process)
+    private LoopbackFunction()
     {
-        Aws = aws;
-        _ownsAws = ownsAws;
-        RuntimeApi = runtimeApi;
-        Process = process;
     }
 
-    public LoopbackAwsServer Aws { get; }
+    public required LoopbackAwsServer Aws { get; init; }
 
-    public LoopbackRuntimeApi RuntimeApi { get; }
+    public required LoopbackRuntimeApi RuntimeApi { get; init; }
 
-    public BootstrapProcess Process { get; }
+    public required BootstrapProcess Process { get; init; }
+
+    /// <summary>Whether disposing stops <see cref="Aws"/> too (the function started it).</summary>
+    private bool OwnsAws { get; init; }
 
     /// <summary>
     /// Starts a fresh account, lets <paramref name="arrange"/> fill it, then starts the bootstrap with
@@ -83,7 +80,7 @@ public sealed class LoopbackFunction : IAsyncDisposable
     {
         await Process.DisposeAsync().ConfigureAwait(false);
         await RuntimeApi.DisposeAsync().ConfigureAwait(false);
-        if (_ownsAws) await Aws.DisposeAsync().ConfigureAwait(false);
+        if (OwnsAws) await Aws.DisposeAsync().ConfigureAwait(false);
     }
 
     private static async Task<InvocationOutcome?> TryWaitAsync(PendingInvocation invocation)
@@ -117,6 +114,6 @@ public sealed class LoopbackFunction : IAsyncDisposable
         var process = arm64
             ? BootstrapProcess.StartArm64(handler, runtimeApi, variables, removed)
             : BootstrapProcess.Start(handler, runtimeApi, variables, removed);
-        return new LoopbackFunction(aws, ownsAws, runtimeApi, process);
+        return new LoopbackFunction { Aws = aws, OwnsAws = ownsAws, RuntimeApi = runtimeApi, Process = process };
     }
 }
