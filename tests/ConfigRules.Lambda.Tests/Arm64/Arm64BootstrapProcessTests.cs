@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ConfigRules.Lambda.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Lambda;

@@ -1,5 +1,4 @@
 using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Sdk.Testing;
 using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using NUnit.Framework;
