@@ -4,9 +4,8 @@ using ConfigRules.Sdk.Testing;
 namespace ConfigRules.Lambda.Tests.Fixtures;
 
 /// <summary>
-/// AWS::ApiGateway::RestApi and AWS::ApiGateway::Stage items, built with the SDK test kit: a REST API's
-/// configuration is API Gateway's GetRestApi output (resource id: the API id); a stage's is GetStage's (resource
-/// id: the stage's ARN).
+/// AWS::ApiGateway::RestApi and AWS::ApiGateway::Stage items, built with the SDK test kit: a REST API named as the
+/// test says, and stages of one API (<see cref="ApiId"/>) with the settings a test judges.
 /// </summary>
 public static class ApiGatewayItems
 {
@@ -21,20 +20,15 @@ public static class ApiGatewayItems
         (type is null ? ConfigurationItemBuilder.RestApi(apiId) : ConfigurationItemBuilder.RestApi(apiId, type)).With("name", name);
 
     /// <summary>The stage's ARN, which Config records as its resource id.</summary>
-    public static string StageArn(string stageName) =>
-        $"arn:aws:apigateway:{ConfigurationItemBuilder.DefaultRegion}::/restapis/{ApiId}/stages/{stageName}";
+    public static string StageArn(string stageName) => RestApiStage(stageName).ToJsonObject()["resourceId"]!.GetValue<string>();
 
-    /// <summary>A stage of <see cref="ApiId"/> with <paramref name="settings"/> (method settings, access logs, a web ACL) on top of the basics.</summary>
+    /// <summary>A stage of <see cref="ApiId"/> with <paramref name="settings"/> (method settings, access logs, a web ACL) on top of the kit's.</summary>
     public static ConfigurationItemBuilder Stage(string stageName, JsonObject? settings = null)
     {
-        var configuration = new JsonObject
-        {
-            ["stageName"] = stageName,
-            ["restApiId"] = ApiId,
-            ["deploymentId"] = "d3pl0y",
-            ["tracingEnabled"] = false,
-        };
-        foreach (var (name, value) in settings ?? []) configuration[name] = value?.DeepClone();
-        return ConfigurationItemBuilder.Of(StageType, StageArn(stageName), configuration);
+        var stage = RestApiStage(stageName);
+        foreach (var (name, value) in settings ?? []) stage.With(name, value?.DeepClone());
+        return stage;
     }
+
+    private static ConfigurationItemBuilder RestApiStage(string stageName) => ConfigurationItemBuilder.RestApiStage(stageName, ApiId);
 }

@@ -11,12 +11,13 @@ public static class ConfigEvents
     public static byte[] SnapshotDelivered()
     {
         var envelope = JsonNode.Parse(ConfigRuleEvents.Scheduled())!.AsObject();
+        var scheduled = JsonNode.Parse(envelope["invokingEvent"]!.GetValue<string>())!.AsObject();
         envelope["invokingEvent"] = new JsonObject
         {
             ["configSnapshotId"] = "00000000-0000-0000-0000-000000000000",
             ["s3ObjectKey"] = $"AWSLogs/{ConfigurationItemBuilder.DefaultAccountId}/Config/{ConfigurationItemBuilder.DefaultRegion}/snapshot.json.gz",
             ["s3Bucket"] = "config-bucket",
-            ["notificationCreationTime"] = "2026-01-15T09:00:00.000Z",
+            ["notificationCreationTime"] = scheduled["notificationCreationTime"]!.DeepClone(),
             ["messageType"] = "ConfigurationSnapshotDeliveryCompleted",
             ["recordVersion"] = "1.1",
         }.ToJsonString();

@@ -15,12 +15,12 @@ public static class FunctionItems
     /// <summary>When the loopback account recorded its resources: distinct from the change items' capture time.</summary>
     public static readonly DateTimeOffset RecordedCaptureTime = new(2025, 5, 20, 7, 15, 0, TimeSpan.Zero);
 
-    /// <summary>A zip function on <paramref name="runtime"/>; without one, a container image's (no runtime, no handler).</summary>
-    public static ConfigurationItemBuilder Function(string name, string? runtime = "python3.13")
-    {
-        var function = ConfigurationItemBuilder.LambdaFunction(name).With("runtime", runtime);
-        return runtime is null ? function.With("handler", null) : function;
-    }
+    /// <summary>A zip function on <paramref name="runtime"/>.</summary>
+    public static ConfigurationItemBuilder Function(string name, string runtime = "python3.13") =>
+        ConfigurationItemBuilder.LambdaFunction(name).With("runtime", runtime);
+
+    /// <summary>A function deployed as a container image: no runtime, no handler.</summary>
+    public static ConfigurationItemBuilder ImageFunction(string name) => ConfigurationItemBuilder.LambdaContainerImageFunction(name);
 
     /// <summary>A JSON number kept exactly as written: <c>Number("128.0")</c> serializes as <c>128.0</c>, as AWS sends it.</summary>
     public static JsonNode Number(string literal) =>

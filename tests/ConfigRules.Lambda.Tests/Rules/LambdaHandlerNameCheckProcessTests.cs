@@ -18,7 +18,7 @@ public sealed class LambdaHandlerNameCheckProcessTests() : RuleProcessTests("lam
         aws.Config.Put(Recorded(Function("handler-oversized").With("handler", "Main").With("memorySize", Number("128.0"))));
         aws.Config.Put(Recorded(Function("handler-good").With("handler", "src/orders/api.handler")));
         aws.Config.Put(Recorded(Function("handler-dotnet", "dotnet8").With("handler", "Orders::Orders.Function::FunctionHandler")));
-        aws.Config.Put(Recorded(Function("handler-image", runtime: null).With("packageType", "Image")));
+        aws.Config.Put(Recorded(ImageFunction("handler-image")));
     }
 
     private static ConfigurationItemBuilder Item(string runtime, string handler) =>
@@ -43,7 +43,7 @@ public sealed class LambdaHandlerNameCheckProcessTests() : RuleProcessTests("lam
 
     [Test]
     public async Task A_container_image_function_is_not_applicable() =>
-        await ShouldJudgeAsync(Function("orders-api", runtime: null).With("packageType", "Image"), SrcPattern, "NOT_APPLICABLE");
+        await ShouldJudgeAsync(ImageFunction("orders-api"), SrcPattern, "NOT_APPLICABLE");
 
     [Test]
     public async Task A_hostile_pattern_against_a_long_handler_fails_promptly_as_a_parameter_error_and_the_process_serves_on()
