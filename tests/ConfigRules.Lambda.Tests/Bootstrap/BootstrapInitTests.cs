@@ -1,7 +1,3 @@
-using ConfigRules.Testing.Lambda;
-using FluentAssertions;
-using NUnit.Framework;
-
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
 /// <summary>The published bootstrap, started as Lambda starts it, refusing a handler it does not serve.</summary>

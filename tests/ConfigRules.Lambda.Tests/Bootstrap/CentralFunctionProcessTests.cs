@@ -1,11 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Aws;
-using ConfigRules.Testing.Lambda;
-using FluentAssertions;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Testing.Lambda;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 

@@ -1,8 +1,3 @@
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Testing.Lambda;
-using FluentAssertions;
-using NUnit.Framework;
-
 namespace ConfigRules.Lambda.Tests.Bootstrap;
 
 /// <summary>Every rule of the contract is a handler of the published bootstrap, built and answering under its own name.</summary>

@@ -1,8 +1,3 @@
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Lambda;
-using FluentAssertions;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;

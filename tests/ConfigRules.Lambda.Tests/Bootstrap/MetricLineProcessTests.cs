@@ -1,10 +1,5 @@
 using System.Text.Json;
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Lambda;
 using ConfigRules.Testing.Metrics;
-using FluentAssertions;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Bootstrap;

@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ConfigRules.Sdk.Testing;
 
 namespace ConfigRules.Lambda.Tests.Fixtures;
 

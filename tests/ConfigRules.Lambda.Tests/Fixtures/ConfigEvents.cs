@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using ConfigRules.Sdk.Testing;
 
 namespace ConfigRules.Lambda.Tests.Fixtures;
 

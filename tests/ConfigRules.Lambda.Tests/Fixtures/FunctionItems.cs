@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Aws;
 
 namespace ConfigRules.Lambda.Tests.Fixtures;
 

@@ -2,8 +2,6 @@ using ConfigRules.Framework.Exemptions;
 using ConfigRules.Hosting;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Hosting;
 

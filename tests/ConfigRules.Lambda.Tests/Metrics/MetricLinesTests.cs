@@ -4,9 +4,7 @@ using ConfigRules.Framework.Pipeline;
 using ConfigRules.Hosting.Metrics;
 using ConfigRules.LambdaRuntime.Logging;
 using ConfigRules.Testing.Metrics;
-using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Metrics;
 

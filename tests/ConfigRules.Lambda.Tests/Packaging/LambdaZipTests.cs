@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using ConfigRules.Testing;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Packaging;
 

@@ -1,5 +1,3 @@
-using ConfigRules.Testing.Aws;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.ApiGatewayItems;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 

@@ -1,6 +1,4 @@
 using System.Text.Json.Nodes;
-using ConfigRules.Testing.Aws;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.ApiGatewayItems;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 

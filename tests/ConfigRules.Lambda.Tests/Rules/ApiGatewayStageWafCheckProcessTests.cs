@@ -1,9 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Aws;
-using FluentAssertions;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.ApiGatewayItems;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 

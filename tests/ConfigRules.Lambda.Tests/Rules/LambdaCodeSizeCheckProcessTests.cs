@@ -1,9 +1,4 @@
 using System.Text.Json.Nodes;
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Aws;
-using FluentAssertions;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Rules;

@@ -1,7 +1,3 @@
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Testing.Aws;
-using FluentAssertions;
-using NUnit.Framework;
 using static ConfigRules.Lambda.Tests.Fixtures.FunctionItems;
 
 namespace ConfigRules.Lambda.Tests.Rules;

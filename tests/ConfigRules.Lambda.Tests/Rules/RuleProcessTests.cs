@@ -1,11 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ConfigRules.Lambda.Tests.Fixtures;
-using ConfigRules.Sdk.Testing;
-using ConfigRules.Testing.Aws;
-using ConfigRules.Testing.Lambda;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Rules;
 

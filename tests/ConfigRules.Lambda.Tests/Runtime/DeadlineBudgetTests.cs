@@ -1,8 +1,6 @@
 using ConfigRules.LambdaRuntime.Api;
 using ConfigRules.LambdaRuntime.Serving;
-using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 

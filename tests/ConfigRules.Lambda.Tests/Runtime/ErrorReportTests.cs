@@ -2,8 +2,6 @@ using System.Text;
 using System.Text.Json;
 using ConfigRules.Framework.Events;
 using ConfigRules.LambdaRuntime.Errors;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 

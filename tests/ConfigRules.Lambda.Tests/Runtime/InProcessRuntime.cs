@@ -4,7 +4,6 @@ using ConfigRules.Hosting;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Logging;
 using ConfigRules.LambdaRuntime.Serving;
-using ConfigRules.Testing.Lambda;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 

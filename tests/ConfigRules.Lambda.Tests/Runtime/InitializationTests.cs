@@ -1,7 +1,5 @@
 using ConfigRules.LambdaRuntime.Errors;
 using ConfigRules.LambdaRuntime.Handlers;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 

@@ -1,9 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using ConfigRules.LambdaRuntime.Logging;
-using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 

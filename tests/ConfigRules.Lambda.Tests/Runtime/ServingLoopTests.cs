@@ -3,8 +3,6 @@ using System.Text;
 using ConfigRules.LambdaRuntime.Errors;
 using ConfigRules.LambdaRuntime.Handlers;
 using ConfigRules.LambdaRuntime.Serving;
-using FluentAssertions;
-using NUnit.Framework;
 
 namespace ConfigRules.Lambda.Tests.Runtime;
 
