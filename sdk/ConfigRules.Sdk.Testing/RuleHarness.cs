@@ -27,8 +27,24 @@ public sealed class RuleHarness
     /// <summary>The account the pipeline reads items from and posts evaluations to.</summary>
     public InMemoryConfigService Config { get; } = new();
 
-    /// <summary>The lookups the rule declares, as tests provide them (<c>harness.Services.Add&lt;IRoleReader&gt;(fake)</c>).</summary>
-    public RuleServices Services { get; } = new();
+    /// <summary>
+    /// The lookups the rule declares, as tests provide them (<c>harness.Services.Add&lt;IRoleReader&gt;(fake)</c>, or a
+    /// registry of their own at construction: <c>new RuleHarness(rule) { Services = fakes }</c>).
+    /// </summary>
+    public RuleServices Services { get; init; } = new();
+
+    /// <summary>
+    /// Registers the lookups the rule declares as the CLI answers them from recorded items, so a test sees what an
+    /// offline run sees (no AWS call; a related resource outside the input is reported as such). Returns the harness.
+    /// </summary>
+    public RuleHarness WithOfflineLookups()
+    {
+        foreach (var lookup in Rule.Definition.Lookups.DistinctBy(lookup => lookup.Service))
+        {
+            lookup.AddOffline(Services, OfflineSource.RecordedItems);
+        }
+        return this;
+    }
 
     /// <summary>The evaluation time rules see (runtime deprecation dates, say).</summary>
     public DateTimeOffset Now
@@ -45,6 +61,18 @@ public sealed class RuleHarness
         var parsed = Rule.ParseParameters(parameters ?? new Dictionary<string, string>());
         var context = new RuleContext(Now, Services);
         return await ItemEvaluator.EvaluateAsync(Rule, parsed, item, context, item.CaptureTime ?? Now, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The rule's own verdict on one item, before the framework applies applicability and fits the annotation to
+    /// Config's limit: to check that the rule itself writes annotations that need no cutting.
+    /// </summary>
+    public async Task<Verdict> JudgeAsync(
+        ConfigurationItem item, IReadOnlyDictionary<string, string>? parameters = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(item);
+        var parsed = Rule.ParseParameters(parameters ?? new Dictionary<string, string>());
+        return await Rule.EvaluateAsync(item, parsed, new RuleContext(Now, Services), cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Judges the item the builder describes, read in the given shape.</summary>

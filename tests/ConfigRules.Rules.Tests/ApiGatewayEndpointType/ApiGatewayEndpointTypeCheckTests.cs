@@ -5,7 +5,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.ApiGatewayEndpointType;
 
@@ -23,47 +23,47 @@ public class ApiGatewayEndpointTypeCheckTests(ItemShape shape)
     [TestCase(new[] { "PRIVATE", "REGIONAL" }, "", ComplianceType.NonCompliant, "REST API orders uses endpoint type REGIONAL, which is not allowed*")]
     [TestCase(new[] { "PRIVATE", "REGIONAL" }, "REGIONAL,PRIVATE", ComplianceType.Compliant, "*PRIVATE, REGIONAL, which is allowed.")]
     [TestCase(new[] { "regional" }, "REGIONAL", ComplianceType.NonCompliant, "*endpoint type regional, which is not allowed*")]
-    public void Every_endpoint_type_must_be_allowed(string[] types, string allowed, ComplianceType expected, string annotation)
+    public async Task Every_endpoint_type_must_be_allowed(string[] types, string allowed, ComplianceType expected, string annotation)
     {
         var item = ConfigurationItemBuilder.RestApi("a1b2c3", types).Build(shape);
-        var evaluation = Evaluate(_rule, item, allowed.Length > 0 ? Params(("allowedEndpointTypes", allowed)) : Params());
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(item, allowed.Length > 0 ? Params(("allowedEndpointTypes", allowed)) : Params());
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
     }
 
     [Test]
-    public void An_api_without_endpoint_configuration_is_edge_optimized()
+    public async Task An_api_without_endpoint_configuration_is_edge_optimized()
     {
         var item = ConfigurationItemBuilder.RestApi("a1b2c3").Without("endpointConfiguration").Build(shape);
-        var evaluation = Evaluate(_rule, item);
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(item);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().StartWith("REST API orders uses endpoint type EDGE (the default when none is set), which is not allowed");
-        Evaluate(_rule, item, Params(("allowedEndpointTypes", "EDGE"))).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await HarnessFor(_rule).EvaluateAsync(item, Params(("allowedEndpointTypes", "EDGE")))).ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
     [TestCase("""{"types":[]}""")]
     [TestCase("""{"vpcEndpointIds":["vpce-1"]}""")]
     [TestCase("""{"types":"PRIVATE"}""")]
     [TestCase("""{"types":[{"Ref":"EndpointType"}]}""")]
-    public void Unreadable_types_are_not_applicable(string endpointConfiguration)
+    public async Task Unreadable_types_are_not_applicable(string endpointConfiguration)
     {
         var item = ConfigurationItemBuilder.RestApi("a1b2c3").With("endpointConfiguration", Json.Raw(endpointConfiguration)).Build(shape);
-        var evaluation = Evaluate(_rule, item);
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(item);
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("nothing to judge");
     }
 
     [Test]
-    public void The_resource_id_names_the_api_when_the_configuration_has_no_name()
+    public async Task The_resource_id_names_the_api_when_the_configuration_has_no_name()
     {
         var item = ConfigurationItemBuilder.RestApi("a1b2c3", "EDGE").Without("name").WithResourceName(null).Build(shape);
-        Evaluate(_rule, item).Annotation.Should().StartWith("REST API a1b2c3 uses endpoint type EDGE");
+        (await HarnessFor(_rule).EvaluateAsync(item)).Annotation.Should().StartWith("REST API a1b2c3 uses endpoint type EDGE");
     }
 
     [Test]
-    public void Lambda_functions_are_not_this_rules_type()
+    public async Task Lambda_functions_are_not_this_rules_type()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
     }
 }

@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.ApiGatewayStageLogging;
 
@@ -28,8 +28,8 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
         return stage;
     }
 
-    private Framework.Evaluation.Evaluation Run(ConfigurationItemBuilder stage, params (string, string)[] parameters) =>
-        Evaluate(_rule, stage.Build(shape), Params(parameters));
+    private Task<Framework.Evaluation.Evaluation> Run(ConfigurationItemBuilder stage, params (string, string)[] parameters) =>
+        HarnessFor(_rule).EvaluateAsync(stage.Build(shape), Params(parameters));
 
     [TestCase("ERROR", "ERROR", ComplianceType.Compliant)]
     [TestCase("INFO", "ERROR", ComplianceType.Compliant)]
@@ -39,38 +39,38 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
     [TestCase("OFF", "ERROR", ComplianceType.NonCompliant)]
     [TestCase(null, "ERROR", ComplianceType.NonCompliant)]
     [TestCase("VERBOSE", "ERROR", ComplianceType.NonCompliant)]
-    public void Execution_logging_for_all_methods_must_reach_the_minimum(string? level, string minimum, ComplianceType expected) =>
-        Run(StageLogging(level), ("minLoggingLevel", minimum)).ComplianceType.Should().Be(expected);
+    public async Task Execution_logging_for_all_methods_must_reach_the_minimum(string? level, string minimum, ComplianceType expected) =>
+        (await Run(StageLogging(level), ("minLoggingLevel", minimum))).ComplianceType.Should().Be(expected);
 
     [Test]
-    public void Every_finding_is_named_in_one_annotation()
+    public async Task Every_finding_is_named_in_one_annotation()
     {
-        var evaluation = Run(StageLogging("OFF", accessLogs: false));
+        var evaluation = await Run(StageLogging("OFF", accessLogs: false));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be(
             "Stage prod of REST API a1b2c3d4e5: execution logging for all methods is OFF (minimum ERROR); access logs are not written (no accessLogSettings.destinationArn). Set MethodSettings LoggingLevel for /* *, AccessLogSetting.");
     }
 
     [Test]
-    public void A_level_below_the_minimum_says_both()
+    public async Task A_level_below_the_minimum_says_both()
     {
-        Run(StageLogging("ERROR"), ("minLoggingLevel", "INFO")).Annotation.Should().Be(
+        (await Run(StageLogging("ERROR"), ("minLoggingLevel", "INFO"))).Annotation.Should().Be(
             "Stage prod of REST API a1b2c3d4e5: execution logging for all methods is ERROR, below the minimum of INFO. Set MethodSettings LoggingLevel for /* *, AccessLogSetting.");
     }
 
     [Test]
-    public void Logging_set_only_for_single_methods_does_not_count()
+    public async Task Logging_set_only_for_single_methods_does_not_count()
     {
         var stage = ConfigurationItemBuilder.RestApiStage().With("methodSettings", new JsonObject { ["orders/GET"] = new JsonObject { ["loggingLevel"] = "INFO" } })
             .With("accessLogSettings", new JsonObject { ["destinationArn"] = LogGroup });
-        Run(stage).Annotation.Should().Contain("execution logging for all methods (*/*) is not set (minimum ERROR)");
+        (await Run(stage)).Annotation.Should().Contain("execution logging for all methods (*/*) is not set (minimum ERROR)");
     }
 
     [Test]
-    public void A_stage_without_method_settings_or_access_log_settings_has_both_findings()
+    public async Task A_stage_without_method_settings_or_access_log_settings_has_both_findings()
     {
         var stage = ConfigurationItemBuilder.RestApiStage().Without("methodSettings");
-        var evaluation = Run(stage);
+        var evaluation = await Run(stage);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Contain("is not set").And.Contain("access logs are not written");
     }
@@ -78,34 +78,34 @@ public class ApiGatewayStageLoggingCheckTests(ItemShape shape)
     [TestCase(true, true, ComplianceType.Compliant)]
     [TestCase(false, true, ComplianceType.Compliant)]
     [TestCase(true, false, ComplianceType.NonCompliant)]
-    public void Access_logs_are_required_only_when_asked(bool required, bool written, ComplianceType expected) =>
-        Run(StageLogging("ERROR", accessLogs: written), ("requireAccessLogs", required ? "true" : "false")).ComplianceType.Should().Be(expected);
+    public async Task Access_logs_are_required_only_when_asked(bool required, bool written, ComplianceType expected) =>
+        (await Run(StageLogging("ERROR", accessLogs: written), ("requireAccessLogs", required ? "true" : "false"))).ComplianceType.Should().Be(expected);
 
     [Test]
-    public void An_empty_destination_is_no_access_log()
+    public async Task An_empty_destination_is_no_access_log()
     {
         var stage = StageLogging("ERROR", accessLogs: false).With("accessLogSettings", new JsonObject { ["destinationArn"] = "", ["format"] = "x" });
-        Run(stage).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await Run(stage)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 
     [TestCase(true, "true", ComplianceType.Compliant)]
     [TestCase(false, "true", ComplianceType.NonCompliant)]
     [TestCase(null, "true", ComplianceType.NonCompliant)]
     [TestCase(false, "false", ComplianceType.Compliant)]
-    public void Tracing_is_required_only_when_asked(bool? tracing, string required, ComplianceType expected)
+    public async Task Tracing_is_required_only_when_asked(bool? tracing, string required, ComplianceType expected)
     {
         var stage = StageLogging("INFO", tracing: tracing);
         if (tracing is null) stage.Without("tracingEnabled");
-        Run(stage, ("requireTracing", required)).ComplianceType.Should().Be(expected);
+        (await Run(stage, ("requireTracing", required))).ComplianceType.Should().Be(expected);
     }
 
     [Test]
-    public void Tracing_findings_name_the_property_and_compliant_notes_say_what_was_checked()
+    public async Task Tracing_findings_name_the_property_and_compliant_notes_say_what_was_checked()
     {
-        Run(StageLogging("ERROR", tracing: false), ("requireTracing", "true")).Annotation.Should().Be(
+        (await Run(StageLogging("ERROR", tracing: false), ("requireTracing", "true"))).Annotation.Should().Be(
             "Stage prod of REST API a1b2c3d4e5: X-Ray tracing is off, and it is required. Set MethodSettings LoggingLevel for /* *, AccessLogSetting and TracingEnabled.");
-        Run(StageLogging("INFO")).Annotation.Should().Be("Stage prod of REST API a1b2c3d4e5 logs INFO for all methods and writes access logs.");
-        Run(StageLogging("INFO", tracing: true), ("requireTracing", "true")).Annotation.Should().Be(
+        (await Run(StageLogging("INFO"))).Annotation.Should().Be("Stage prod of REST API a1b2c3d4e5 logs INFO for all methods and writes access logs.");
+        (await Run(StageLogging("INFO", tracing: true), ("requireTracing", "true"))).Annotation.Should().Be(
             "Stage prod of REST API a1b2c3d4e5 logs INFO for all methods, writes access logs and traces with X-Ray.");
     }
 

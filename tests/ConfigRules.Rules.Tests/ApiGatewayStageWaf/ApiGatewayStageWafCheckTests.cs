@@ -8,7 +8,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.ApiGatewayStageWaf;
 
@@ -41,13 +41,13 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
         return builder.Build(shape);
     }
 
-    private Framework.Evaluation.Evaluation Run(string? webAclArn, params (string, string)[] parameters) =>
-        Evaluate(_rule, StageWith(webAclArn), Params(parameters), services: RuleServices.Empty.Add<IWebAclLookup>(Acls));
+    private Task<Framework.Evaluation.Evaluation> Run(string? webAclArn, params (string, string)[] parameters) =>
+        HarnessFor(_rule, RuleServices.Empty.Add<IWebAclLookup>(Acls)).EvaluateAsync(StageWith(webAclArn), Params(parameters));
 
     [Test]
-    public void A_stage_without_a_web_ACL_is_a_finding()
+    public async Task A_stage_without_a_web_ACL_is_a_finding()
     {
-        var evaluation = Run(null);
+        var evaluation = await Run(null);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be("Stage prod of REST API a1b2c3d4e5 has no web ACL; associate a WAFv2 web ACL with a rate-based rule that blocks (AWS::WAFv2::WebACLAssociation).");
     }
@@ -60,37 +60,37 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
     [TestCase("captcha", null, ComplianceType.NonCompliant, "Web ACL captcha of " + Stage + ": rate-based rule per-ip has action Captcha, which does not block; set its action to Block.")]
     [TestCase("no-rate", null, ComplianceType.NonCompliant, "Web ACL no-rate of " + Stage + " has no rate-based rule; add a rule with a RateBasedStatement and action Block.")]
     [TestCase("empty", "1000", ComplianceType.NonCompliant, "Web ACL empty of " + Stage + " has no rate-based rule; add a rule with a RateBasedStatement and action Block with a Limit of at most 1000.")]
-    public void The_web_ACL_needs_a_blocking_rate_based_rule_within_the_limit(string acl, string? max, ComplianceType expected, string annotation)
+    public async Task The_web_ACL_needs_a_blocking_rate_based_rule_within_the_limit(string acl, string? max, ComplianceType expected, string annotation)
     {
-        var evaluation = max is null ? Run(Arn(acl)) : Run(Arn(acl), ("maxRateLimit", max));
+        var evaluation = max is null ? await Run(Arn(acl)) : await Run(Arn(acl), ("maxRateLimit", max));
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Be(annotation);
     }
 
     [Test]
-    public void A_deleted_web_ACL_is_a_finding()
+    public async Task A_deleted_web_ACL_is_a_finding()
     {
-        var evaluation = Run(Arn("deleted"));
+        var evaluation = await Run(Arn("deleted"));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be("Web ACL deleted of " + Stage + " does not exist; associate an existing WAFv2 web ACL with a rate-based rule that blocks.");
     }
 
     [Test]
-    public void A_WAF_Classic_web_ACL_cannot_show_a_rate_based_rule_but_is_enough_when_none_is_required()
+    public async Task A_WAF_Classic_web_ACL_cannot_show_a_rate_based_rule_but_is_enough_when_none_is_required()
     {
         const string classic = "arn:aws:waf-regional:eu-west-1:123456789012:webacl/" + Id;
-        Run(classic).ComplianceType.Should().Be(ComplianceType.NonCompliant);
-        Run(classic).Annotation.Should().Contain("not a WAFv2 web ACL");
-        var relaxed = Run(classic, ("requireRateBasedRule", "false"));
+        (await Run(classic)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await Run(classic)).Annotation.Should().Contain("not a WAFv2 web ACL");
+        var relaxed = await Run(classic, ("requireRateBasedRule", "false"));
         relaxed.ComplianceType.Should().Be(ComplianceType.Compliant);
         Acls.Asked.Should().NotContain(a => a.Contains("waf-regional"));
     }
 
     [Test]
-    public void Without_the_rate_based_requirement_the_web_ACL_is_not_read()
+    public async Task Without_the_rate_based_requirement_the_web_ACL_is_not_read()
     {
         var lookup = new FakeWebAclLookup();
-        var evaluation = Evaluate(_rule, StageWith(Arn("counting")), Params(("requireRateBasedRule", "false")), services: RuleServices.Empty.Add<IWebAclLookup>(lookup));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IWebAclLookup>(lookup)).EvaluateAsync(StageWith(Arn("counting")), Params(("requireRateBasedRule", "false")));
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
         evaluation.Annotation.Should().Be("Stage prod of REST API a1b2c3d4e5 has web ACL counting; no rate-based rule is required.");
         lookup.Asked.Should().BeEmpty();
@@ -99,13 +99,13 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
     [TestCase("arn:aws:wafv2:*:*:regional/webacl/blocking/*", ComplianceType.Compliant)]
     [TestCase("arn:aws:wafv2:*:*:regional/webacl/shared-*/*", ComplianceType.NonCompliant)]
     [TestCase("*blocking*, arn:aws:wafv2:*:*:regional/webacl/other/*", ComplianceType.Compliant)]
-    public void Allowed_patterns_match_the_whole_ARN(string patterns, ComplianceType expected) =>
-        Run(Arn("blocking"), ("allowedWebAclArnPatterns", patterns)).ComplianceType.Should().Be(expected);
+    public async Task Allowed_patterns_match_the_whole_ARN(string patterns, ComplianceType expected) =>
+        (await Run(Arn("blocking"), ("allowedWebAclArnPatterns", patterns))).ComplianceType.Should().Be(expected);
 
     [Test]
-    public void A_web_ACL_outside_the_patterns_names_them()
+    public async Task A_web_ACL_outside_the_patterns_names_them()
     {
-        var evaluation = Run(Arn("blocking"), ("allowedWebAclArnPatterns", "arn:aws:wafv2:*:*:regional/webacl/shared-*/*"));
+        var evaluation = await Run(Arn("blocking"), ("allowedWebAclArnPatterns", "arn:aws:wafv2:*:*:regional/webacl/shared-*/*"));
         evaluation.Annotation.Should().StartWith("Stage prod of REST API a1b2c3d4e5 uses web ACL arn:aws:wafv2:").And
             .Contain("matches no allowed pattern (arn:aws:wafv2:*:*:regional/webacl/shared-*/*)");
     }
@@ -120,15 +120,15 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
             .Should().Throw<InvalidParameterValueException>().WithMessage($"*{expected}*");
 
     [Test]
-    public void Offline_without_the_web_ACL_item_the_stage_is_not_applicable_with_a_note()
+    public async Task Offline_without_the_web_ACL_item_the_stage_is_not_applicable_with_a_note()
     {
-        var evaluation = Evaluate(_rule, StageWith(Arn("blocking")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(StageWith(Arn("blocking")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("AWS::WAFv2::WebACL");
     }
 
     [Test]
-    public void Offline_the_web_ACL_is_read_from_a_recorded_item_in_camel_case()
+    public async Task Offline_the_web_ACL_is_read_from_a_recorded_item_in_camel_case()
     {
         var index = new WebAclIndex(OfflineSource.RecordedItems);
         index.Add(WebAclItem("camel", Rules("rules", "statement", "rateBasedStatement", "limit", "action", "block", 300)));
@@ -136,10 +136,10 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
         index.Count.Should().Be(2);
 
         var services = RuleServices.Empty.Add<IWebAclLookup>(index);
-        var camel = Evaluate(_rule, StageWith(Arn("camel")), Params(("maxRateLimit", "1000")), services: services);
+        var camel = await HarnessFor(_rule, services).EvaluateAsync(StageWith(Arn("camel")), Params(("maxRateLimit", "1000")));
         camel.ComplianceType.Should().Be(ComplianceType.Compliant);
         camel.Annotation.Should().Contain("above 300 requests (rate-based rule per-ip)");
-        var pascal = Evaluate(_rule, StageWith(Arn("pascal")), Params(("maxRateLimit", "1000")), services: services);
+        var pascal = await HarnessFor(_rule, services).EvaluateAsync(StageWith(Arn("pascal")), Params(("maxRateLimit", "1000")));
         pascal.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         pascal.Annotation.Should().Contain("blocks only above 5000 requests");
     }
@@ -162,21 +162,20 @@ public class ApiGatewayStageWafCheckTests(ItemShape shape)
     }.ToJsonString());
 
     [Test]
-    public void A_web_acl_of_the_same_template_is_looked_up_by_its_reference()
+    public async Task A_web_acl_of_the_same_template_is_looked_up_by_its_reference()
     {
         var lookup = new FakeWebAclLookup(new WebAclDescription("${Acl.Arn}", "api-acl", "", [Rule("per-ip", 500, "Block")]));
 
-        var evaluation = Evaluate(_rule, StageWith("${Acl.Arn}"), Params(("maxRateLimit", "1000")), services: RuleServices.Empty.Add<IWebAclLookup>(lookup));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IWebAclLookup>(lookup)).EvaluateAsync(StageWith("${Acl.Arn}"), Params(("maxRateLimit", "1000")));
 
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant, evaluation.Annotation);
         lookup.Asked.Should().Equal("${Acl.Arn}");
     }
 
     [Test]
-    public void Arn_patterns_cannot_judge_a_web_acl_whose_arn_exists_only_after_deployment()
+    public async Task Arn_patterns_cannot_judge_a_web_acl_whose_arn_exists_only_after_deployment()
     {
-        var evaluation = Evaluate(_rule, StageWith("${Acl.Arn}"), Params(("allowedWebAclArnPatterns", "arn:aws:wafv2:*:*:regional/webacl/shared-*/*")),
-            services: RuleServices.Empty.Add<IWebAclLookup>(Acls));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IWebAclLookup>(Acls)).EvaluateAsync(StageWith("${Acl.Arn}"), Params(("allowedWebAclArnPatterns", "arn:aws:wafv2:*:*:regional/webacl/shared-*/*")));
 
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Be("Stage prod of REST API a1b2c3d4e5 uses web ACL Acl of the same template; its ARN, which allowedWebAclArnPatterns judges, is not known before deployment.");

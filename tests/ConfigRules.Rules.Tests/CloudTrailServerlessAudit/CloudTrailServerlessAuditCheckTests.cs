@@ -3,7 +3,7 @@ using ConfigRules.Framework.Rules;
 using ConfigRules.Rules.CloudTrailServerlessAudit;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.CloudTrailServerlessAudit;
 
@@ -16,8 +16,8 @@ public class CloudTrailServerlessAuditCheckTests
     private static TrailFacts Good(string name = "org-trail") =>
         new(name, true, true, true, DataEventCoverage.All, DataEventCoverage.None, BothInsights);
 
-    private Framework.Evaluation.Evaluation Run(IReadOnlyList<TrailFacts> trails, params (string, string)[] parameters) =>
-        Evaluate(_rule, AccountItem.For(Account, "eu-west-1", null), Params(parameters), services: RuleServices.Empty.Add<ITrailLookup>(new FakeTrailLookup(trails)));
+    private Task<Framework.Evaluation.Evaluation> Run(IReadOnlyList<TrailFacts> trails, params (string, string)[] parameters) =>
+        HarnessFor(_rule, RuleServices.Empty.Add<ITrailLookup>(new FakeTrailLookup(trails))).EvaluateAsync(AccountItem.For(Account, "eu-west-1", null), Params(parameters));
 
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -57,9 +57,9 @@ public class CloudTrailServerlessAuditCheckTests
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Judges_the_account(TrailFacts[] trails, (string, string)[] parameters, ComplianceType expected, string annotation)
+    public async Task Judges_the_account(TrailFacts[] trails, (string, string)[] parameters, ComplianceType expected, string annotation)
     {
-        var evaluation = Run(trails, parameters);
+        var evaluation = await Run(trails, parameters);
         evaluation.ComplianceResourceType.Should().Be("AWS::::Account");
         evaluation.ComplianceResourceId.Should().Be(Account);
         evaluation.ComplianceType.Should().Be(expected);
@@ -75,7 +75,7 @@ public class CloudTrailServerlessAuditCheckTests
     }
 
     [Test]
-    public void A_trail_resource_of_a_template_is_judged_on_its_own_properties()
+    public async Task A_trail_resource_of_a_template_is_judged_on_its_own_properties()
     {
         var item = ConfigurationItemMapper.Parse("""
             {"resourceType":"AWS::CloudTrail::Trail","resourceId":"AuditTrail","configurationItemStatus":"OK",
@@ -84,7 +84,7 @@ public class CloudTrailServerlessAuditCheckTests
                "InsightSelectors":[{"InsightType":"ApiCallRateInsight"},{"InsightType":"ApiErrorRateInsight"}]}}
             """);
 
-        var verdict = Judge(_rule, item, services: RuleServices.Empty);
+        var verdict = await HarnessFor(_rule, RuleServices.Empty).JudgeAsync(item);
 
         verdict.Compliance.Should().Be(ComplianceType.NonCompliant);
         verdict.Annotation.Should().Be("Trail AuditTrail: log file validation off.");

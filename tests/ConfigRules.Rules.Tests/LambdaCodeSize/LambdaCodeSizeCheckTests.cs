@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaCodeSize;
 
@@ -49,35 +49,35 @@ public class LambdaCodeSizeCheckTests(ItemShape shape)
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Size_is_judged_against_the_maximum(string codeSize, JsonArray layers, string includeLayers, ComplianceType expected, string annotation)
+    public async Task Size_is_judged_against_the_maximum(string codeSize, JsonArray layers, string includeLayers, ComplianceType expected, string annotation)
     {
         var item = ConfigurationItemBuilder.LambdaFunction().With("codeSize", Json.Raw(codeSize)).With("layers", layers.DeepClone()).Build(shape);
         var parameters = includeLayers.Length > 0 ? Params(("includeLayers", includeLayers)) : Params();
-        var evaluation = Evaluate(_rule, item, parameters);
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(item, parameters);
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
         evaluation.Annotation!.Length.Should().BeLessThanOrEqualTo(256);
     }
 
     [Test]
-    public void A_small_maximum_reads_in_bytes()
+    public async Task A_small_maximum_reads_in_bytes()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().With("codeSize", 2048).Build(shape), Params(("maxCodeSizeBytes", "1024")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().With("codeSize", 2048).Build(shape), Params(("maxCodeSizeBytes", "1024")));
         evaluation.Annotation.Should().StartWith("Code size 2048 bytes exceeds the maximum of 1024 bytes;");
     }
 
     [Test]
-    public void A_missing_code_size_is_not_applicable()
+    public async Task A_missing_code_size_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("codeSize").Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Without("codeSize").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no codeSize");
     }
 
     [Test]
-    public void Container_images_are_not_applicable()
+    public async Task Container_images_are_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().With("codeSize", TenMb * 100).Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaContainerImageFunction().With("codeSize", TenMb * 100).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("container image");
     }

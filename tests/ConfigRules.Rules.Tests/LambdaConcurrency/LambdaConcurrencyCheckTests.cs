@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaConcurrency;
 
@@ -36,14 +36,14 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
         "No reserved concurrency is set, and it is required; set ReservedConcurrentExecutions (5 to 50) or*", TestName = "none while required, limits named")]
     [TestCase(null, "false", "5", "50", ComplianceType.Compliant, "No reserved concurrency is set, which is allowed (requireReservedConcurrency is false).", TestName = "none while not required")]
     [TestCase("100", "false", "5", "50", ComplianceType.NonCompliant, "Reserved concurrency 100 is above the maximum of 50;*", TestName = "limits apply even when not required")]
-    public void Reserved_concurrency_from_the_item(string? reserved, string require, string low, string high, ComplianceType expected, string annotation)
+    public async Task Reserved_concurrency_from_the_item(string? reserved, string require, string low, string high, ComplianceType expected, string annotation)
     {
         var parameters = new Dictionary<string, string>();
         if (require.Length > 0) parameters["requireReservedConcurrency"] = require;
         if (low.Length > 0) parameters["concurrencyLimitLow"] = low;
         if (high.Length > 0) parameters["concurrencyLimitHigh"] = high;
         var lookup = new FakeConcurrencyLookup([]);
-        var evaluation = Evaluate(_rule, WithReserved(reserved), parameters, services: RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup)).EvaluateAsync(WithReserved(reserved), parameters);
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
         lookup.Asked.Should().BeEmpty("the item's own Concurrency record is used when present");
@@ -52,52 +52,51 @@ public class LambdaConcurrencyCheckTests(ItemShape shape)
     [TestCase(25, ComplianceType.Compliant)]
     [TestCase(0, ComplianceType.NonCompliant)]
     [TestCase(null, ComplianceType.NonCompliant)]
-    public void Without_the_supplementary_record_Lambda_is_asked_by_function_name(int? reserved, ComplianceType expected)
+    public async Task Without_the_supplementary_record_Lambda_is_asked_by_function_name(int? reserved, ComplianceType expected)
     {
         var lookup = new FakeConcurrencyLookup(new() { ["orders-api"] = reserved });
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape), Params(("concurrencyLimitLow", "1")),
-            services: RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup)).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Build(shape), Params(("concurrencyLimitLow", "1")));
         evaluation.ComplianceType.Should().Be(expected);
         lookup.Asked.Should().Equal("orders-api");
     }
 
     [Test]
-    public void Offline_an_item_without_the_record_has_none_reserved_as_the_managed_rule_reads_it()
+    public async Task Offline_an_item_without_the_record_has_none_reserved_as_the_managed_rule_reads_it()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Contain("No reserved concurrency is set (read from the recorded item, which has no supplementaryConfiguration.Concurrency)");
     }
 
     [Test]
-    public void Offline_an_item_without_the_record_is_compliant_when_reserved_concurrency_is_not_required()
+    public async Task Offline_an_item_without_the_record_is_compliant_when_reserved_concurrency_is_not_required()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape), Params(("requireReservedConcurrency", "false")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Build(shape), Params(("requireReservedConcurrency", "false")));
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
         evaluation.Annotation.Should().Contain("read from the recorded item");
     }
 
     [Test]
-    public void A_failing_lookup_fails_the_evaluation_rather_than_guessing()
+    public async Task A_failing_lookup_fails_the_evaluation_rather_than_guessing()
     {
         var lookup = new FakeConcurrencyLookup([]);
-        var judge = () => Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction("gone").Build(shape), services: RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup));
-        judge.Should().Throw<InvalidOperationException>().WithMessage("*Function not found: gone*");
+        var judge = async () => await HarnessFor(_rule, RuleServices.Empty.Add<IFunctionConcurrencyLookup>(lookup)).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction("gone").Build(shape));
+        await judge.Should().ThrowAsync<InvalidOperationException>().WithMessage("*Function not found: gone*");
     }
 
     [Test]
-    public void A_reserved_value_that_is_not_a_number_is_not_applicable()
+    public async Task A_reserved_value_that_is_not_a_number_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, WithReserved("\"many\""));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(WithReserved("\"many\""));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("reservedConcurrentExecutions is not a whole number");
     }
 
     [Test]
-    public void Container_images_are_judged_too()
+    public async Task Container_images_are_judged_too()
     {
         var item = ConfigurationItemBuilder.LambdaContainerImageFunction().WithSupplementary("Concurrency", Json.Raw("""{"reservedConcurrentExecutions":3}""")).Build(shape);
-        Evaluate(_rule, item).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await HarnessFor(_rule).EvaluateAsync(item)).ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 }
 

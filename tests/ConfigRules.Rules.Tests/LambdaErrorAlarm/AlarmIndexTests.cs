@@ -5,6 +5,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaErrorAlarm;
 
@@ -16,11 +17,11 @@ public class AlarmIndexTests
              "configurationItemStatus":"OK","configuration":{{configuration}} }
             """);
 
-    private static Framework.Evaluation.Evaluation Judge(AlarmIndex index, string function = "orders-api") =>
-        Fixtures.RuleHarness.Evaluate(new LambdaErrorAlarmCheck(), ConfigurationItemBuilder.LambdaFunction(function).Build(), services: RuleServices.Empty.Add<IErrorAlarmLookup>(index));
+    private static Task<Framework.Evaluation.Evaluation> EvaluateAgainst(AlarmIndex index, string function = "orders-api") =>
+        HarnessFor(new LambdaErrorAlarmCheck(), RuleServices.Empty.Add<IErrorAlarmLookup>(index)).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction(function).Build());
 
     [Test]
-    public void A_recorded_direct_alarm_in_Config_camelCase_is_read()
+    public async Task A_recorded_direct_alarm_in_Config_camelCase_is_read()
     {
         var index = new AlarmIndex(OfflineSource.RecordedItems);
         index.Add(AlarmItem("""
@@ -28,14 +29,14 @@ public class AlarmIndexTests
              "namespace":"AWS/Lambda","metricName":"Errors","dimensions":[{"name":"FunctionName","value":"orders-api"}],"threshold":1.0}
             """));
 
-        var evaluation = Judge(index);
+        var evaluation = await EvaluateAgainst(index);
 
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
         evaluation.Annotation.Should().Be("Alarm orders-errors watches the function's errors and notifies.");
     }
 
     [Test]
-    public void A_metric_math_alarm_in_PascalCase_is_read_and_an_alarm_of_another_account_does_not_count()
+    public async Task A_metric_math_alarm_in_PascalCase_is_read_and_an_alarm_of_another_account_does_not_count()
     {
         var index = new AlarmIndex(OfflineSource.RecordedItems);
         index.Add(AlarmItem("""
@@ -46,19 +47,19 @@ public class AlarmIndexTests
             """));
         index.Add(AlarmItem("""{"alarmName":"elsewhere","namespace":"AWS/Lambda","metricName":"Errors","dimensions":[{"name":"FunctionName","value":"billing-api"}]}""", account: "210987654321"));
 
-        Judge(index).ComplianceType.Should().Be(ComplianceType.Compliant);
-        Judge(index, "billing-api").ComplianceType.Should().Be(ComplianceType.NonCompliant, "the only alarm on billing-api is in another account");
+        (await EvaluateAgainst(index)).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await EvaluateAgainst(index, "billing-api")).ComplianceType.Should().Be(ComplianceType.NonCompliant, "the only alarm on billing-api is in another account");
         index.Count.Should().Be(2);
     }
 
     [Test]
-    public void An_input_without_alarms_cannot_tell_and_says_so()
+    public async Task An_input_without_alarms_cannot_tell_and_says_so()
     {
-        var evaluation = Judge(new AlarmIndex(OfflineSource.RecordedItems));
+        var evaluation = await EvaluateAgainst(new AlarmIndex(OfflineSource.RecordedItems));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no AWS::CloudWatch::Alarm items");
 
-        Judge(new AlarmIndex(OfflineSource.Template)).Annotation.Should().Contain("template defines no AWS::CloudWatch::Alarm");
+        (await EvaluateAgainst(new AlarmIndex(OfflineSource.Template))).Annotation.Should().Contain("template defines no AWS::CloudWatch::Alarm");
     }
 
     [Test]

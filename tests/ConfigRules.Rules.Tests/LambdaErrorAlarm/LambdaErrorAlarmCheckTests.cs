@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaErrorAlarm;
 
@@ -27,9 +27,8 @@ public class LambdaErrorAlarmCheckTests(ItemShape shape)
         string ns = "AWS/Lambda", params string[] actions) =>
         new(name, enabled, actions.Length == 0 ? [Topic] : actions, threshold, [Metric("metric", metric, function, true, ns)]);
 
-    private Evaluation Run(IReadOnlyList<ErrorAlarm> alarms, params (string, string)[] parameters) =>
-        Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction("orders-api").Build(shape), Params(parameters),
-            services: RuleServices.Empty.Add<IErrorAlarmLookup>(new FakeAlarmLookup(alarms)));
+    private Task<Evaluation> Run(IReadOnlyList<ErrorAlarm> alarms, params (string, string)[] parameters) =>
+        HarnessFor(_rule, RuleServices.Empty.Add<IErrorAlarmLookup>(new FakeAlarmLookup(alarms))).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction("orders-api").Build(shape), Params(parameters));
 
     public static IEnumerable<TestCaseData> Cases()
     {
@@ -85,9 +84,9 @@ public class LambdaErrorAlarmCheckTests(ItemShape shape)
     }
 
     [TestCaseSource(nameof(Cases))]
-    public void Judges(ErrorAlarm[] alarms, (string, string)[] parameters, ComplianceType expected, string annotation)
+    public async Task Judges(ErrorAlarm[] alarms, (string, string)[] parameters, ComplianceType expected, string annotation)
     {
-        var evaluation = Run(alarms, parameters);
+        var evaluation = await Run(alarms, parameters);
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
     }

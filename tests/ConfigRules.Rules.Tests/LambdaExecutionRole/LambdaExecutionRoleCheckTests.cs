@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaExecutionRole;
 
@@ -32,11 +32,11 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
 
     private ConfigurationItem FunctionWith(string role) => ConfigurationItemBuilder.LambdaFunction().With("role", role).Build(shape);
 
-    private Framework.Evaluation.Evaluation Run(string role, params (string, string)[] parameters) =>
-        Evaluate(_rule, FunctionWith(role), Params(parameters), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
+    private Task<Framework.Evaluation.Evaluation> Run(string role, params (string, string)[] parameters) =>
+        HarnessFor(_rule, RuleServices.Empty.Add<IExecutionRoleLookup>(Roles)).EvaluateAsync(FunctionWith(role), Params(parameters));
 
     [Test]
-    public void A_role_the_template_creates_is_judged_by_its_policies_and_its_arn_is_not_held_against_the_patterns()
+    public async Task A_role_the_template_creates_is_judged_by_its_policies_and_its_arn_is_not_held_against_the_patterns()
     {
         var created = DeploymentAssignedArn.Role("OrdersRole");
         var lookup = new FakeRoleLookup(new ExecutionRoleDetails(created, "OrdersRole", null, [Admin]));
@@ -45,41 +45,41 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
         var cleanLookup = RuleServices.Empty.Add<IExecutionRoleLookup>(new FakeRoleLookup(new ExecutionRoleDetails(clean, "CleanRole", null, [Basic])));
         var patterns = Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/app-*"));
 
-        Evaluate(_rule, FunctionWith(created), patterns, services: services).ComplianceType.Should().Be(ComplianceType.NonCompliant, "its policy is known");
-        Evaluate(_rule, FunctionWith(created), patterns, services: services).Annotation.Should().NotContain("matches no allowed pattern");
-        var unknownArn = Evaluate(_rule, FunctionWith(clean), patterns, services: cleanLookup);
+        (await HarnessFor(_rule, services).EvaluateAsync(FunctionWith(created), patterns)).ComplianceType.Should().Be(ComplianceType.NonCompliant, "its policy is known");
+        (await HarnessFor(_rule, services).EvaluateAsync(FunctionWith(created), patterns)).Annotation.Should().NotContain("matches no allowed pattern");
+        var unknownArn = await HarnessFor(_rule, cleanLookup).EvaluateAsync(FunctionWith(clean), patterns);
         unknownArn.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         unknownArn.Annotation.Should().Contain("CleanRole").And.Contain("not known before deployment");
-        Evaluate(_rule, FunctionWith(clean), Params(), services: cleanLookup).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await HarnessFor(_rule, cleanLookup).EvaluateAsync(FunctionWith(clean), Params())).ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
     [Test]
-    public void A_plain_role_complies_with_the_defaults()
+    public async Task A_plain_role_complies_with_the_defaults()
     {
-        var evaluation = Run(AppRole);
+        var evaluation = await Run(AppRole);
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
         evaluation.Annotation.Should().Be("Execution role orders-role has no forbidden policy attached.");
     }
 
     [Test]
-    public void AdministratorAccess_is_forbidden_by_default()
+    public async Task AdministratorAccess_is_forbidden_by_default()
     {
-        var evaluation = Run(AdminRole);
+        var evaluation = await Run(AdminRole);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be("Execution role ops-admin has the forbidden policy AdministratorAccess attached; detach it and grant only what the function needs.");
     }
 
     [Test]
-    public void Every_forbidden_policy_attached_is_named()
+    public async Task Every_forbidden_policy_attached_is_named()
     {
-        var evaluation = Run(AdminRole, ("forbiddenPolicyArns", $"{Admin},{PowerUser}"));
+        var evaluation = await Run(AdminRole, ("forbiddenPolicyArns", $"{Admin},{PowerUser}"));
         evaluation.Annotation.Should().Be("Execution role ops-admin has forbidden policies AdministratorAccess, PowerUserAccess attached; detach them and grant only what the function needs.");
     }
 
     [Test]
-    public void A_role_that_does_not_exist_is_a_clear_finding()
+    public async Task A_role_that_does_not_exist_is_a_clear_finding()
     {
-        var evaluation = Run("arn:aws:iam::123456789012:role/deleted");
+        var evaluation = await Run("arn:aws:iam::123456789012:role/deleted");
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be("Execution role arn:aws:iam::123456789012:role/deleted does not exist; create it or give the function an existing role.");
     }
@@ -88,33 +88,33 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     [TestCase("arn:aws:iam::*:role/app/*, arn:aws:iam::*:role/ops-*", AdminRole, ComplianceType.NonCompliant)] // allowed, but AdministratorAccess
     [TestCase("arn:aws:iam::*:role/svc-*", AppRole, ComplianceType.NonCompliant)]
     [TestCase("arn:aws:iam::123456789012:role/app/orders.role", AppRole, ComplianceType.NonCompliant)]
-    public void Allowed_patterns_match_the_whole_arn(string patterns, string role, ComplianceType expected)
+    public async Task Allowed_patterns_match_the_whole_arn(string patterns, string role, ComplianceType expected)
     {
-        Run(role, ("allowedRoleArnPatterns", patterns)).ComplianceType.Should().Be(expected);
+        (await Run(role, ("allowedRoleArnPatterns", patterns))).ComplianceType.Should().Be(expected);
     }
 
     [Test]
-    public void A_role_outside_the_patterns_says_which_patterns_apply()
+    public async Task A_role_outside_the_patterns_says_which_patterns_apply()
     {
-        var evaluation = Run(AppRole, ("allowedRoleArnPatterns", "arn:aws:iam::*:role/svc-*"));
+        var evaluation = await Run(AppRole, ("allowedRoleArnPatterns", "arn:aws:iam::*:role/svc-*"));
         evaluation.Annotation.Should().Be(
             "Execution role arn:aws:iam::123456789012:role/app/orders-role matches no allowed pattern (arn:aws:iam::*:role/svc-*); use an approved role or extend lambda-execution-role-check's allowedRoleArnPatterns.");
     }
 
     [Test]
-    public void Required_boundary_missing_is_a_finding_and_present_complies()
+    public async Task Required_boundary_missing_is_a_finding_and_present_complies()
     {
-        Run(AppRole, ("requirePermissionsBoundary", "true")).Annotation.Should()
+        (await Run(AppRole, ("requirePermissionsBoundary", "true"))).Annotation.Should()
             .Be("Execution role orders-role has no permissions boundary, which is required; set PermissionsBoundary on the role.");
-        var bounded = Run(BoundedRole, ("requirePermissionsBoundary", "true"), ("allowedRoleArnPatterns", "arn:aws:iam::*:role/app/*"));
+        var bounded = await Run(BoundedRole, ("requirePermissionsBoundary", "true"), ("allowedRoleArnPatterns", "arn:aws:iam::*:role/app/*"));
         bounded.ComplianceType.Should().Be(ComplianceType.Compliant);
         bounded.Annotation.Should().Be("Execution role bounded matches an allowed pattern, has no forbidden policy attached and has a permissions boundary.");
     }
 
     [Test]
-    public void Several_findings_are_reported_together_within_256_characters()
+    public async Task Several_findings_are_reported_together_within_256_characters()
     {
-        var evaluation = Run(AdminRole,
+        var evaluation = await Run(AdminRole,
             ("allowedRoleArnPatterns", "arn:aws:iam::*:role/app/*"),
             ("requirePermissionsBoundary", "true"),
             ("forbiddenPolicyArns", $"{Admin},{PowerUser}"));
@@ -124,42 +124,42 @@ public class LambdaExecutionRoleCheckTests(ItemShape shape)
     }
 
     [Test]
-    public void Each_finding_alone_fits_even_with_long_role_names_and_many_patterns()
+    public async Task Each_finding_alone_fits_even_with_long_role_names_and_many_patterns()
     {
         var longRole = "arn:aws:iam::123456789012:role/" + new string('p', 60) + "/" + new string('r', 64);
         var patterns = string.Join(",", Enumerable.Range(0, 20).Select(i => $"arn:aws:iam::*:role/team-{i}-*"));
-        var verdict = Judge(_rule, FunctionWith(longRole), Params(("allowedRoleArnPatterns", patterns), ("forbiddenPolicyArns", "")));
+        var verdict = await HarnessFor(_rule).JudgeAsync(FunctionWith(longRole), Params(("allowedRoleArnPatterns", patterns), ("forbiddenPolicyArns", "")));
         verdict.Compliance.Should().Be(ComplianceType.NonCompliant);
         verdict.Annotation!.Length.Should().BeLessThanOrEqualTo(256, verdict.Annotation);
         verdict.Annotation.Should().Contain("more").And.Contain("...").And.Contain("rrrr");
-        var missing = Judge(_rule, FunctionWith(longRole), Params(), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
+        var missing = await HarnessFor(_rule, RuleServices.Empty.Add<IExecutionRoleLookup>(Roles)).JudgeAsync(FunctionWith(longRole), Params());
         missing.Annotation.Should().Contain("does not exist");
         missing.Annotation!.Length.Should().BeLessThanOrEqualTo(256, missing.Annotation);
     }
 
     [Test]
-    public void Offline_without_the_role_in_the_input_only_the_patterns_can_be_judged()
+    public async Task Offline_without_the_role_in_the_input_only_the_patterns_can_be_judged()
     {
-        var outside = Evaluate(_rule, FunctionWith(AppRole), Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/svc-*")));
+        var outside = await HarnessFor(_rule).EvaluateAsync(FunctionWith(AppRole), Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/svc-*")));
         outside.ComplianceType.Should().Be(ComplianceType.NonCompliant);
 
-        var inside = Evaluate(_rule, FunctionWith(AppRole));
+        var inside = await HarnessFor(_rule).EvaluateAsync(FunctionWith(AppRole));
         inside.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         inside.Annotation.Should().Contain("is not among the input's AWS::IAM::Role items");
     }
 
     [Test]
-    public void The_lookup_is_not_needed_when_nothing_but_patterns_is_checked()
+    public async Task The_lookup_is_not_needed_when_nothing_but_patterns_is_checked()
     {
-        var evaluation = Evaluate(_rule, FunctionWith(AppRole), Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/app/*"), ("forbiddenPolicyArns", " ")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(FunctionWith(AppRole), Params(("allowedRoleArnPatterns", "arn:aws:iam::*:role/app/*"), ("forbiddenPolicyArns", " ")));
         // An empty value means the default, so AdministratorAccess is still checked and the lookup is needed.
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
     }
 
     [Test]
-    public void A_function_without_a_role_is_not_applicable()
+    public async Task A_function_without_a_role_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("role").Build(shape), services: RuleServices.Empty.Add<IExecutionRoleLookup>(Roles));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IExecutionRoleLookup>(Roles)).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Without("role").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no execution role");
     }

@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaHandlerName;
 
@@ -35,9 +35,9 @@ public class LambdaHandlerNameCheckTests(ItemShape shape)
     [TestCase("provided.al2023", "bootstrap")]
     [TestCase("provided.al2", "anything.goes::here")]
     [TestCase("go1.x", "main")]
-    public void Conventional_handlers_comply(string runtime, string handler)
+    public async Task Conventional_handlers_comply(string runtime, string handler)
     {
-        var evaluation = Evaluate(_rule, Function(runtime, handler));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(Function(runtime, handler));
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant, evaluation.Annotation);
     }
 
@@ -51,9 +51,9 @@ public class LambdaHandlerNameCheckTests(ItemShape shape)
     [TestCase("java21", "example/Handler", "*Java shape*")]
     [TestCase("ruby3.4", "function", "*Ruby shape file.method*")]
     [TestCase("provided.al2023", "boot strap", "*OS-only (provided, go1.x) shape anything non-empty*")]
-    public void Unconventional_handlers_are_findings(string runtime, string handler, string annotation)
+    public async Task Unconventional_handlers_are_findings(string runtime, string handler, string annotation)
     {
-        var evaluation = Evaluate(_rule, Function(runtime, handler));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(Function(runtime, handler));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Match(annotation);
     }
@@ -63,66 +63,66 @@ public class LambdaHandlerNameCheckTests(ItemShape shape)
         "Handler handlers/index.handler does not match handlerPattern index\\.handler|main; rename the handler or change lambda-handler-name-check's handlerPattern.")]
     [TestCase("xindex.handler", ComplianceType.NonCompliant, "*does not match*")]
     [TestCase("main", ComplianceType.Compliant, "*matches*")]
-    public void A_pattern_must_match_the_whole_handler(string handler, ComplianceType expected, string annotation)
+    public async Task A_pattern_must_match_the_whole_handler(string handler, ComplianceType expected, string annotation)
     {
         // The alternation proves the reader anchors around a group: "main" alone must not match "xmain" etc.
-        var evaluation = Evaluate(_rule, Function("nodejs24.x", handler), Params(("handlerPattern", @"index\.handler|main")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(Function("nodejs24.x", handler), Params(("handlerPattern", @"index\.handler|main")));
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
     }
 
     [Test]
-    public void A_pattern_applies_whatever_the_runtime()
+    public async Task A_pattern_applies_whatever_the_runtime()
     {
-        var evaluation = Evaluate(_rule, Function("python3.99", "Weird::Shape"), Params(("handlerPattern", "Weird::.*")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(Function("python3.99", "Weird::Shape"), Params(("handlerPattern", "Weird::.*")));
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
     [Test]
-    public void An_unknown_runtime_family_without_a_pattern_is_not_applicable()
+    public async Task An_unknown_runtime_family_without_a_pattern_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, Function("cobol9", "main.run"));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(Function("cobol9", "main.run"));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Be("No conventional handler shape is known for runtime cobol9; set handlerPattern to check this function.");
     }
 
     [Test]
-    public void Container_images_are_not_applicable_even_with_a_pattern()
+    public async Task Container_images_are_not_applicable_even_with_a_pattern()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().Build(shape), Params(("handlerPattern", "x")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaContainerImageFunction().Build(shape), Params(("handlerPattern", "x")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("container image");
     }
 
     [Test]
-    public void A_function_without_a_handler_is_not_applicable()
+    public async Task A_function_without_a_handler_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("handler").Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Without("handler").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no handler");
     }
 
     [Test]
-    public void A_pattern_that_times_out_fails_as_a_parameter_error_instead_of_judging_the_function()
+    public async Task A_pattern_that_times_out_fails_as_a_parameter_error_instead_of_judging_the_function()
     {
         var handler = new string('a', 40) + "!";
-        var judge = () => Evaluate(_rule, Function("nodejs24.x", handler), Params(("handlerPattern", "(a+)+b")));
-        judge.Should().Throw<InvalidParameterValueException>()
+        var judge = async () => await HarnessFor(_rule).EvaluateAsync(Function("nodejs24.x", handler), Params(("handlerPattern", "(a+)+b")));
+        await judge.Should().ThrowAsync<InvalidParameterValueException>()
             .WithMessage($"Invalid parameter for lambda-handler-name-check: parameter 'handlerPattern' took longer than {ParameterReader.MatchTimeout.TotalMilliseconds:0} ms to match the handler*nested or overlapping repetition*");
     }
 
     [Test]
-    public void Annotations_stay_short_with_the_longest_pattern_and_handler()
+    public async Task Annotations_stay_short_with_the_longest_pattern_and_handler()
     {
         var pattern = "(?:" + new string('x', ParameterReader.MaxPatternLength - 4) + ")";
         var longHandler = new string('h', 120) + ".handler";
-        var withPattern = Judge(_rule, Function("nodejs24.x", longHandler), Params(("handlerPattern", pattern)));
+        var withPattern = await HarnessFor(_rule).JudgeAsync(Function("nodejs24.x", longHandler), Params(("handlerPattern", pattern)));
         withPattern.Compliance.Should().Be(ComplianceType.NonCompliant);
         withPattern.Annotation!.Length.Should().BeLessThanOrEqualTo(256, withPattern.Annotation);
         withPattern.Annotation.Should().Contain("...");
         foreach (var runtime in new[] { "nodejs24.x", "python3.14", "dotnet8", "java21", "ruby3.4" })
         {
-            var convention = Judge(_rule, Function(runtime, longHandler + "-"));
+            var convention = await HarnessFor(_rule).JudgeAsync(Function(runtime, longHandler + "-"));
             convention.Compliance.Should().Be(ComplianceType.NonCompliant);
             convention.Annotation!.Length.Should().BeLessThanOrEqualTo(256, convention.Annotation);
         }

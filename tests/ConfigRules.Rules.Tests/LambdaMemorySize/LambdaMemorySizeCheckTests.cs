@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaMemorySize;
 
@@ -28,21 +28,21 @@ public class LambdaMemorySizeCheckTests(ItemShape shape)
         "Memory 255 MB is below the minimum of 256 MB; raise MemorySize or lower lambda-memory-size-check's minMemorySize.", TestName = "one below a set minimum")]
     [TestCase("256", "256", "256", ComplianceType.Compliant, "Memory 256 MB is within 256-256 MB.", TestName = "a single-value range")]
     [TestCase("513", "256", "512.0", ComplianceType.NonCompliant, "Memory 513 MB is above the maximum of 512 MB;*", TestName = "maximum given as a double")]
-    public void Memory_is_judged_against_the_inclusive_range(string memoryJson, string min, string max, ComplianceType expected, string annotation)
+    public async Task Memory_is_judged_against_the_inclusive_range(string memoryJson, string min, string max, ComplianceType expected, string annotation)
     {
         var item = ConfigurationItemBuilder.LambdaFunction().With("memorySize", Json.Raw(memoryJson)).Build(shape);
         var parameters = new Dictionary<string, string>();
         if (min.Length > 0) parameters["minMemorySize"] = min;
         if (max.Length > 0) parameters["maxMemorySize"] = max;
-        var evaluation = Evaluate(_rule, item, parameters);
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(item, parameters);
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
     }
 
     [Test]
-    public void A_missing_memory_size_is_not_applicable()
+    public async Task A_missing_memory_size_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("memorySize").Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Without("memorySize").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Be("The configuration records no memorySize, so there is nothing to judge.");
     }
@@ -50,17 +50,17 @@ public class LambdaMemorySizeCheckTests(ItemShape shape)
     [TestCase("""{"Ref":"MemoryParam"}""")]
     [TestCase("128.5")]
     [TestCase("\"large\"")]
-    public void A_memory_size_that_is_not_a_whole_number_is_not_applicable(string json)
+    public async Task A_memory_size_that_is_not_a_whole_number_is_not_applicable(string json)
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().With("memorySize", Json.Raw(json)).Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().With("memorySize", Json.Raw(json)).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("memorySize is not a whole number");
     }
 
     [Test]
-    public void Container_images_are_judged_too()
+    public async Task Container_images_are_judged_too()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().With("memorySize", 4096).Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaContainerImageFunction().With("memorySize", 4096).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 }

@@ -7,7 +7,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaPublicAccess;
 
@@ -27,11 +27,11 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
         $$"""{"Sid":"{{sid}}","Effect":"{{effect}}","Principal":{{principal}},"Action":{{action}},"Resource":"{{FunctionArn}}"{{(condition is null ? "" : $",\"Condition\":{condition}")}}}""";
 
     /// <summary>Config records the policy as the document's JSON text.</summary>
-    private Framework.Evaluation.Evaluation Run(string? policy, params (string, string)[] parameters)
+    private async Task<Framework.Evaluation.Evaluation> Run(string? policy, params (string, string)[] parameters)
     {
         var function = ConfigurationItemBuilder.LambdaFunction();
         if (policy is not null) function.WithSupplementary("Policy", JsonValue.Create(policy));
-        return Evaluate(_rule, function.Build(shape), Params(parameters));
+        return await HarnessFor(_rule).EvaluateAsync(function.Build(shape), Params(parameters));
     }
 
     public static IEnumerable<TestCaseData> Principals()
@@ -70,12 +70,12 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
         new TestCaseData(principal, condition, expected).SetArgDisplayNames(name);
 
     [Test]
-    public void Without_the_recorded_policy_the_rule_asks_lambda_by_the_functions_arn()
+    public async Task Without_the_recorded_policy_the_rule_asks_lambda_by_the_functions_arn()
     {
         var lookup = new FakePolicyLookup(Policy(Statement("\"*\"", sid: "open")));
         var function = ConfigurationItemBuilder.LambdaFunction().With("functionArn", FunctionArn).Build(shape);
 
-        var evaluation = Evaluate(_rule, function, services: RuleServices.Empty.Add<IFunctionPolicyLookup>(lookup));
+        var evaluation = await HarnessFor(_rule, RuleServices.Empty.Add<IFunctionPolicyLookup>(lookup)).EvaluateAsync(function);
 
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Contain("(statement open)");
@@ -83,15 +83,15 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     }
 
     [Test]
-    public void A_function_lambda_knows_no_policy_of_is_compliant_and_a_recorded_policy_asks_nothing()
+    public async Task A_function_lambda_knows_no_policy_of_is_compliant_and_a_recorded_policy_asks_nothing()
     {
         var none = new FakePolicyLookup(null);
-        Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(none))
+        (await HarnessFor(_rule, RuleServices.Empty.Add<IFunctionPolicyLookup>(none)).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Build(shape)))
             .Annotation.Should().Contain("has no resource policy");
 
         var recorded = ConfigurationItemBuilder.LambdaFunction().WithSupplementary("Policy", JsonValue.Create(Policy(Statement("\"*\""))));
         var unused = new FakePolicyLookup(null);
-        Evaluate(_rule, recorded.Build(shape), services: RuleServices.Empty.Add<IFunctionPolicyLookup>(unused)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await HarnessFor(_rule, RuleServices.Empty.Add<IFunctionPolicyLookup>(unused)).EvaluateAsync(recorded.Build(shape))).ComplianceType.Should().Be(ComplianceType.NonCompliant);
         unused.Asked.Should().BeEmpty();
     }
 
@@ -107,92 +107,92 @@ public class LambdaPublicAccessCheckTests(ItemShape shape)
     }
 
     [TestCaseSource(nameof(Principals))]
-    public void Every_principal_and_condition_form(string principal, string? condition, ComplianceType expected) =>
-        Run(Policy(Statement(principal, condition))).ComplianceType.Should().Be(expected);
+    public async Task Every_principal_and_condition_form(string principal, string? condition, ComplianceType expected) =>
+        (await Run(Policy(Statement(principal, condition)))).ComplianceType.Should().Be(expected);
 
     [Test]
-    public void An_allowed_account_may_be_granted_without_a_condition()
+    public async Task An_allowed_account_may_be_granted_without_a_condition()
     {
         var policy = Policy(Statement($"{{\"AWS\":\"arn:aws:iam::{Partner}:root\"}}", sid: "partner"));
-        Run(policy, ("allowedPrincipalAccounts", $"111111111111, {Partner}")).ComplianceType.Should().Be(ComplianceType.Compliant);
-        Run(policy).Annotation.Should().Be(
+        (await Run(policy, ("allowedPrincipalAccounts", $"111111111111, {Partner}"))).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await Run(policy)).Annotation.Should().Be(
             "Function orders-api's resource policy lets account 210987654321 call lambda:InvokeFunction (statement partner) with no aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition; remove the grant or add a condition.");
     }
 
     [Test]
-    public void The_annotation_names_the_statement_and_counts_the_others()
+    public async Task The_annotation_names_the_statement_and_counts_the_others()
     {
-        var evaluation = Run(Policy(Statement("\"*\"", sid: "open"), Statement($"{{\"AWS\":\"{Partner}\"}}", sid: "partner", action: "[\"lambda:GetFunction\",\"lambda:InvokeFunction\"]")));
+        var evaluation = await Run(Policy(Statement("\"*\"", sid: "open"), Statement($"{{\"AWS\":\"{Partner}\"}}", sid: "partner", action: "[\"lambda:GetFunction\",\"lambda:InvokeFunction\"]")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be(
             "Function orders-api's resource policy lets everyone (Principal *) call lambda:InvokeFunction (statement open) with no aws:SourceArn, aws:SourceAccount or aws:PrincipalOrgID condition (1 more statement too); remove the grant or add a condition.");
     }
 
     [Test]
-    public void Deny_statements_and_NotPrincipal_allows_are_read_for_what_they_do()
+    public async Task Deny_statements_and_NotPrincipal_allows_are_read_for_what_they_do()
     {
-        Run(Policy(Statement("\"*\"", effect: "Deny"))).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await Run(Policy(Statement("\"*\"", effect: "Deny")))).ComplianceType.Should().Be(ComplianceType.Compliant);
         var notPrincipal = Policy($$"""{"Sid":"np","Effect":"Allow","NotPrincipal":{"AWS":"arn:aws:iam::{{Own}}:root"},"Action":"lambda:InvokeFunction","Resource":"*"}""");
-        Run(notPrincipal).Annotation.Should().Contain("lets everyone but the NotPrincipal call");
+        (await Run(notPrincipal)).Annotation.Should().Contain("lets everyone but the NotPrincipal call");
         var notAction = Policy($$"""{"Sid":"na","Effect":"Allow","Principal":"*","NotAction":"lambda:DeleteFunction","Resource":"*"}""");
-        Run(notAction).Annotation.Should().Contain("call every action but its NotAction");
+        (await Run(notAction)).Annotation.Should().Contain("call every action but its NotAction");
     }
 
     [Test]
-    public void A_single_statement_object_is_read_like_a_list()
+    public async Task A_single_statement_object_is_read_like_a_list()
     {
         var policy = $$"""{"Version":"2012-10-17","Statement":{{Statement("\"*\"")}}}""";
-        Run(policy).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await Run(policy)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 
     private static readonly string UrlNone = Statement("\"*\"", "{\"StringEquals\":{\"lambda:FunctionUrlAuthType\":\"NONE\"}}", "\"lambda:InvokeFunctionUrl\"", "FunctionURLAllowPublicAccess");
     private static readonly string ViaUrl = Statement("\"*\"", "{\"Bool\":{\"lambda:InvokedViaFunctionUrl\":\"true\"}}", "\"lambda:InvokeFunction\"", "FunctionURLAllowInvokeAction");
 
     [Test]
-    public void A_public_function_URL_counts_unless_allowed()
+    public async Task A_public_function_URL_counts_unless_allowed()
     {
-        var evaluation = Run(Policy(UrlNone));
+        var evaluation = await Run(Policy(UrlNone));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be(
             "Function orders-api has a public function URL (AuthType NONE, statement FunctionURLAllowPublicAccess); set the URL's AuthType to AWS_IAM or set allowFunctionUrlAuthNone to true if it must be public.");
-        Run(Policy(UrlNone, ViaUrl), ("allowFunctionUrlAuthNone", "true")).ComplianceType.Should().Be(ComplianceType.Compliant);
-        Run(Policy(ViaUrl)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await Run(Policy(UrlNone, ViaUrl), ("allowFunctionUrlAuthNone", "true"))).ComplianceType.Should().Be(ComplianceType.Compliant);
+        (await Run(Policy(ViaUrl))).ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 
     [Test]
-    public void Allowing_public_URLs_does_not_excuse_a_statement_that_grants_more()
+    public async Task Allowing_public_URLs_does_not_excuse_a_statement_that_grants_more()
     {
         var broad = Statement("\"*\"", "{\"StringEquals\":{\"lambda:FunctionUrlAuthType\":\"NONE\"}}", "[\"lambda:InvokeFunctionUrl\",\"lambda:GetFunction\"]", "broad");
-        Run(Policy(broad), ("allowFunctionUrlAuthNone", "true")).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await Run(Policy(broad), ("allowFunctionUrlAuthNone", "true"))).ComplianceType.Should().Be(ComplianceType.NonCompliant);
         var iamUrl = Statement($"{{\"AWS\":\"{Partner}\"}}", "{\"StringEquals\":{\"lambda:FunctionUrlAuthType\":\"AWS_IAM\"}}", "\"lambda:InvokeFunctionUrl\"", "iam-url");
-        Run(Policy(iamUrl), ("allowFunctionUrlAuthNone", "true")).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await Run(Policy(iamUrl), ("allowFunctionUrlAuthNone", "true"))).ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 
     [Test]
-    public void A_function_without_a_policy_complies_and_a_scoped_policy_says_how_many_statements()
+    public async Task A_function_without_a_policy_complies_and_a_scoped_policy_says_how_many_statements()
     {
-        var none = Run(null);
+        var none = await Run(null);
         none.ComplianceType.Should().Be(ComplianceType.Compliant);
         none.Annotation.Should().Be("Function orders-api has no resource policy, so no other account can invoke it.");
-        var scoped = Run(Policy(
+        var scoped = await Run(Policy(
             Statement("{\"Service\":\"apigateway.amazonaws.com\"}", "{\"ArnLike\":{\"AWS:SourceArn\":\"arn:aws:execute-api:eu-west-1:123456789012:a1/*\"}}"),
             Statement($"{{\"AWS\":\"{Own}\"}}", sid: "s2")));
         scoped.Annotation.Should().Be("Function orders-api's resource policy (2 statements) grants nothing to the public or to unapproved accounts without a source condition.");
     }
 
     [Test]
-    public void A_policy_recorded_as_an_object_is_read_too()
+    public async Task A_policy_recorded_as_an_object_is_read_too()
     {
         var function = ConfigurationItemBuilder.LambdaFunction().WithSupplementary("Policy", JsonNode.Parse(Policy(Statement("\"*\"")))!);
-        Evaluate(_rule, function.Build(shape)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+        (await HarnessFor(_rule).EvaluateAsync(function.Build(shape))).ComplianceType.Should().Be(ComplianceType.NonCompliant);
     }
 
     [TestCase("not json")]
     [TestCase("[1,2]")]
     [TestCase("{\"Statement\":[\"text\"]}")]
-    public void A_policy_that_is_not_a_document_is_not_applicable_with_a_note(string policy)
+    public async Task A_policy_that_is_not_a_document_is_not_applicable_with_a_note(string policy)
     {
-        var evaluation = Run(policy);
+        var evaluation = await Run(policy);
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().StartWith("The function's resource policy cannot be read: supplementaryConfiguration.Policy");
     }

@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaRuntime;
 
@@ -58,7 +58,7 @@ public class LambdaRuntimeCheckParameterTests
 
     /// <summary>Every table runtime, deprecated or about to be, with a long allowed list: the rule's own text stays within 256.</summary>
     [Test]
-    public void Annotations_stay_within_256_characters_for_every_runtime_in_the_table()
+    public async Task Annotations_stay_within_256_characters_for_every_runtime_in_the_table()
     {
         var longList = string.Join(",", RuntimeTable.Embedded.Entries.Select(e => e.Identifier).Where(id => id.StartsWith("java", StringComparison.Ordinal)));
         foreach (var entry in RuntimeTable.Embedded.Entries)
@@ -66,12 +66,12 @@ public class LambdaRuntimeCheckParameterTests
             var item = ConfigurationItemBuilder.LambdaFunction().With("runtime", entry.Identifier).Build();
             foreach (var (now, window) in new[] { (new DateTimeOffset(2100, 1, 1, 0, 0, 0, TimeSpan.Zero), "0"), (new DateTimeOffset(2016, 1, 1, 0, 0, 0, TimeSpan.Zero), "3650") })
             {
-                var verdict = Judge(_rule, item, Params(("allowedRuntimes", longList), ("deprecationWindowDays", window)), now);
+                var verdict = await HarnessFor(_rule, now: now).JudgeAsync(item, Params(("allowedRuntimes", longList), ("deprecationWindowDays", window)));
                 verdict.Annotation.Should().NotBeNullOrWhiteSpace();
                 verdict.Annotation!.Length.Should().BeLessThanOrEqualTo(Annotation.MaxLength, verdict.Annotation);
             }
         }
-        var unknown = Judge(_rule, ConfigurationItemBuilder.LambdaFunction().With("runtime", "python3.99").Build(), Params(("allowedRuntimes", longList)));
+        var unknown = await HarnessFor(_rule).JudgeAsync(ConfigurationItemBuilder.LambdaFunction().With("runtime", "python3.99").Build(), Params(("allowedRuntimes", longList)));
         unknown.Annotation!.Length.Should().BeLessThanOrEqualTo(Annotation.MaxLength, unknown.Annotation);
         unknown.Annotation.Should().Contain("more");
     }

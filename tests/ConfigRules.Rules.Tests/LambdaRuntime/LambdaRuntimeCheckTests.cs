@@ -5,7 +5,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaRuntime;
 
@@ -65,9 +65,9 @@ public class LambdaRuntimeCheckTests(ItemShape shape)
     }
 
     [TestCaseSource(nameof(Findings))]
-    public void Findings_say_what_to_do(string runtime, Dictionary<string, string> parameters, string now, string annotation)
+    public async Task Findings_say_what_to_do(string runtime, Dictionary<string, string> parameters, string now, string annotation)
     {
-        var evaluation = Evaluate(_rule, FunctionOn(runtime), parameters, DateTimeOffset.Parse(now + "T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture));
+        var evaluation = await HarnessFor(_rule, now: DateTimeOffset.Parse(now + "T12:00:00Z", System.Globalization.CultureInfo.InvariantCulture)).EvaluateAsync(FunctionOn(runtime), parameters);
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Be(annotation);
     }
@@ -86,48 +86,48 @@ public class LambdaRuntimeCheckTests(ItemShape shape)
     }
 
     [TestCaseSource(nameof(Compliant))]
-    public void Supported_runtimes_comply(string runtime, Dictionary<string, string> parameters, string annotation)
+    public async Task Supported_runtimes_comply(string runtime, Dictionary<string, string> parameters, string annotation)
     {
-        var evaluation = Evaluate(_rule, FunctionOn(runtime), parameters, Now);
+        var evaluation = await HarnessFor(_rule, now: Now).EvaluateAsync(FunctionOn(runtime), parameters);
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
         evaluation.Annotation.Should().Match(annotation);
     }
 
     [Test]
-    public void Window_zero_flags_nothing_before_the_day()
+    public async Task Window_zero_flags_nothing_before_the_day()
     {
-        var evaluation = Evaluate(_rule, FunctionOn("nodejs22.x"), NoParams, new DateTimeOffset(2027, 4, 29, 23, 59, 59, TimeSpan.Zero));
+        var evaluation = await HarnessFor(_rule, now: new DateTimeOffset(2027, 4, 29, 23, 59, 59, TimeSpan.Zero)).EvaluateAsync(FunctionOn("nodejs22.x"), NoParams);
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
     [Test]
-    public void The_day_is_taken_in_UTC()
+    public async Task The_day_is_taken_in_UTC()
     {
         // 2027-04-30T01:00+05:00 is still 2027-04-29 in UTC.
-        var evaluation = Evaluate(_rule, FunctionOn("nodejs22.x"), NoParams, new DateTimeOffset(2027, 4, 30, 1, 0, 0, TimeSpan.FromHours(5)));
+        var evaluation = await HarnessFor(_rule, now: new DateTimeOffset(2027, 4, 30, 1, 0, 0, TimeSpan.FromHours(5))).EvaluateAsync(FunctionOn("nodejs22.x"), NoParams);
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
     [Test]
-    public void Container_images_are_not_applicable()
+    public async Task Container_images_are_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaContainerImageFunction().Build(shape), Params(("allowedRuntimes", "python3.14")));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaContainerImageFunction().Build(shape), Params(("allowedRuntimes", "python3.14")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("container image");
     }
 
     [Test]
-    public void A_function_without_a_runtime_is_not_applicable()
+    public async Task A_function_without_a_runtime_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("runtime").Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Without("runtime").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Contain("no runtime");
     }
 
     [Test]
-    public void The_embedded_table_is_the_default()
+    public async Task The_embedded_table_is_the_default()
     {
-        var evaluation = Evaluate(new LambdaRuntimeCheck(), FunctionOn("python3.8"));
+        var evaluation = await HarnessFor(new LambdaRuntimeCheck()).EvaluateAsync(FunctionOn("python3.8"));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().StartWith("Runtime python3.8 was deprecated on 2024-10-14; move to python3.14.");
     }

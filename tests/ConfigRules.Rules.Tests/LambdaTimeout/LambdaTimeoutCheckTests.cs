@@ -6,7 +6,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.LambdaTimeout;
 
@@ -26,29 +26,29 @@ public class LambdaTimeoutCheckTests(ItemShape shape)
         "Timeout 9 s is below the minimum of 10 s; raise Timeout or lower lambda-timeout-check's minTimeout.", TestName = "one below a set minimum")]
     [TestCase("10", "10", "60", ComplianceType.Compliant, "Timeout 10 s is within 10-60 s.", TestName = "equal to a set minimum")]
     [TestCase("60", "10", "60", ComplianceType.Compliant, "Timeout 60 s is within 10-60 s.", TestName = "equal to a set maximum")]
-    public void Timeout_is_judged_against_the_inclusive_range(string timeoutJson, string min, string max, ComplianceType expected, string annotation)
+    public async Task Timeout_is_judged_against_the_inclusive_range(string timeoutJson, string min, string max, ComplianceType expected, string annotation)
     {
         var item = ConfigurationItemBuilder.LambdaFunction().With("timeout", Json.Raw(timeoutJson)).Build(shape);
         var parameters = new Dictionary<string, string>();
         if (min.Length > 0) parameters["minTimeout"] = min;
         if (max.Length > 0) parameters["maxTimeout"] = max;
-        var evaluation = Evaluate(_rule, item, parameters);
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(item, parameters);
         evaluation.ComplianceType.Should().Be(expected);
         evaluation.Annotation.Should().Match(annotation);
     }
 
     [Test]
-    public void A_missing_timeout_is_not_applicable()
+    public async Task A_missing_timeout_is_not_applicable()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().Without("timeout").Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().Without("timeout").Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
         evaluation.Annotation.Should().Be("The configuration records no timeout, so there is nothing to judge.");
     }
 
     [Test]
-    public void A_null_timeout_is_treated_as_missing()
+    public async Task A_null_timeout_is_treated_as_missing()
     {
-        var evaluation = Evaluate(_rule, ConfigurationItemBuilder.LambdaFunction().With("timeout", null).Build(shape));
+        var evaluation = await HarnessFor(_rule).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().With("timeout", null).Build(shape));
         evaluation.ComplianceType.Should().Be(ComplianceType.NotApplicable);
     }
 }

@@ -9,7 +9,7 @@ using ConfigRules.Rules.Tests.Fixtures;
 using ConfigRules.Sdk.Testing;
 using FluentAssertions;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.Lookups;
 
@@ -43,20 +43,19 @@ public sealed class AwsLookupTests
     }
 
     [Test]
-    public void The_concurrency_rule_asks_Lambda_when_the_item_has_no_record()
+    public async Task The_concurrency_rule_asks_Lambda_when_the_item_has_no_record()
     {
         _aws.Server.Lambda.PutFunction("orders-api", 7);
-        var evaluation = Evaluate(new LambdaConcurrencyCheck(), ConfigurationItemBuilder.LambdaFunction("orders-api").Build(ItemShape.Api),
-            Params(("concurrencyLimitHigh", "5")), services: Services());
+        var evaluation = await HarnessFor(new LambdaConcurrencyCheck(), Services()).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction("orders-api").Build(ItemShape.Api), Params(("concurrencyLimitHigh", "5")));
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().StartWith("Reserved concurrency 7 is above the maximum of 5;");
     }
 
     [Test]
-    public void A_function_Lambda_does_not_know_fails_the_evaluation()
+    public async Task A_function_Lambda_does_not_know_fails_the_evaluation()
     {
-        var judge = () => Evaluate(new LambdaConcurrencyCheck(), ConfigurationItemBuilder.LambdaFunction("ghost").Build(), services: Services());
-        judge.Should().Throw<AwsResourceNotFoundException>();
+        var judge = async () => await HarnessFor(new LambdaConcurrencyCheck(), Services()).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction("ghost").Build());
+        await judge.Should().ThrowAsync<AwsResourceNotFoundException>();
     }
 
     [Test]
@@ -98,16 +97,16 @@ public sealed class AwsLookupTests
     }
 
     [Test]
-    public void The_role_rule_reports_a_forbidden_policy_and_a_missing_role_end_to_end()
+    public async Task The_role_rule_reports_a_forbidden_policy_and_a_missing_role_end_to_end()
     {
         _aws.Server.Iam.PutRole("admin-role", null, Basic, Admin);
         var rule = new LambdaExecutionRoleCheck();
 
-        var admin = Evaluate(rule, ConfigurationItemBuilder.LambdaFunction().With("role", "arn:aws:iam::123456789012:role/admin-role").Build(), services: Services());
+        var admin = await HarnessFor(rule, Services()).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().With("role", "arn:aws:iam::123456789012:role/admin-role").Build());
         admin.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         admin.Annotation.Should().Be("Execution role admin-role has the forbidden policy AdministratorAccess attached; detach it and grant only what the function needs.");
 
-        var missing = Evaluate(rule, ConfigurationItemBuilder.LambdaFunction().With("role", "arn:aws:iam::123456789012:role/gone").Build(), services: Services());
+        var missing = await HarnessFor(rule, Services()).EvaluateAsync(ConfigurationItemBuilder.LambdaFunction().With("role", "arn:aws:iam::123456789012:role/gone").Build());
         missing.Annotation.Should().Be("Execution role arn:aws:iam::123456789012:role/gone does not exist; create it or give the function an existing role.");
     }
 

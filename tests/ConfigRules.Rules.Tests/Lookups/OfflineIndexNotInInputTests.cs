@@ -72,7 +72,7 @@ public sealed class OfflineIndexNotInInputTests
         var lookup = new CountingAlarmIndex(new AlarmIndex(OfflineSource.RecordedItems));
         IConfigRule rule = new LambdaErrorAlarmCheck();
         var parameters = rule.ParseParameters(new Dictionary<string, string>());
-        var context = new RuleContext(Fixtures.RuleHarness.DefaultNow, RuleServices.Empty.Add<IErrorAlarmLookup>(lookup));
+        var context = new RuleContext(CatalogHarness.DefaultNow, RuleServices.Empty.Add<IErrorAlarmLookup>(lookup));
 
         var verdicts = new List<Verdict>();
         foreach (var name in new[] { "orders-api", "billing-api", "search-api" })

@@ -9,7 +9,7 @@ using ConfigRules.Testing.Aws;
 using FluentAssertions;
 using Microsoft.Extensions.Time.Testing;
 using NUnit.Framework;
-using static ConfigRules.Rules.Tests.Fixtures.RuleHarness;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.Lookups;
 
@@ -32,11 +32,11 @@ public sealed class WafV2LookupTests
     private static ConfigurationItem StageWith(string arn) => ConfigurationItemBuilder.RestApiStage().With("webAclArn", arn).Build(ItemShape.Api);
 
     [Test]
-    public void The_stage_rule_reads_the_web_ACL_from_WAFv2()
+    public async Task The_stage_rule_reads_the_web_ACL_from_WAFv2()
     {
         var arn = _aws.Server.WafV2.PutWebAcl("api-acl", Id, FakeWafV2Service.ManagedGroupRule("common", "AWSManagedRulesCommonRuleSet"),
             FakeWafV2Service.RateRule("per-ip", 2000, priority: 2));
-        var evaluation = Evaluate(new ApiGatewayStageWafCheck(), StageWith(arn), Params(("maxRateLimit", "1000")), services: Services());
+        var evaluation = await HarnessFor(new ApiGatewayStageWafCheck(), Services()).EvaluateAsync(StageWith(arn), Params(("maxRateLimit", "1000")));
 
         evaluation.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         evaluation.Annotation.Should().Contain("blocks only above 2000 requests (rule per-ip), more than the maximum of 1000");
@@ -44,16 +44,16 @@ public sealed class WafV2LookupTests
     }
 
     [Test]
-    public void A_deleted_web_ACL_is_a_finding_and_a_failing_call_fails_the_evaluation()
+    public async Task A_deleted_web_ACL_is_a_finding_and_a_failing_call_fails_the_evaluation()
     {
         var rule = new ApiGatewayStageWafCheck();
-        var gone = Evaluate(rule, StageWith($"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/gone/{Id}"), services: Services());
+        var gone = await HarnessFor(rule, Services()).EvaluateAsync(StageWith($"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/gone/{Id}"));
         gone.ComplianceType.Should().Be(ComplianceType.NonCompliant);
         gone.Annotation.Should().Contain("does not exist");
 
         _aws.Server.Faults.Error("wafv2", "GetWebACL", 400, "AccessDeniedException", "not authorized to perform: wafv2:GetWebACL");
-        var denied = () => Evaluate(rule, StageWith($"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/other/{Id}"), services: Services());
-        denied.Should().Throw<AwsServiceException>().Which.ErrorCode.Should().Be("AccessDeniedException");
+        var denied = async () => await HarnessFor(rule, Services()).EvaluateAsync(StageWith($"arn:aws:wafv2:us-east-1:123456789012:regional/webacl/other/{Id}"));
+        (await denied.Should().ThrowAsync<AwsServiceException>()).Which.ErrorCode.Should().Be("AccessDeniedException");
     }
 
     [Test]

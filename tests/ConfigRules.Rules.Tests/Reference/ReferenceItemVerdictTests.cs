@@ -5,6 +5,7 @@ using ConfigRules.Testing;
 using ConfigRules.Rules.Tests.Fixtures;
 using FluentAssertions;
 using NUnit.Framework;
+using static ConfigRules.Rules.Tests.Fixtures.CatalogHarness;
 
 namespace ConfigRules.Rules.Tests.Reference;
 
@@ -27,17 +28,19 @@ public class ReferenceItemVerdictTests
     }
 
     /// <summary>Every catalog rule of the item's type, without lookups (as the CLI runs offline).</summary>
-    private static Dictionary<string, Evaluation> EvaluateAll(ConfigurationItem item)
+    private static async Task<Dictionary<string, Evaluation>> EvaluateAll(ConfigurationItem item)
     {
         var rules = RuleCatalog.All.Where(r => r.Definition.ResourceTypes.Contains(item.ResourceType, StringComparer.Ordinal)).ToList();
         rules.Should().NotBeEmpty();
-        return rules.ToDictionary(r => r.Definition.Id, r => RuleHarness.Evaluate(r, item, now: Now));
+        var results = new Dictionary<string, Evaluation>(StringComparer.Ordinal);
+        foreach (var rule in rules) results[rule.Definition.Id] = await HarnessFor(rule, now: Now).EvaluateAsync(item);
+        return results;
     }
 
     [Test]
-    public void Rdk_lambda_on_nodejs610_is_non_compliant_naming_its_successor()
+    public async Task Rdk_lambda_on_nodejs610_is_non_compliant_naming_its_successor()
     {
-        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+        var results = await EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
 
         var runtime = results["lambda-runtime-check"];
         runtime.ComplianceType.Should().Be(ComplianceType.NonCompliant);
@@ -46,9 +49,9 @@ public class ReferenceItemVerdictTests
     }
 
     [Test]
-    public void Rdk_lambda_settings_within_the_defaults_are_compliant()
+    public async Task Rdk_lambda_settings_within_the_defaults_are_compliant()
     {
-        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+        var results = await EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
 
         // index.handler, 216 bytes of code, 128 MB, 3 s: all inside the default limits.
         results["lambda-handler-name-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
@@ -60,9 +63,9 @@ public class ReferenceItemVerdictTests
     }
 
     [Test]
-    public void Rdk_lambda_checks_that_need_lookups_say_so_offline()
+    public async Task Rdk_lambda_checks_that_need_lookups_say_so_offline()
     {
-        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+        var results = await EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
 
         // The item has no Concurrency supplementary configuration: as AWS's managed rule reads it, none is reserved.
         results["lambda-concurrency-check"].ComplianceType.Should().Be(ComplianceType.NonCompliant);
@@ -72,10 +75,10 @@ public class ReferenceItemVerdictTests
     }
 
     [Test]
-    public void Rdk_rest_api_is_regional_and_so_non_compliant_under_the_private_default()
+    public async Task Rdk_rest_api_is_regional_and_so_non_compliant_under_the_private_default()
     {
         var item = Item("rdk-AWS_ApiGateway_RestApi.json");
-        var results = EvaluateAll(item);
+        var results = await EvaluateAll(item);
 
         var endpoint = results.Should().ContainKey("api-gateway-endpoint-type-check").WhoseValue;
         endpoint.ComplianceType.Should().Be(ComplianceType.NonCompliant);
@@ -84,21 +87,20 @@ public class ReferenceItemVerdictTests
     }
 
     [Test]
-    public void Rdk_rest_api_is_compliant_when_regional_is_allowed()
+    public async Task Rdk_rest_api_is_compliant_when_regional_is_allowed()
     {
         var rule = RuleCatalog.Find("api-gateway-endpoint-type-check")!;
 
-        var evaluation = RuleHarness.Evaluate(rule, Item("rdk-AWS_ApiGateway_RestApi.json"),
-            RuleHarness.Params(("allowedEndpointTypes", "REGIONAL,PRIVATE")), Now);
+        var evaluation = await HarnessFor(rule, now: Now).EvaluateAsync(Item("rdk-AWS_ApiGateway_RestApi.json"), Params(("allowedEndpointTypes", "REGIONAL,PRIVATE")));
 
         evaluation.ComplianceType.Should().Be(ComplianceType.Compliant);
     }
 
     [Test]
-    public void Rdk_stage_has_no_web_ACL_no_logging_and_no_access_logs()
+    public async Task Rdk_stage_has_no_web_ACL_no_logging_and_no_access_logs()
     {
         // methodSettings {}, no webAclArn, no accessLogSettings, tracingEnabled false.
-        var results = EvaluateAll(Item("rdk-AWS_ApiGateway_Stage.json"));
+        var results = await EvaluateAll(Item("rdk-AWS_ApiGateway_Stage.json"));
 
         var waf = results["api-gateway-stage-waf-check"];
         waf.ComplianceType.Should().Be(ComplianceType.NonCompliant);
@@ -110,9 +112,9 @@ public class ReferenceItemVerdictTests
     }
 
     [Test]
-    public void Rdk_lambda_records_no_resource_policy_and_so_is_not_public()
+    public async Task Rdk_lambda_records_no_resource_policy_and_so_is_not_public()
     {
-        var results = EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
+        var results = await EvaluateAll(Item("rdk-AWS_LAMBDA_FUNCTION.json"));
 
         results["lambda-public-access-check"].ComplianceType.Should().Be(ComplianceType.Compliant);
         results["lambda-public-access-check"].Annotation.Should().Contain("test-function has no resource policy");
