@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using ConfigRules.Framework.Events;
 using ConfigRules.Framework.Model;
 using ConfigRules.Framework.Pipeline;
+using ConfigRules.Framework.Rules;
+using ConfigRules.Rules.LambdaErrorAlarm;
 using ConfigRules.Rules.LambdaTimeout;
 using ConfigRules.Sdk.Testing;
 using CsCheck;
@@ -109,6 +111,43 @@ public sealed class RuleHarnessTests
 
         (await act.Should().ThrowAsync<InvalidParameterValueException>()).Which.Message.Should().Contain("maxTimeout");
         harness.Config.Posted.Should().BeEmpty();
+    }
+
+    [Test]
+    public async Task Offline_lookups_answer_as_the_CLI_does_and_a_registry_of_fakes_replaces_them()
+    {
+        var function = ConfigurationItemBuilder.LambdaFunction("orders-api");
+
+        var offline = await new RuleHarness(new LambdaErrorAlarmCheck()).WithOfflineLookups().EvaluateAsync(function);
+        offline.ComplianceType.Should().Be(ComplianceType.NotApplicable, "an input without alarms cannot tell");
+        offline.Annotation.Should().Contain("no AWS::CloudWatch::Alarm items");
+
+        var bare = () => new RuleHarness(new LambdaErrorAlarmCheck()).EvaluateAsync(function);
+        (await bare.Should().ThrowAsync<InvalidOperationException>()).Which.Message.Should().Contain(nameof(IErrorAlarmLookup));
+
+        var faked = new RuleHarness(new LambdaErrorAlarmCheck()) { Services = RuleServices.Empty.Add<IErrorAlarmLookup>(new NoAlarms()) };
+        (await faked.EvaluateAsync(function)).ComplianceType.Should().Be(ComplianceType.NonCompliant);
+    }
+
+    [Test]
+    public async Task Judging_gives_the_rule_s_own_verdict_with_the_parameters_parsed()
+    {
+        var harness = Harness();
+        var item = ConfigurationItemBuilder.LambdaFunction("slow").With("timeout", 900).Build();
+
+        var verdict = await harness.JudgeAsync(item);
+        var evaluation = await harness.EvaluateAsync(item);
+
+        verdict.Should().Be(new Verdict(evaluation.ComplianceType, evaluation.Annotation));
+        (await harness.JudgeAsync(item, new Dictionary<string, string> { ["maxTimeout"] = "900" })).Compliance.Should().Be(ComplianceType.Compliant);
+        var bad = () => harness.JudgeAsync(item, new Dictionary<string, string> { ["maxTimeout"] = "forever" });
+        await bad.Should().ThrowAsync<InvalidParameterValueException>();
+    }
+
+    private sealed class NoAlarms : IErrorAlarmLookup
+    {
+        public Task<IReadOnlyList<ErrorAlarm>> ListMetricAlarmsAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<ErrorAlarm>>([]);
     }
 
     [Test]
