@@ -68,12 +68,13 @@ public sealed class EvaluationEngine(IReadOnlyList<SelectedRule> rules, RuleCont
     /// <summary>
     /// The rules of <paramref name="now"/> judge the item before every related item is read, in a context of the
     /// caller's (<see cref="ContextAhead"/>: what its memo holds may change before the end). The verdicts may be
-    /// thrown away, so a rule's failure is not reported here: false says the item must be judged again at the end.
+    /// thrown away, so a rule's failure is not reported but kept in the caller's <paramref name="failures"/> (emptied
+    /// first, reused item after item): false says the item must be judged again at the end.
     /// </summary>
     public async ValueTask<bool> JudgeAheadAsync(ConfigurationItem item, IFindingSink sink, FindingSummary summary, RuleSet now, RuleContext ahead,
-        CancellationToken cancellationToken)
+        List<string> failures, CancellationToken cancellationToken)
     {
-        var failures = new List<string>(0);
+        failures.Clear();
         await JudgeAsync(item, null, sink, summary, now, RuleSet.None, ahead, failures, cancellationToken);
         return failures.Count == 0;
     }

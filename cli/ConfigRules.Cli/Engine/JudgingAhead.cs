@@ -23,6 +23,7 @@ internal sealed class JudgingAhead(EvaluationEngine engine, RelatedItems related
     private readonly LookupReads _reads = new();
     private readonly FindingSummary _summary = new();
     private readonly ArrayBufferWriter<byte> _encodedReads = new(256);
+    private readonly List<string> _failures = [];
     private RuleContext _context = engine.ContextAhead();
     private long _contextGeneration = related.Generation;
 
@@ -46,8 +47,7 @@ internal sealed class JudgingAhead(EvaluationEngine engine, RelatedItems related
         {
             // The memo's listings are kept while no related item comes (they would still be right, but judged again).
             if (related.Generation != _contextGeneration) (_context, _contextGeneration) = (engine.ContextAhead(), related.Generation);
-            var pending = engine.JudgeAheadAsync(item, scratch, _summary, waiting, _context, cancellationToken);
-            judged = pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
+            judged = Synchronously.Result(engine.JudgeAheadAsync(item, scratch, _summary, waiting, _context, _failures, cancellationToken));
         }
         if (!judged) return null;
         _encodedReads.ResetWrittenCount();
@@ -58,7 +58,7 @@ internal sealed class JudgingAhead(EvaluationEngine engine, RelatedItems related
     public void Dispose() => scratch.Dispose();
 }
 
-/// <summary>Where a batch keeps an item's findings rendered ahead (in <see cref="ItemBatch.AheadBytes"/>), and their counts.</summary>
+/// <summary>Where a batch keeps an item's findings rendered ahead (in <see cref="ItemBatch.Rendered"/> and <see cref="ItemBatch.Reads"/>), and their counts.</summary>
 internal readonly record struct JudgedAhead(int Start, int RenderedLength, int ReadsLength, FindingCounts Counts);
 
 /// <summary>

@@ -114,13 +114,8 @@ internal sealed class ParallelEvaluation : IDisposable
                 foreach (var (index, rules, ahead) in batch.Waiting)
                 {
                     var item = batch.Items[index];
-                    if (ahead is { } kept)
-                    {
-                        var bytes = batch.AheadBytes.Slice(kept.Start, kept.RenderedLength + kept.ReadsLength);
-                        waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset, kept.Counts,
-                            bytes[..kept.RenderedLength], bytes[kept.RenderedLength..]);
-                    }
-                    else waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset);
+                    waiting!.Add(batch.Json(item).Span, item.File, item.Line, rules, item.Input, item.Offset,
+                        ahead?.Counts, batch.Rendered(ahead), batch.Reads(ahead));
                 }
                 Times?.Spool(started);
                 items += batch.Items.Count;
@@ -199,7 +194,7 @@ internal sealed class ParallelEvaluation : IDisposable
                 if (entry.Waiting.IsEmpty)
                 {
                     _related.Add(parsed.Item);
-                    var deferred = Completed(_engine.EvaluateAsync(parsed.Item, batch.Fragment, batch.Summary, _all, _deferrable, cancellationToken));
+                    var deferred = Synchronously.Result(_engine.EvaluateAsync(parsed.Item, batch.Fragment, batch.Summary, _all, _deferrable, cancellationToken));
                     Times?.Judge(started);
                     if (deferred.IsEmpty) continue;
                     started = Stopwatch.GetTimestamp();
@@ -208,7 +203,7 @@ internal sealed class ParallelEvaluation : IDisposable
                 }
                 else
                 {
-                    Completed(_engine.JudgeAsync(parsed.Item, batch.Fragment, batch.Summary, entry.Waiting, cancellationToken));
+                    Synchronously.Result(_engine.JudgeAsync(parsed.Item, batch.Fragment, batch.Summary, entry.Waiting, cancellationToken));
                     Times?.JudgeLater(started);
                 }
             }
@@ -220,8 +215,4 @@ internal sealed class ParallelEvaluation : IDisposable
         while (_free.TryTake(out var batch)) batch.Dispose();
         _free.Dispose();
     }
-
-    /// <summary>Offline lookups answer synchronously; a rule that does wait is waited for on this worker's thread.</summary>
-    private static RuleSet Completed(ValueTask<RuleSet> pending) =>
-        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 }

@@ -80,9 +80,7 @@ public static class ConfigurationItemParser
         return document;
     }
 
-    internal static string? ReadString(JsonElement value, string name) => String(value, name);
-
-    private static string? String(JsonElement value, string name) => value.ValueKind switch
+    internal static string? String(JsonElement value, string name) => value.ValueKind switch
     {
         JsonValueKind.String => value.GetString(),
         JsonValueKind.Null => null,
@@ -210,7 +208,7 @@ internal sealed class RepeatedString
 
     public string? Read(JsonElement value, string name)
     {
-        if (value.ValueKind != JsonValueKind.String) return ConfigurationItemParser.ReadString(value, name);
+        if (value.ValueKind != JsonValueKind.String) return ConfigurationItemParser.String(value, name);
         var raw = JsonMarshal.GetRawUtf8Value(value); // with its quotes
         if (_value is not null && raw.SequenceEqual(_raw)) return _value;
         var decoded = value.GetString();

@@ -41,12 +41,17 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
 
     /// <summary>
     /// Items of this batch that wait for related items, with the rules that wait (indexes into <see cref="Items"/>)
-    /// and, when those rules judged ahead, where their rendering is kept (<see cref="AheadBytes"/>).
+    /// and, when those rules judged ahead, where their rendering is kept (<see cref="Rendered"/>, <see cref="Reads"/>).
     /// </summary>
     public List<(int Item, RuleSet Rules, JudgedAhead? Ahead)> Waiting { get; } = [];
 
-    /// <summary>Findings rendered ahead and the reads behind them, as <see cref="JudgedAhead"/> entries point into them.</summary>
-    public ReadOnlySpan<byte> AheadBytes => _ahead.WrittenSpan;
+    /// <summary>The findings rendered ahead that <paramref name="ahead"/> points to; empty for an item not judged ahead.</summary>
+    public ReadOnlySpan<byte> Rendered(JudgedAhead? ahead) =>
+        ahead is { } kept ? _ahead.WrittenSpan.Slice(kept.Start, kept.RenderedLength) : default;
+
+    /// <summary>The reads those findings rest on; empty for an item not judged ahead.</summary>
+    public ReadOnlySpan<byte> Reads(JudgedAhead? ahead) =>
+        ahead is { } kept ? _ahead.WrittenSpan.Slice(kept.Start + kept.RenderedLength, kept.ReadsLength) : default;
 
     /// <summary>What stopped the worker (a bug, not an input problem): the writer rethrows it.</summary>
     public Exception? Failure { get; set; }
@@ -58,20 +63,17 @@ internal sealed class ItemBatch(FindingFragment fragment) : IDisposable
 
     public bool IsEmpty => Items.Count == 0 && ReadProblems.Count == 0;
 
-    public void Add(ReadOnlySpan<byte> json, string file, long line, RuleSet waiting, int input = -1, long offset = -1)
+    public void Add(ReadOnlySpan<byte> json, string file, long line, RuleSet waiting, int input = -1, long offset = -1, FindingCounts? rendered = null)
     {
         if (_data.Length - _length < json.Length) Array.Resize(ref _data, Math.Max(_data.Length * 2, _length + json.Length));
         json.CopyTo(_data.AsSpan(_length));
-        Items.Add(new BatchedItem(_length, json.Length, file, line, waiting, input, offset));
+        Items.Add(new BatchedItem(_length, json.Length, file, line, waiting, input, offset, rendered));
         _length += json.Length;
     }
 
     /// <summary>Findings judged ahead and still right at the end: added to the report as they were rendered.</summary>
-    public void AddRendered(ReadOnlySpan<byte> rendered, string file, long line, FindingCounts counts)
-    {
-        Add(rendered, file, line, RuleSet.None);
-        Items[^1] = Items[^1] with { Rendered = counts };
-    }
+    public void AddRendered(ReadOnlySpan<byte> rendered, string file, long line, FindingCounts counts) =>
+        Add(rendered, file, line, RuleSet.None, rendered: counts);
 
     /// <summary>Keeps one item's findings rendered ahead and the reads they rest on, for the writer to keep with the waiting item.</summary>
     public JudgedAhead KeepAhead(ReadOnlySpan<byte> rendered, ReadOnlySpan<byte> reads, FindingCounts counts)
