@@ -1,5 +1,3 @@
-using ConfigRules.Framework.Model;
-
 namespace ConfigRules.Framework.Rules;
 
 /// <summary>
